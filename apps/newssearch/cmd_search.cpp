@@ -1,0 +1,90 @@
+#include "commands.hpp"
+#include "db_location.hpp"
+#include "index_report.hpp"
+
+#include "indexer/index_run.hpp"
+#include "searcher/render_json.hpp"
+#include "searcher/render_text.hpp"
+#include "searcher/searcher.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace newssearch::app {
+namespace {
+
+struct SearchCommandOptions {
+    std::vector<std::string> words;
+    std::string db;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    std::size_t snippet_bytes = 320;
+    bool passages = false;
+    bool json = false;
+    bool color = false;
+    bool no_color = false;
+};
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string query;
+    for (const std::string& word : words) {
+        if (!query.empty()) query += ' ';
+        query += word;
+    }
+    return query;
+}
+
+/// The very first search on a machine finds no index at the default location: build it from the
+/// bundled corpus so that a newcomer's first command answers.
+void bootstrap_default_index(const DatabaseLocation& location) {
+    if (!location.is_default || std::filesystem::exists(location.path)) return;
+    const std::string corpus = bundled_corpus_folder();
+    std::cerr << "newssearch: no index yet at " << location.path << "; indexing the bundled corpus ("
+              << corpus << ") first.\n";
+    const indexer::IndexRunSummary summary = indexer::index_paths(location.path, {corpus});
+    report_index_run(std::cerr, summary, location.path);
+}
+
+} // namespace
+
+void add_search_command(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<SearchCommandOptions>();
+    CLI::App* command = app.add_subcommand(
+        "search", "Search the index (the default: 'newssearch QUERY' is 'newssearch search QUERY')");
+    command->add_option("query", options->words, "The query (see README: words, \"phrases\", AND/OR/NOT, title:, ...)")
+        ->required();
+    command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
+    command->add_option("-n,--limit", options->limit, "Hits to show")->check(CLI::Range(1, 10000))->capture_default_str();
+    command->add_option("--offset", options->offset, "Hits to skip (paging)")->capture_default_str();
+    command->add_option("--snippet-bytes", options->snippet_bytes, "Longest snippet, in bytes")
+        ->check(CLI::Range(40, 100000))->capture_default_str();
+    command->add_flag("--passages", options->passages, "List matching passages individually, not one hit per article");
+    command->add_flag("--json", options->json, "Print results as JSON (schema in README)");
+    command->add_flag("--color", options->color, "Colour the output even when it is not a terminal");
+    command->add_flag("--no-color", options->no_color, "Never colour the output");
+    command->callback([options, &exit_code] {
+        const DatabaseLocation location = database_location(options->db);
+        bootstrap_default_index(location);
+        searcher::Searcher searcher(location.path);
+        searcher::SearchOptions search;
+        search.query = join_words(options->words);
+        search.limit = options->limit;
+        search.offset = options->offset;
+        search.passages = options->passages;
+        search.snippet_bytes = options->snippet_bytes;
+        const searcher::SearchResult result = searcher.search(search);
+        if (options->json) {
+            std::cout << searcher::to_json(result).dump(2) << '\n';
+        } else {
+            searcher::TextStyle style;
+            style.color = !options->no_color && (options->color || ::isatty(STDOUT_FILENO));
+            searcher::render_text(std::cout, result, style);
+        }
+        exit_code = exit_ok;
+    });
+}
+
+} // namespace newssearch::app

@@ -1,0 +1,31 @@
+#include "db_location.hpp"
+
+#include <cstdlib>
+
+namespace newssearch::app {
+namespace {
+
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::string(value) : std::string();
+}
+
+} // namespace
+
+DatabaseLocation database_location(const std::string& db_option) {
+    if (!db_option.empty()) return {db_option, false};
+    if (std::string from_env = environment("NEWSSEARCH_DB"); !from_env.empty()) return {from_env, false};
+    std::string data_home = environment("XDG_DATA_HOME");
+    if (data_home.empty()) {
+        const std::string home = environment("HOME");
+        data_home = (home.empty() ? std::string(".") : home) + "/.local/share";
+    }
+    return {data_home + "/newssearch/db", true};
+}
+
+std::string bundled_corpus_folder() {
+    if (std::string from_env = environment("NEWSSEARCH_CORPUS"); !from_env.empty()) return from_env;
+    return std::string(NEWSSEARCH_CORPUS_DIR) + "/raw";
+}
+
+} // namespace newssearch::app

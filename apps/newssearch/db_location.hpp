@@ -1,0 +1,21 @@
+#pragma once
+/// Where the database and the bundled corpus are.
+
+#include <string>
+
+namespace newssearch::app {
+
+struct DatabaseLocation {
+    std::string path;
+    bool is_default = false; ///< neither --db nor $NEWSSEARCH_DB chose it
+};
+
+/// --db when given, else $NEWSSEARCH_DB, else $XDG_DATA_HOME/newssearch/db (default
+/// ~/.local/share/newssearch/db).
+[[nodiscard]] DatabaseLocation database_location(const std::string& db_option);
+
+/// The bundled raw articles: $NEWSSEARCH_CORPUS when set, else the corpus/raw folder of the
+/// source tree this program was built from.
+[[nodiscard]] std::string bundled_corpus_folder();
+
+} // namespace newssearch::app

@@ -1,0 +1,19 @@
+#include "index_report.hpp"
+
+#include <cstdio>
+
+namespace newssearch::app {
+
+void report_index_run(std::ostream& err, const indexer::IndexRunSummary& summary, const std::string& db) {
+    const std::size_t articles = summary.added + summary.updated + summary.unchanged;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
+    err << "Indexed " << articles << (articles == 1 ? " article" : " articles") << " (" << summary.added
+        << " added, " << summary.updated << " updated, " << summary.unchanged << " unchanged) as "
+        << summary.passages << " new passages into " << db << " in " << seconds << " s.\n";
+    if (summary.problems.empty()) return;
+    err << "Skipped " << summary.problems.size() << (summary.problems.size() == 1 ? " input:\n" : " inputs:\n");
+    for (const auto& problem : summary.problems) err << "  " << problem.where << ": " << problem.reason << '\n';
+}
+
+} // namespace newssearch::app

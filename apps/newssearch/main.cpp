@@ -1,0 +1,82 @@
+// newssearch: the command-line program. A thin shell over the libraries: it parses the command
+// line, runs one subcommand, and turns errors into one clear line on stderr and an exit code.
+
+#include "commands.hpp"
+
+#include "common/errors.hpp"
+
+#include <unicode/uversion.h>
+#include <xapian.h>
+
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char* subcommands[] = {"index", "search", "clean"};
+
+bool is_subcommand(const char* arg) {
+    for (const char* name : subcommands)
+        if (std::strcmp(arg, name) == 0) return true;
+    return false;
+}
+
+bool is_program_option(const char* arg) {
+    return std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "--version") == 0;
+}
+
+/// A bare query is a search: "newssearch Anchorage agreements" == "newssearch search Anchorage agreements".
+std::vector<std::string> with_default_subcommand(int argc, char** argv) {
+    std::vector<std::string> args(argv, argv + argc);
+    if (argc >= 2 && !is_subcommand(argv[1]) && !is_program_option(argv[1]))
+        args.insert(args.begin() + 1, "search");
+    return args;
+}
+
+std::string version_text() {
+    char icu[U_MAX_VERSION_STRING_LENGTH];
+    UVersionInfo info;
+    u_getVersion(info);
+    u_versionToString(info, icu);
+    return std::string("newssearch ") + NEWSSEARCH_VERSION + " (Xapian " + Xapian::version_string() + ", ICU " + icu + ")";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace newssearch;
+    int exit_code = app::exit_ok;
+    CLI::App cli{"newssearch: full-text search for news articles, with highlighted passages.\n"
+                 "A bare query searches: newssearch \"Anchorage agreements\"",
+                 "newssearch"};
+    cli.set_version_flag("--version", version_text());
+    cli.require_subcommand(1);
+    app::add_search_command(cli, exit_code);
+    app::add_index_command(cli, exit_code);
+    app::add_clean_command(cli, exit_code);
+
+    std::vector<std::string> args = with_default_subcommand(argc, argv);
+    std::vector<char*> arg_pointers;
+    for (std::string& arg : args) arg_pointers.push_back(arg.data());
+    try {
+        cli.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
+    } catch (const CLI::ParseError& e) {
+        const int code = cli.exit(e);
+        return code == 0 ? app::exit_ok : app::exit_usage;
+    } catch (const UsageError& e) {
+        std::cerr << "newssearch: " << e.what() << '\n';
+        return app::exit_usage;
+    } catch (const Error& e) {
+        std::cerr << "newssearch: " << e.what() << '\n';
+        return app::exit_error;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "newssearch: index error: " << e.get_description() << '\n';
+        return app::exit_error;
+    } catch (const std::exception& e) {
+        std::cerr << "newssearch: " << e.what() << '\n';
+        return app::exit_error;
+    }
+    return exit_code;
+}

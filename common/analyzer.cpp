@@ -1,0 +1,187 @@
+#include "common/analyzer.hpp"
+
+#include "common/text_fold.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace newssearch {
+namespace {
+
+/// RAII for a UText opened over UTF-8 bytes: ICU then reports native indexes, i.e. byte offsets.
+class Utf8Text {
+  public:
+    explicit Utf8Text(std::string_view text) {
+        UErrorCode status = U_ZERO_ERROR;
+        text_ = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU cannot open text: " + std::string(u_errorName(status)));
+    }
+    ~Utf8Text() { utext_close(text_); }
+    Utf8Text(const Utf8Text&) = delete;
+    Utf8Text& operator=(const Utf8Text&) = delete;
+    UText* get() const { return text_; }
+
+  private:
+    UText* text_ = nullptr;
+};
+
+std::unique_ptr<icu::BreakIterator> make_iterator(bool sentences) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> iterator(
+        sentences ? icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status)
+                  : icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !iterator)
+        throw std::runtime_error("ICU break iterator unavailable: " + std::string(u_errorName(status)));
+    return iterator;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/// A '.' at `dot` inside `word` that joins rather than separates: between digits ("3.5") or
+/// inside a dotted abbreviation of single letters ("U.S.A").
+bool dot_joins(std::string_view word, std::size_t dot) {
+    if (dot == 0 || dot + 1 >= word.size()) return false;
+    if (is_digit(word[dot - 1]) && is_digit(word[dot + 1])) return true;
+    // Single letters between dots: letter before is at a word/dot boundary and so is the one after.
+    const bool single_before = is_ascii_letter(word[dot - 1]) && (dot < 2 || word[dot - 2] == '.');
+    const bool single_after =
+        is_ascii_letter(word[dot + 1]) && (dot + 2 >= word.size() || word[dot + 2] == '.');
+    return single_before && single_after;
+}
+
+/// True when the sentence ending at `end` ends with an abbreviation after which ICU wrongly broke:
+/// a dotted abbreviation ("U.S.", "D.C.") or a title or month abbreviation ("Dr.", "Nov.").
+bool ends_with_abbreviation(std::string_view text, std::size_t end) {
+    if (end == 0 || text[end - 1] != '.') return false;
+    std::size_t begin = end - 1;
+    while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n' && text[begin - 1] != '(')
+        --begin;
+    const std::string_view word = text.substr(begin, end - begin);
+    // "U.S." / "D.C.": single letters each followed by a dot.
+    bool dotted = word.size() >= 4;
+    for (std::size_t i = 0; dotted && i < word.size(); ++i)
+        dotted = (i % 2 == 0) ? is_ascii_letter(word[i]) : word[i] == '.';
+    if (dotted) return true;
+    static constexpr std::array<std::string_view, 33> abbreviations{
+        "Mr.",   "Mrs.", "Ms.",  "Dr.",  "St.",  "Gen.",  "Sen.", "Rep.", "Gov.", "Lt.", "Col.",
+        "Sgt.",  "Prof.", "Capt.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+        "Sept.", "Oct.", "Nov.", "Dec.", "No.",   "vs.",  "Dept.", "Corp.", "Inc.", "Jr.",  "Mt."};
+    for (const auto abbreviation : abbreviations)
+        if (word == abbreviation) return true;
+    return false;
+}
+
+bool is_operator_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 6> operators{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    for (const auto op : operators)
+        if (word == op) return true;
+    return false;
+}
+
+} // namespace
+
+struct Analyzer::Icu {
+    std::unique_ptr<icu::BreakIterator> words = make_iterator(false);
+    std::unique_ptr<icu::BreakIterator> sentences = make_iterator(true);
+};
+
+Analyzer::Analyzer() : icu_(std::make_unique<Icu>()), stemmer_("english") {}
+
+Analyzer::~Analyzer() = default;
+
+std::vector<Token> Analyzer::tokenize(std::string_view text) const {
+    std::vector<Token> tokens;
+    if (text.empty()) return tokens;
+    Utf8Text utext(text);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::BreakIterator& words = *icu_->words;
+    words.setText(utext.get(), status);
+    if (U_FAILURE(status)) return tokens;
+
+    Xapian::termpos position = 0;
+    const auto emit = [&](std::size_t begin, std::size_t end) {
+        if (begin >= end) return;
+        // Over-long "words" (base64, URLs glued together) are noise, and Xapian limits term length.
+        if (end - begin > max_word_bytes) return;
+        std::string term = fold_word(text.substr(begin, end - begin));
+        if (term.empty()) return;
+        tokens.push_back(Token{std::move(term), begin, end, ++position});
+    };
+
+    int32_t begin = words.first();
+    for (int32_t end = words.next(); end != icu::BreakIterator::DONE; begin = end, end = words.next()) {
+        if (words.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue; // spaces and punctuation
+        const auto word_begin = static_cast<std::size_t>(begin);
+        const std::string_view word = text.substr(word_begin, static_cast<std::size_t>(end - begin));
+        // ICU keeps "title:foo", "x@y" and "online.ua" together; split them the way queries are read.
+        std::size_t piece_begin = 0;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            if (word[i] == ':' || word[i] == '@' || (word[i] == '.' && !dot_joins(word, i))) {
+                emit(word_begin + piece_begin, word_begin + i);
+                piece_begin = i + 1;
+            }
+        }
+        emit(word_begin + piece_begin, word_begin + word.size());
+    }
+    return tokens;
+}
+
+std::vector<ByteRange> Analyzer::sentences(std::string_view text) const {
+    std::vector<ByteRange> ranges;
+    if (text.empty()) return ranges;
+    Utf8Text utext(text);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::BreakIterator& sentences = *icu_->sentences;
+    sentences.setText(utext.get(), status);
+    if (U_FAILURE(status)) return {ByteRange{0, text.size()}};
+
+    const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
+    int32_t begin = sentences.first();
+    for (int32_t end = sentences.next(); end != icu::BreakIterator::DONE; begin = end, end = sentences.next()) {
+        auto first = static_cast<std::size_t>(begin);
+        auto last = static_cast<std::size_t>(end);
+        while (first < last && is_space(text[first])) ++first;
+        while (last > first && is_space(text[last - 1])) --last;
+        if (first >= last) continue;
+        if (!ranges.empty() && ends_with_abbreviation(text, ranges.back().end))
+            ranges.back().end = last;
+        else
+            ranges.push_back(ByteRange{first, last});
+    }
+    return ranges;
+}
+
+std::string Analyzer::filter_form(std::string_view value) const {
+    std::string out;
+    for (const Token& token : tokenize(value)) {
+        if (!out.empty()) out += '-';
+        out += token.term;
+    }
+    return out;
+}
+
+std::string Analyzer::normalize_query(std::string_view query) const {
+    std::string out;
+    out.reserve(query.size());
+    std::size_t copied = 0;
+    const auto copy_between = [&](std::size_t upto) {
+        if (upto > copied) out += plain_punctuation(query.substr(copied, upto - copied));
+    };
+    for (const Token& token : tokenize(query)) {
+        copy_between(token.begin);
+        // Words ICU cuts without a separator (CJK) must stay separate words for the parser.
+        if (token.begin == copied && copied > 0) out += ' ';
+        const std::string_view original = query.substr(token.begin, token.end - token.begin);
+        out += is_operator_word(original) ? std::string(original) : token.term;
+        copied = token.end;
+    }
+    copy_between(query.size());
+    return out;
+}
+
+} // namespace newssearch

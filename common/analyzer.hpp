@@ -1,0 +1,78 @@
+#pragma once
+/// The analysis pipeline shared by the indexer, the query side and the highlighter: ICU word and
+/// sentence boundaries over UTF-8 with byte offsets, fold_word() for the index form of each word,
+/// and Xapian's English stemmer. What is indexed, searched and highlighted always agrees because
+/// all three go through this class.
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newssearch {
+
+/// One word of analysed text.
+struct Token {
+    std::string term;         ///< index form (see fold_word); never empty
+    std::size_t begin = 0;    ///< byte offset of the word's first byte in the analysed text
+    std::size_t end = 0;      ///< byte offset one past the word's last byte
+    Xapian::termpos position; ///< 1-based word position within the analysed text
+
+    bool operator==(const Token&) const = default;
+};
+
+/// A byte range [begin, end) in a UTF-8 text.
+struct ByteRange {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+
+    bool operator==(const ByteRange&) const = default;
+};
+
+/// Words longer than this many bytes are not indexed, searched or highlighted.
+inline constexpr std::size_t max_word_bytes = 64;
+
+/// Not thread-safe (it owns ICU break iterators): use one Analyzer per thread.
+class Analyzer {
+  public:
+    Analyzer();
+    ~Analyzer();
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
+
+    /// The words of `text` with their index forms and byte offsets into `text`. Invalid UTF-8
+    /// bytes are treated as U+FFFD and never produce a word.
+    /// Words are cut by ICU's word rules, then at ':' and at '.' unless the dot is inside a
+    /// number ("3.5") or a dotted abbreviation ("U.S."), the way the query parser cuts them.
+    [[nodiscard]] std::vector<Token> tokenize(std::string_view text) const;
+
+    /// Sentence ranges of `text` (ICU sentence rules with English abbreviation suppressions, so
+    /// "U.S. Secretary" does not end a sentence), trailing whitespace excluded, empty ones dropped.
+    [[nodiscard]] std::vector<ByteRange> sentences(std::string_view text) const;
+
+    /// The stem of an index-form term (Xapian's English stemmer).
+    [[nodiscard]] std::string stem(const std::string& term) const { return stemmer_(term); }
+
+    /// The stemmer itself, for Xapian::QueryParser.
+    [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
+
+    /// A query string with every word replaced by its index form and typographic punctuation made
+    /// plain, while query syntax survives: upper-case operators (AND, OR, NOT, XOR, NEAR, ADJ),
+    /// quotes, parentheses, field names before ':', '+', '-' and '*' are kept as they are.
+    [[nodiscard]] std::string normalize_query(std::string_view query) const;
+
+    /// The canonical form of a filter value (source, category): its words' index forms joined
+    /// by '-', e.g. "Foreign Affairs" -> "foreign-affairs", "online.ua" -> "online-ua". Indexed
+    /// as a boolean term and applied the same way to `source:`/`category:` filters.
+    [[nodiscard]] std::string filter_form(std::string_view value) const;
+
+  private:
+    struct Icu;
+    std::unique_ptr<Icu> icu_;
+    Xapian::Stem stemmer_;
+};
+
+} // namespace newssearch

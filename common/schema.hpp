@@ -1,0 +1,58 @@
+#pragma once
+/// The index schema: every term prefix, value slot and metadata key newssearch writes. This is the
+/// only place they are spelled; a prefix written as a literal anywhere else is a bug.
+///
+/// Unit of retrieval: one Xapian document per passage. Each passage document carries
+///  - its text's words, unprefixed, with positions (phrases) and as "Z"+stem terms (stemmed search);
+///  - the article title's words, unprefixed with extra wdf (title weight) and under TITLE;
+///  - boolean terms for its article, source, category and date (filters, deletes, facets);
+///  - values for collapsing by article and sorting by date;
+///  - document data: JSON with the passage text and the article fields a hit displays.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace newssearch::schema {
+
+/// Bumped when a change makes older databases unreadable or wrong; checked on open.
+inline constexpr int version = 1;
+
+// --- Term prefixes (Xapian convention: upper case; "X" starts multi-letter ones) --------------
+inline constexpr std::string_view passage_id_prefix = "Q";  ///< unique: article id + '#' + ordinal
+inline constexpr std::string_view article_prefix = "XA";    ///< boolean: every passage of an article
+inline constexpr std::string_view title_prefix = "S";       ///< free text: title words (title:)
+inline constexpr std::string_view author_prefix = "A";      ///< free text: author words (author:)
+inline constexpr std::string_view source_prefix = "XSRC";   ///< boolean: folded source (source:)
+inline constexpr std::string_view category_prefix = "XCAT"; ///< boolean: folded category (category:)
+inline constexpr std::string_view date_prefix = "D";        ///< boolean: YYYYMMDD
+inline constexpr std::string_view month_prefix = "M";       ///< boolean: YYYYMM
+inline constexpr std::string_view year_prefix = "Y";        ///< boolean: YYYY
+inline constexpr std::string_view kind_prefix = "XKIND";    ///< boolean: "body" or "caption"
+/// Xapian's QueryParser marks stemmed terms with "Z" before the field prefix.
+inline constexpr std::string_view stem_marker = "Z";
+
+// --- Value slots --------------------------------------------------------------------------------
+inline constexpr Xapian::valueno slot_article_id = 0; ///< article id: collapse key (one hit per article)
+inline constexpr Xapian::valueno slot_date = 1;       ///< "YYYY-MM-DD" or empty: sorts as a string
+inline constexpr Xapian::valueno slot_ordinal = 2;    ///< passage ordinal, sortable_serialise'd
+
+// --- Metadata keys --------------------------------------------------------------------------------
+inline constexpr std::string_view schema_version_key = "newssearch:schema";
+inline constexpr std::string_view article_key_prefix = "article:"; ///< + id -> cleaned article JSON
+inline constexpr std::string_view hash_key_prefix = "hash:";       ///< + id -> content hash
+
+// --- Weights -----------------------------------------------------------------------------------
+/// Each title word counts this many times in every passage of its article.
+inline constexpr Xapian::termcount title_wdf = 3;
+/// Positions of the passage text start this far after the title's, so no phrase spans both.
+inline constexpr Xapian::termpos body_position_gap = 100;
+
+[[nodiscard]] inline std::string term(std::string_view prefix, std::string_view value) {
+    std::string result(prefix);
+    result += value;
+    return result;
+}
+
+} // namespace newssearch::schema

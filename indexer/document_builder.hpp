@@ -1,0 +1,36 @@
+#pragma once
+/// Turns an article's passages into Xapian documents following common/schema.hpp.
+
+#include "common/analyzer.hpp"
+#include "common/article.hpp"
+#include "indexer/passage_splitter.hpp"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace newssearch::indexer {
+
+/// Builds the passage documents of one article. The article's own fields (title, author, source,
+/// date, category) are analysed once and attached to every passage, so passages rank in their
+/// article's context and filters apply to each of them.
+class DocumentBuilder {
+  public:
+    explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    /// One document per passage, in passage order.
+    [[nodiscard]] std::vector<Xapian::Document> build(const Article& article,
+                                                      const std::vector<Passage>& passages) const;
+
+  private:
+    const Analyzer& analyzer_;
+};
+
+/// The document data of a passage: JSON with the passage and the article fields a hit shows.
+/// Keys: article_id, ordinal, kind, text, begin, end, passages, title, subtitle, source, date,
+/// author, category, url.
+[[nodiscard]] std::string passage_data(const Article& article, const Passage& passage,
+                                       std::size_t passage_count);
+
+} // namespace newssearch::indexer

@@ -1,0 +1,107 @@
+#include "indexer/index_writer.hpp"
+
+#include "common/article_json.hpp"
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <cstdio>
+
+namespace newssearch::indexer {
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::string& path) {
+    try {
+        std::filesystem::create_directories(path);
+        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexError("the index at " + path +
+                         " is locked: another 'newssearch index' is writing it; wait for it to finish");
+    } catch (const Xapian::DatabaseError& e) {
+        throw IndexError("cannot open the index at " + path + " for writing: " + e.get_msg() +
+                         "; delete that folder and run 'newssearch index' again");
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw IndexError("cannot create the index folder " + path + ": " + e.code().message());
+    }
+}
+
+} // namespace
+
+std::string content_hash(std::string_view text) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
+    : path_(path), options_(options), database_(open_writable(path)) {
+    const std::string stored = database_.get_metadata(std::string(schema::schema_version_key));
+    if (!stored.empty() && stored != std::to_string(schema::version))
+        throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
+                         stored + ", this one writes " + std::to_string(schema::version) +
+                         "); delete that folder and index again");
+}
+
+IndexWriter::~IndexWriter() {
+    // An unfinished batch is dropped, never half-committed: the index stays as of the last commit().
+    if (in_batch_) {
+        try {
+            database_.cancel_transaction();
+        } catch (const Xapian::Error&) {
+        }
+    }
+}
+
+void IndexWriter::begin_batch() {
+    if (in_batch_) return;
+    // Inside a transaction Xapian's automatic flushes never commit, so a crash or kill mid-batch
+    // leaves the previous commit intact and no article is ever half-visible. A "flushed"
+    // transaction commits to disk when it ends.
+    database_.begin_transaction(true);
+    in_batch_ = true;
+}
+
+AddOutcome IndexWriter::add(const Article& article) {
+    if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
+    const std::string json = to_json(article).dump();
+    const std::string hash = content_hash(json);
+    const std::string hash_key = schema::term(schema::hash_key_prefix, article.id);
+    const std::string previous = database_.get_metadata(hash_key);
+    if (previous == hash) return AddOutcome::unchanged;
+
+    begin_batch();
+    const std::string article_term = schema::term(schema::article_prefix, article.id);
+    if (!previous.empty()) database_.delete_document(article_term);
+
+    const std::vector<Passage> passages = split_passages(article, analyzer_, options_);
+    for (Xapian::Document& document : builder_.build(article, passages)) database_.add_document(document);
+    passages_written_ += passages.size();
+    database_.set_metadata(hash_key, hash);
+    database_.set_metadata(schema::term(schema::article_key_prefix, article.id), json);
+    return previous.empty() ? AddOutcome::added : AddOutcome::updated;
+}
+
+bool IndexWriter::remove(const std::string& article_id) {
+    const std::string hash_key = schema::term(schema::hash_key_prefix, article_id);
+    if (database_.get_metadata(hash_key).empty()) return false;
+    begin_batch();
+    database_.delete_document(schema::term(schema::article_prefix, article_id));
+    database_.set_metadata(hash_key, "");
+    database_.set_metadata(schema::term(schema::article_key_prefix, article_id), "");
+    return true;
+}
+
+void IndexWriter::commit() {
+    begin_batch();
+    database_.set_metadata(std::string(schema::schema_version_key), std::to_string(schema::version));
+    database_.commit_transaction();
+    in_batch_ = false;
+}
+
+} // namespace newssearch::indexer

@@ -1,0 +1,58 @@
+#pragma once
+/// Writes cleaned articles into a newssearch database. One writer per database (Xapian locks it);
+/// changes become visible to searchers at each commit(), in whole articles.
+
+#include "common/analyzer.hpp"
+#include "common/article.hpp"
+#include "indexer/document_builder.hpp"
+#include "indexer/passage_splitter.hpp"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+
+namespace newssearch::indexer {
+
+/// What add() did with an article.
+enum class AddOutcome { added, updated, unchanged };
+
+class IndexWriter {
+  public:
+    /// Opens the database at `path`, creating it (and missing parent folders) when absent.
+    /// Throws IndexError when it is locked by another writer, corrupt, or from another schema.
+    explicit IndexWriter(const std::string& path, PassageOptions options = {});
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /// Adds or replaces an article (all its passages), keyed by its id. An article whose content
+    /// is unchanged since the last run costs only a hash and is left alone. Throws UsageError
+    /// when the article has no id.
+    AddOutcome add(const Article& article);
+
+    /// Removes an article's passages; false when no such article is indexed.
+    bool remove(const std::string& article_id);
+
+    /// Makes everything added so far durable and visible to searchers.
+    void commit();
+
+    /// Passage documents written by this writer so far.
+    [[nodiscard]] std::size_t passages_written() const { return passages_written_; }
+
+  private:
+    void begin_batch();
+
+    std::string path_;
+    PassageOptions options_;
+    Xapian::WritableDatabase database_;
+    Analyzer analyzer_;
+    DocumentBuilder builder_{analyzer_};
+    bool in_batch_ = false;
+    std::size_t passages_written_ = 0;
+};
+
+/// A stable 64-bit FNV-1a hash of `text`, as 16 hex digits (content hashes in the index).
+[[nodiscard]] std::string content_hash(std::string_view text);
+
+} // namespace newssearch::indexer

@@ -1,0 +1,46 @@
+#pragma once
+/// Finding and reading input: files and folders (recursively) of scraped .txt pages and JSON
+/// Lines files. A bad file is reported with its reason and skipped; the rest goes on.
+
+#include "common/article.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace newssearch::indexer {
+
+enum class InputFormat { scrape_text, json_lines };
+
+struct InputFile {
+    std::filesystem::path path;
+    std::string id; ///< article id: path relative to the folder given (no extension), or file stem
+    InputFormat format = InputFormat::scrape_text;
+};
+
+/// A file (or one record of it) that was not indexed, and why.
+struct InputProblem {
+    std::string where;  ///< file path, with ":LINE" for a JSON Lines record
+    std::string reason; ///< what was wrong, in words a user can act on
+};
+
+/// Largest text scrape read, in bytes: a page bigger than this is not one article.
+inline constexpr std::size_t max_scrape_bytes = 16u << 20;
+/// Longest JSON Lines record read, in bytes.
+inline constexpr std::size_t max_record_bytes = 16u << 20;
+
+/// The input files named by `paths`, in a stable order. Folders are walked recursively for
+/// *.txt, *.text, *.jsonl and *.ndjson (hidden entries skipped); a file named explicitly is read
+/// as JSON Lines when it ends in .jsonl/.ndjson and as a text scrape otherwise. Paths that do not
+/// exist are reported in `problems`.
+[[nodiscard]] std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
+                                                         std::vector<InputProblem>& problems);
+
+/// Reads, validates and cleans one input file, calling `on_article` for each article in it.
+/// Empty, binary, over-long and non-UTF-8 files, and bad JSON Lines records, go to `problems`.
+void read_articles(const InputFile& file, const std::function<void(Article&&)>& on_article,
+                   std::vector<InputProblem>& problems);
+
+} // namespace newssearch::indexer

@@ -1,0 +1,115 @@
+#include "indexer/passage_splitter.hpp"
+
+namespace newssearch::indexer {
+namespace {
+
+struct Sentence {
+    ByteRange range;
+    std::size_t words = 0;
+    bool heading = false;
+};
+
+std::vector<Sentence> body_sentences(const Article& article, const std::vector<Token>& tokens, const Analyzer& analyzer) {
+    std::vector<Sentence> sentences;
+    std::size_t paragraph_begin = 0;
+    for (const Paragraph& paragraph : article.paragraphs) {
+        if (paragraph.heading) {
+            sentences.push_back({ByteRange{paragraph_begin, paragraph_begin + paragraph.text.size()}, 0, true});
+        } else {
+            for (const ByteRange& range : analyzer.sentences(paragraph.text))
+                sentences.push_back({ByteRange{paragraph_begin + range.begin, paragraph_begin + range.end}, 0, false});
+        }
+        paragraph_begin += paragraph.text.size() + 2; // the "\n\n" joining paragraphs
+    }
+    // Count words per sentence with one pass over the body's tokens.
+    std::size_t t = 0;
+    for (Sentence& sentence : sentences) {
+        while (t < tokens.size() && tokens[t].begin < sentence.range.begin) ++t;
+        while (t < tokens.size() && tokens[t].end <= sentence.range.end) ++sentence.words, ++t;
+    }
+    return sentences;
+}
+
+std::vector<Token> tokens_within(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+    std::vector<Token> inside;
+    Xapian::termpos position = 0;
+    for (const Token& token : tokens) {
+        if (token.begin < begin) continue;
+        if (token.end > end) break;
+        inside.push_back(Token{token.term, token.begin - begin, token.end - begin, ++position});
+    }
+    return inside;
+}
+
+} // namespace
+
+std::string_view to_string(PassageKind kind) { return kind == PassageKind::body ? "body" : "caption"; }
+
+std::string article_body_text(const Article& article) {
+    std::string body;
+    for (std::size_t i = 0; i < article.paragraphs.size(); ++i) {
+        if (i > 0) body += "\n\n";
+        body += article.paragraphs[i].text;
+    }
+    return body;
+}
+
+std::vector<Passage> split_passages(const Article& article, const Analyzer& analyzer,
+                                    const PassageOptions& options) {
+    std::vector<Passage> passages;
+    const std::string body = article_body_text(article);
+    const std::vector<Token> tokens = analyzer.tokenize(body);
+    const std::vector<Sentence> sentences = body_sentences(article, tokens, analyzer);
+
+    const auto emit = [&](std::size_t first, std::size_t last) { // sentences [first, last)
+        const std::size_t begin = sentences[first].range.begin;
+        const std::size_t end = sentences[last - 1].range.end;
+        Passage passage;
+        passage.ordinal = static_cast<unsigned>(passages.size());
+        passage.text = body.substr(begin, end - begin);
+        passage.begin = begin;
+        passage.end = end;
+        passage.tokens = tokens_within(tokens, begin, end);
+        if (!passage.tokens.empty()) passages.push_back(std::move(passage));
+    };
+
+    const std::size_t count = sentences.size();
+    for (std::size_t first = 0; first < count;) {
+        std::size_t last = first;
+        std::size_t words = 0;
+        while (last < count && words < options.target_words && last - first < options.max_sentences) {
+            // A heading opens a new window once this one has a fair amount of text.
+            if (last > first && sentences[last].heading && words * 2 >= options.target_words) break;
+            words += sentences[last++].words;
+        }
+        // A heading heads the text after it: never leave it at the end of a window.
+        while (last - first > 1 && sentences[last - 1].heading) --last;
+        emit(first, last);
+        if (last >= count) break;
+        // Overlap by one sentence, unless the window was a single sentence or the next one
+        // starts a new section.
+        first = (last - first > 1 && !sentences[last].heading) ? last - 1 : last;
+    }
+
+    for (const Caption& caption : article.captions) {
+        if (caption.text.empty()) continue;
+        Passage passage;
+        passage.ordinal = static_cast<unsigned>(passages.size());
+        passage.kind = PassageKind::caption;
+        passage.text = caption.text;
+        passage.end = caption.text.size();
+        passage.tokens = analyzer.tokenize(caption.text);
+        if (!passage.tokens.empty()) passages.push_back(std::move(passage));
+    }
+    if (passages.empty() && !article.title.empty()) {
+        // A headline-only article must still be findable: its title is its one passage.
+        Passage passage;
+        passage.text = article.title;
+        passage.end = article.title.size();
+        passage.tokens = analyzer.tokenize(article.title);
+        if (!passage.tokens.empty()) passages.push_back(std::move(passage));
+    }
+    return passages;
+}
+
+} // namespace newssearch::indexer

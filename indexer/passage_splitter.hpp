@@ -1,0 +1,43 @@
+#pragma once
+/// Passages are the unit of retrieval: an article's body is cut along ICU sentence boundaries into
+/// windows of a few sentences that overlap by one sentence, so no answer is cut in half; each
+/// caption is a passage of its own.
+
+#include "common/analyzer.hpp"
+#include "common/article.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newssearch::indexer {
+
+enum class PassageKind { body, caption };
+
+[[nodiscard]] std::string_view to_string(PassageKind kind);
+
+struct Passage {
+    unsigned ordinal = 0;    ///< 0-based position within the article (body passages first)
+    PassageKind kind = PassageKind::body;
+    std::string text;        ///< the passage's text
+    std::size_t begin = 0;   ///< byte offset of `text` in article_body_text() (captions: 0)
+    std::size_t end = 0;     ///< byte offset one past its end
+    std::vector<Token> tokens; ///< words of `text`; offsets into `text`, positions from 1
+};
+
+struct PassageOptions {
+    std::size_t target_words = 60; ///< a window grows until it holds at least this many words...
+    std::size_t max_sentences = 5; ///< ...or this many sentences
+};
+
+/// The article body as one text: paragraphs joined by blank lines. Passage offsets refer to it.
+[[nodiscard]] std::string article_body_text(const Article& article);
+
+/// Cuts `article` into passages. Sentences never span paragraphs; a heading never ends a window
+/// (it opens the next one, with the text it heads). The body is analysed once. An article with
+/// no body or captions gets its title as its only passage, so it can still be found.
+[[nodiscard]] std::vector<Passage> split_passages(const Article& article, const Analyzer& analyzer,
+                                                  const PassageOptions& options = {});
+
+} // namespace newssearch::indexer

@@ -1,0 +1,104 @@
+#include "searcher/highlighter.hpp"
+
+#include "common/schema.hpp"
+
+#include <algorithm>
+
+namespace newssearch::searcher {
+namespace {
+
+/// True for terms of the body text: no field prefix (prefixes are upper-case ASCII; "Z" alone
+/// marks a stemmed body term).
+bool is_text_term(std::string_view term) {
+    if (term.empty()) return false;
+    if (term.starts_with(schema::stem_marker)) term.remove_prefix(schema::stem_marker.size());
+    return !term.empty() && !(term.front() >= 'A' && term.front() <= 'Z');
+}
+
+void collect(const Xapian::Query& query, HighlightTerms& terms) {
+    const auto type = query.get_type();
+    if (type == Xapian::Query::LEAF_TERM) {
+        const std::string term = *query.get_terms_begin();
+        if (is_text_term(term)) terms.words.insert(term);
+        return;
+    }
+    const std::size_t count = query.get_num_subqueries();
+    if (type == Xapian::Query::OP_PHRASE) {
+        std::vector<std::string> phrase;
+        for (std::size_t i = 0; i < count; ++i) {
+            const Xapian::Query sub = query.get_subquery(i);
+            if (sub.get_type() != Xapian::Query::LEAF_TERM) return;
+            const std::string term = *sub.get_terms_begin();
+            if (!is_text_term(term)) return;
+            phrase.push_back(term);
+        }
+        if (!phrase.empty()) terms.phrases.push_back(std::move(phrase));
+        return;
+    }
+    // The right-hand side of AND_NOT is excluded and that of FILTER only restricts: neither is
+    // something the hit "matched".
+    const bool first_only = type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER;
+    for (std::size_t i = 0; i < (first_only ? std::min<std::size_t>(count, 1) : count); ++i)
+        collect(query.get_subquery(i), terms);
+}
+
+} // namespace
+
+HighlightTerms highlight_terms(const Xapian::Query& query) {
+    HighlightTerms terms;
+    collect(query, terms);
+    return terms;
+}
+
+void add_matched_terms(HighlightTerms& terms, const std::vector<std::string>& matched,
+                       const Xapian::Query& query) {
+    std::set<std::string> phrase_words;
+    for (const auto& phrase : terms.phrases) phrase_words.insert(phrase.begin(), phrase.end());
+    // Terms under NOT never match a hit, but a term that is only in a phrase does: keep it out.
+    const HighlightTerms from_query = highlight_terms(query);
+    for (const std::string& term : matched) {
+        if (!is_text_term(term)) continue;
+        if (phrase_words.contains(term) && !from_query.words.contains(term)) continue;
+        terms.words.insert(term);
+    }
+}
+
+std::vector<ByteRange> highlight(const Analyzer& analyzer, std::string_view text,
+                                 const HighlightTerms& terms) {
+    const std::vector<Token> tokens = analyzer.tokenize(text);
+    std::vector<ByteRange> ranges;
+    if (!terms.words.empty()) {
+        for (const Token& token : tokens) {
+            if (terms.words.contains(token.term) ||
+                terms.words.contains(schema::term(schema::stem_marker, analyzer.stem(token.term))))
+                ranges.push_back({token.begin, token.end});
+        }
+    }
+    for (const auto& phrase : terms.phrases) {
+        if (phrase.empty() || phrase.size() > tokens.size()) continue;
+        for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+            bool all = true;
+            for (std::size_t k = 0; all && k < phrase.size(); ++k) all = tokens[i + k].term == phrase[k];
+            if (all) ranges.push_back({tokens[i].begin, tokens[i + phrase.size() - 1].end});
+        }
+    }
+    std::sort(ranges.begin(), ranges.end(),
+              [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+    // Merge overlapping ranges and ranges separated only by spaces ("Kuala Lumpur" is one mark).
+    std::vector<ByteRange> merged;
+    for (const ByteRange& range : ranges) {
+        if (!merged.empty()) {
+            ByteRange& last = merged.back();
+            const bool touching = range.begin <= last.end ||
+                text.substr(last.end, range.begin - last.end).find_first_not_of(' ') == std::string_view::npos;
+            if (touching) {
+                last.end = std::max(last.end, range.end);
+                continue;
+            }
+        }
+        merged.push_back(range);
+    }
+    return merged;
+}
+
+} // namespace newssearch::searcher

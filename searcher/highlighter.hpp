@@ -1,0 +1,40 @@
+#pragma once
+/// Which words of a text a query matched. Pure functions over (text, query terms): no index needed.
+
+#include "common/analyzer.hpp"
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newssearch::searcher {
+
+/// The query terms to mark, in index form.
+struct HighlightTerms {
+    /// Single words: unprefixed terms ("lavrov") or stemmed ones ("Zagreement").
+    std::set<std::string> words;
+    /// Phrases: sequences of unprefixed terms that are marked only where they occur in order.
+    std::vector<std::vector<std::string>> phrases;
+
+    bool operator==(const HighlightTerms&) const = default;
+};
+
+/// The free-text terms of `query` worth marking in passage text: terms under NOT and filters are
+/// left out, fielded terms (title:, source:) too, and a quoted phrase's words become a phrase.
+[[nodiscard]] HighlightTerms highlight_terms(const Xapian::Query& query);
+
+/// Adds `matched` terms (e.g. what a wildcard expanded to in one document) to `terms.words`,
+/// skipping fielded terms and words that the query only has inside phrases.
+void add_matched_terms(HighlightTerms& terms, const std::vector<std::string>& matched,
+                       const Xapian::Query& query);
+
+/// Byte ranges of `text` to mark, sorted and non-overlapping. A word matches when its index form,
+/// or "Z" + its stem, is among `terms.words` (so any inflection the stemmer unifies is marked);
+/// a phrase is marked as one range. Ranges separated only by spaces are merged into one.
+[[nodiscard]] std::vector<ByteRange> highlight(const Analyzer& analyzer, std::string_view text,
+                                               const HighlightTerms& terms);
+
+} // namespace newssearch::searcher

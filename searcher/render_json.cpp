@@ -1,0 +1,55 @@
+#include "searcher/render_json.hpp"
+
+namespace newssearch::searcher {
+namespace {
+
+nlohmann::json ranges_json(const std::vector<ByteRange>& ranges) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const ByteRange& range : ranges) array.push_back({range.begin, range.end});
+    return array;
+}
+
+nlohmann::json optional_string(const std::string& value) {
+    return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
+} // namespace
+
+nlohmann::json to_json(const SearchResult& result) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const Hit& hit : result.hits) {
+        hits.push_back({
+            {"rank", hit.rank},
+            {"score", hit.score},
+            {"article_id", hit.article_id},
+            {"passage", hit.passage},
+            {"article_passages", hit.article_passages},
+            {"passage_kind", hit.passage_kind},
+            {"title", hit.title},
+            {"title_highlights", ranges_json(hit.title_highlights)},
+            {"source", optional_string(hit.source)},
+            {"date", optional_string(hit.date)},
+            {"author", optional_string(hit.author)},
+            {"category", optional_string(hit.category)},
+            {"url", optional_string(hit.url)},
+            {"text", hit.text},
+            {"snippet",
+             {{"text", hit.snippet.text},
+              {"highlights", ranges_json(hit.snippet.highlights)},
+              {"starts_mid_text", hit.snippet.starts_mid_text},
+              {"ends_mid_text", hit.snippet.ends_mid_text}}},
+            {"other_matching_passages", hit.other_matching_passages},
+        });
+    }
+    return {{"query", result.query},
+            {"parsed_query", result.parsed_query},
+            {"total", result.total},
+            {"total_is_exact", result.total_is_exact},
+            {"offset", result.offset},
+            {"limit", result.limit},
+            {"view", result.passages ? "passages" : "articles"},
+            {"notices", result.notices},
+            {"hits", std::move(hits)}};
+}
+
+} // namespace newssearch::searcher

@@ -1,0 +1,19 @@
+#pragma once
+/// The JSON form of search results: the documented, stable schema of `newssearch --json`
+/// (see README.md, "JSON output").
+
+#include "searcher/search_result.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace newssearch::searcher {
+
+/// {"query","parsed_query","total","total_is_exact","offset","limit","view":"articles"|"passages",
+///  "notices":[...], "hits":[{"rank","score","article_id","passage","article_passages",
+///  "passage_kind","title","title_highlights","source","date","author","category","url","text",
+///  "snippet":{"text","highlights":[[begin,end],...],"starts_mid_text","ends_mid_text"},
+///  "other_matching_passages"}]}. Highlights are byte offsets into the UTF-8 string they follow;
+/// unknown fields (date, author, ...) are null.
+[[nodiscard]] nlohmann::json to_json(const SearchResult& result);
+
+} // namespace newssearch::searcher

@@ -1,0 +1,90 @@
+#include "searcher/render_text.hpp"
+
+#include <cstdio>
+
+namespace newssearch::searcher {
+namespace {
+
+constexpr std::string_view bold = "\x1b[1m";
+constexpr std::string_view mark = "\x1b[1;33m";
+constexpr std::string_view dim = "\x1b[2m";
+constexpr std::string_view reset = "\x1b[0m";
+
+std::string plural(std::size_t count, std::string_view noun) {
+    return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+std::string format_score(double score) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", score);
+    return buffer;
+}
+
+/// Snippet text on one line: a paragraph break inside a passage becomes " ¶ ".
+void write_snippet(std::ostream& out, const Snippet& snippet, const TextStyle& style) {
+    std::string text;
+    std::vector<std::size_t> moved(snippet.text.size() + 1); // old byte offset -> new
+    for (std::size_t i = 0; i < snippet.text.size(); ++i) {
+        moved[i] = text.size();
+        if (snippet.text[i] != '\n') {
+            text += snippet.text[i];
+        } else if (i == 0 || snippet.text[i - 1] != '\n') {
+            text += " \xC2\xB6 ";
+        }
+    }
+    moved[snippet.text.size()] = text.size();
+    std::vector<ByteRange> highlights;
+    for (const ByteRange& range : snippet.highlights) highlights.push_back({moved[range.begin], moved[range.end]});
+    out << "   " << (snippet.starts_mid_text ? "\xE2\x80\xA6" : "");
+    write_marked(out, text, highlights, style);
+    out << (snippet.ends_mid_text ? "\xE2\x80\xA6" : "") << '\n';
+}
+
+} // namespace
+
+void write_marked(std::ostream& out, std::string_view text, const std::vector<ByteRange>& highlights,
+                  const TextStyle& style) {
+    if (!style.color) {
+        out << text;
+        return;
+    }
+    std::size_t at = 0;
+    for (const ByteRange& range : highlights) {
+        if (range.begin < at || range.end > text.size()) continue;
+        out << text.substr(at, range.begin - at) << mark << text.substr(range.begin, range.end - range.begin)
+            << reset;
+        at = range.end;
+    }
+    out << text.substr(at);
+}
+
+void render_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+    const std::string_view unit = result.passages ? "passage" : "article";
+    for (const std::string& notice : result.notices) out << "Note: " << notice << '\n';
+    if (result.hits.empty()) {
+        out << "No " << unit << "s match \"" << result.query << "\"";
+        if (result.offset > 0 && result.total > 0) out << " past result " << result.offset;
+        out << ".\n";
+        return;
+    }
+    out << (result.total_is_exact ? "" : "About ") << plural(result.total, unit) << " match \"" << result.query
+        << "\"; showing " << result.hits.front().rank << "-" << result.hits.back().rank << ".\n";
+    for (const Hit& hit : result.hits) {
+        out << '\n' << hit.rank << ". " << (style.color ? bold : "");
+        write_marked(out, hit.title.empty() ? hit.article_id : hit.title, hit.title_highlights, style);
+        out << (style.color ? reset : "") << '\n';
+
+        std::string meta = hit.source.empty() ? "unknown source" : hit.source;
+        meta += " \xC2\xB7 " + (hit.date.empty() ? std::string("undated") : hit.date);
+        meta += " \xC2\xB7 " + hit.article_id + " \xC2\xB7 " +
+                (hit.passage_kind == "caption" ? std::string("caption") : "passage " + std::to_string(hit.passage + 1)) +
+                "/" + std::to_string(hit.article_passages);
+        if (hit.other_matching_passages > 0)
+            meta += " (+" + plural(hit.other_matching_passages, "more matching passage") + ")";
+        meta += " \xC2\xB7 score " + format_score(hit.score);
+        out << "   " << (style.color ? dim : "") << meta << (style.color ? reset : "") << '\n';
+        write_snippet(out, hit.snippet, style);
+    }
+}
+
+} // namespace newssearch::searcher

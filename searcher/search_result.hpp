@@ -1,0 +1,38 @@
+#pragma once
+/// What a search returns: plain data, no formatting. Renderers turn it into text or JSON.
+
+#include "searcher/snippet.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace newssearch::searcher {
+
+struct Hit {
+    std::size_t rank = 0;      ///< 1-based, across pages (offset + position)
+    double score = 0;          ///< BM25 score of the passage
+    std::string article_id;
+    unsigned passage = 0;      ///< the passage's ordinal within its article
+    std::size_t article_passages = 0; ///< how many passages the article has
+    std::string passage_kind;  ///< "body" or "caption"
+    std::string title, source, date, author, category, url;
+    std::string text;          ///< the whole passage
+    Snippet snippet;           ///< a window of it with the matched words marked
+    std::vector<ByteRange> title_highlights; ///< matched words in `title`
+    std::size_t other_matching_passages = 0; ///< in the same article (article view only)
+};
+
+struct SearchResult {
+    std::string query;           ///< as the user typed it
+    std::string parsed_query;    ///< Xapian's description of what was searched
+    std::size_t total = 0;       ///< estimated number of matching articles (passages with --passages)
+    bool total_is_exact = true;
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    bool passages = false;       ///< one hit per passage instead of per article
+    std::vector<std::string> notices; ///< e.g. partial matches shown, query syntax not understood
+    std::vector<Hit> hits;
+};
+
+} // namespace newssearch::searcher

@@ -1,0 +1,55 @@
+#pragma once
+/// Searching a newssearch database: BM25 over passages, one hit per article by default (its best
+/// passage), each with a highlighted snippet.
+
+#include "common/analyzer.hpp"
+#include "searcher/query_builder.hpp"
+#include "searcher/search_result.hpp"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace newssearch::searcher {
+
+struct SearchOptions {
+    std::string query;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    bool passages = false;          ///< list passages individually instead of one per article
+    std::size_t snippet_bytes = 320; ///< longest snippet window
+};
+
+/// Not thread-safe: use one Searcher per thread (each opens its own database handle).
+class Searcher {
+  public:
+    /// Opens the database at `path` read-only. Throws IndexError when there is no index there,
+    /// or it is damaged, or it was built by an incompatible version.
+    explicit Searcher(const std::string& path);
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Runs a query. All words must match unless the query says otherwise; when no passage has
+    /// them all, passages with some of them are returned, with a notice. Throws UsageError for
+    /// an empty query.
+    [[nodiscard]] SearchResult search(const SearchOptions& options);
+
+    /// Number of passages in the index.
+    [[nodiscard]] std::size_t passage_count() const;
+
+  private:
+    SearchResult run(const SearchOptions& options);
+
+    std::string path_;
+    Xapian::Database database_;
+    Analyzer analyzer_;
+    std::unique_ptr<QueryBuilder> query_builder_;
+};
+
+/// Opens a database read-only with newssearch's error messages (used by Searcher and tools).
+[[nodiscard]] Xapian::Database open_database(const std::string& path);
+
+} // namespace newssearch::searcher

@@ -1,0 +1,112 @@
+#include "common/analyzer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace newssearch;
+
+namespace {
+
+std::vector<std::string> terms_of(const Analyzer& analyzer, std::string_view text) {
+    std::vector<std::string> terms;
+    for (const Token& token : analyzer.tokenize(text)) terms.push_back(token.term);
+    return terms;
+}
+
+using Terms = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("tokenize cuts words with ICU and folds them", "[analyzer]") {
+    const Analyzer analyzer;
+    const auto [text, expected] = GENERATE(table<std::string, Terms>({
+        {"U.S. Secretary of State Marco Rubio", {"us", "secretary", "of", "state", "marco", "rubio"}},
+        {"Lavrov’s “new idea”", {"lavrov", "new", "idea"}},
+        {"Russo–Ukrainian war", {"russo", "ukrainian", "war"}},
+        {"online.ua and london-news-net.com", {"online", "ua", "and", "london", "news", "net", "com"}},
+        {"title:Lavrov", {"title", "lavrov"}},
+        {"1,000 troops, 3.5%, 2025-02-18", {"1,000", "troops", "3.5", "2025", "02", "18"}},
+        {"Сергей Лавров", {"сергей", "лавров"}},
+        {"日本語のテキスト", {"日本語", "の", "テキスト"}},
+        {"zero\xE2\x80\x8Bwidth", {"zero", "width"}},
+        {"Zu\xCC\x88rich café", {"zurich", "cafe"}},
+        {"  ...  ", {}},
+    }));
+    CAPTURE(text);
+    CHECK(terms_of(analyzer, text) == expected);
+}
+
+TEST_CASE("tokens keep byte offsets into the original text and count positions", "[analyzer]") {
+    const Analyzer analyzer;
+    const std::string text = "“Zürich’s” Лавров";
+    const auto tokens = analyzer.tokenize(text);
+    REQUIRE(tokens.size() == 2);
+    CHECK(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin) == "Zürich’s");
+    CHECK(tokens[0].term == "zurich");
+    CHECK(tokens[0].position == 1);
+    CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "Лавров");
+    CHECK(tokens[1].position == 2);
+}
+
+TEST_CASE("invalid UTF-8 and over-long words never become terms", "[analyzer]") {
+    const Analyzer analyzer;
+    CHECK(terms_of(analyzer, "caf\xE9 ok") == Terms{"caf", "ok"});
+    CHECK(terms_of(analyzer, "\xFF\xFE\xFD") == Terms{});
+    const std::string huge(100000, 'x');
+    CHECK(terms_of(analyzer, huge + " short") == Terms{"short"});
+}
+
+TEST_CASE("sentences follow ICU rules without breaking after abbreviations", "[analyzer]") {
+    const Analyzer analyzer;
+    const std::string text = "U.S. Secretary of State Marco Rubio met Mr. Lavrov. They talked.  \n\nThen left!";
+    std::vector<std::string> sentences;
+    for (const ByteRange& range : analyzer.sentences(text))
+        sentences.push_back(text.substr(range.begin, range.end - range.begin));
+    CHECK(sentences == std::vector<std::string>{"U.S. Secretary of State Marco Rubio met Mr. Lavrov.",
+                                                "They talked.", "Then left!"});
+}
+
+TEST_CASE("normalize_query folds words but keeps query syntax", "[analyzer]") {
+    const Analyzer analyzer;
+    const auto [query, expected] = GENERATE(table<std::string, std::string>({
+        {"Anchorage agreements", "anchorage agreements"},
+        {"“New Idea” AND Lavrov’s", "\"new idea\" AND lavrov"},
+        {"Rubio NOT Trump OR Putin", "rubio NOT trump OR putin"},
+        {"Rubio NEAR/3 Lavrov", "rubio NEAR/3 lavrov"},
+        {"title:Zürich -Barbie +U.S.", "title:zurich -barbie +us."},
+        {"agree* (Kyiv OR Kiev)", "agree* (kyiv OR kiev)"},
+        {"Russo–Ukrainian", "russo-ukrainian"},
+        {"日本語のテキスト", "日本語 の テキスト"},
+    }));
+    CAPTURE(query);
+    CHECK(analyzer.normalize_query(query) == expected);
+}
+
+// The query side reads words with Xapian's QueryParser; the indexer with tokenize(). This pins
+// that both see the same terms, so nothing indexed is unreachable by a query.
+TEST_CASE("Xapian's query parser sees exactly the terms the indexer writes", "[analyzer]") {
+    const Analyzer analyzer;
+    Xapian::QueryParser parser;
+    const std::string text = GENERATE(as<std::string>{},
+        "U.S. Secretary of State Marco Rubio met Lavrov's team in Kuala Lumpur.",
+        "Zürich online.ua Russo–Ukrainian “new idea” don’t",
+        "1,000 troops and 3.5% on 2025-02-18 at 10:30",
+        "Сергей Лавров встретился с Рубио",
+        "日本語のテキスト",
+        "co\xC2\xADoperate ﬁnance Straße O'Brien e-mail x@y.com");
+    CAPTURE(text);
+    const Xapian::Query query = parser.parse_query(analyzer.normalize_query(text), 0);
+    std::set<std::string> parsed(query.get_terms_begin(), query.get_terms_end());
+    const auto indexed_terms = terms_of(analyzer, text);
+    const std::set<std::string> indexed(indexed_terms.begin(), indexed_terms.end());
+    CHECK(parsed == indexed);
+}
+
+TEST_CASE("filter_form joins a value's words with '-'", "[analyzer]") {
+    const Analyzer analyzer;
+    CHECK(analyzer.filter_form("Foreign Affairs") == "foreign-affairs");
+    CHECK(analyzer.filter_form("online.ua") == "online-ua");
+    CHECK(analyzer.filter_form("london-news-net.preview-domain.com") == "london-news-net-preview-domain-com");
+    CHECK(analyzer.filter_form("") == "");
+}

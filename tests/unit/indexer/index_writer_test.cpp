@@ -1,0 +1,129 @@
+#include "indexer/index_writer.hpp"
+
+#include "../temp_dir.hpp"
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch;
+using namespace newssearch::indexer;
+
+namespace {
+
+Article sample(const std::string& id, const std::string& body) {
+    Article article;
+    article.id = id;
+    article.title = "Rubio meets Lavrov";
+    article.source = "Example News";
+    article.date = "2025-02-18";
+    article.paragraphs = {{body, false}};
+    return article;
+}
+
+/// Every term and its frequency, plus every document's data: "the database content".
+std::vector<std::string> content(const std::string& path) {
+    Xapian::Database database(path);
+    std::vector<std::string> lines;
+    for (auto term = database.allterms_begin(); term != database.allterms_end(); ++term)
+        lines.push_back(*term + " " + std::to_string(term.get_termfreq()));
+    for (auto post = database.postlist_begin(""); post != database.postlist_end(""); ++post)
+        lines.push_back(database.get_document(*post).get_data());
+    std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("articles are indexed as passages with the schema's terms and values", "[index]") {
+    test::TempDir dir;
+    {
+        IndexWriter writer(dir / "db");
+        CHECK(writer.add(sample("a1", "The talks in Riyadh were long.")) == AddOutcome::added);
+        writer.commit();
+    }
+    Xapian::Database database(dir / "db");
+    CHECK(database.get_doccount() == 1);
+    CHECK(database.term_exists("XAa1"));
+    CHECK(database.term_exists("Qa1#0"));
+    CHECK(database.term_exists("riyadh"));
+    CHECK(database.term_exists("Ztalk"));
+    CHECK(database.term_exists("Srubio"));
+    CHECK(database.term_exists("XSRCexample-news"));
+    CHECK(database.term_exists("D20250218"));
+    const Xapian::Document document = database.get_document(1);
+    CHECK(document.get_value(schema::slot_article_id) == "a1");
+    CHECK(document.get_value(schema::slot_date) == "2025-02-18");
+    CHECK_FALSE(database.get_metadata("article:a1").empty());
+}
+
+TEST_CASE("re-indexing the same articles leaves the database content unchanged", "[index]") {
+    test::TempDir dir;
+    const auto index_all = [&] {
+        IndexWriter writer(dir / "db");
+        writer.add(sample("a1", "First article about Kuala Lumpur."));
+        writer.add(sample("a2", "Second article about Anchorage."));
+        writer.commit();
+    };
+    index_all();
+    const auto before = content(dir / "db");
+    index_all();
+    CHECK(content(dir / "db") == before);
+    IndexWriter writer(dir / "db");
+    CHECK(writer.add(sample("a1", "First article about Kuala Lumpur.")) == AddOutcome::unchanged);
+}
+
+TEST_CASE("a changed article replaces all its old passages", "[index]") {
+    test::TempDir dir;
+    IndexWriter writer(dir / "db");
+    writer.add(sample("a1", "Old text mentions Barbie."));
+    writer.commit();
+    CHECK(writer.add(sample("a1", "New text mentions Anchorage.")) == AddOutcome::updated);
+    writer.commit();
+    Xapian::Database database(dir / "db");
+    CHECK_FALSE(database.term_exists("barbie"));
+    CHECK(database.term_exists("anchorage"));
+    CHECK(database.get_doccount() == 1);
+}
+
+TEST_CASE("remove deletes an article", "[index]") {
+    test::TempDir dir;
+    IndexWriter writer(dir / "db");
+    writer.add(sample("a1", "Text."));
+    writer.commit();
+    CHECK(writer.remove("a1"));
+    CHECK_FALSE(writer.remove("a1"));
+    writer.commit();
+    CHECK(Xapian::Database(dir / "db").get_doccount() == 0);
+}
+
+TEST_CASE("an uncommitted batch is dropped: the index stays as of the last commit", "[index]") {
+    test::TempDir dir;
+    {
+        IndexWriter writer(dir / "db");
+        writer.add(sample("a1", "Committed text."));
+        writer.commit();
+        writer.add(sample("a2", "Never committed."));
+        // the writer goes away without commit(), as when a run is interrupted
+    }
+    Xapian::Database database(dir / "db");
+    CHECK(database.term_exists("XAa1"));
+    CHECK_FALSE(database.term_exists("XAa2"));
+}
+
+TEST_CASE("a second writer gets a clear 'locked' error", "[index]") {
+    test::TempDir dir;
+    IndexWriter first(dir / "db");
+    CHECK_THROWS_WITH(IndexWriter(dir / "db"), Catch::Contains("is locked"));
+}
+
+TEST_CASE("an article without an id is refused", "[index]") {
+    test::TempDir dir;
+    IndexWriter writer(dir / "db");
+    CHECK_THROWS_AS(writer.add(sample("", "Text.")), UsageError);
+}
+
+TEST_CASE("content_hash is stable", "[index]") {
+    CHECK(content_hash("") == "cbf29ce484222325");
+    CHECK(content_hash("a") == "af63dc4c8601ec8c");
+}

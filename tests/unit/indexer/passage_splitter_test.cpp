@@ -1,0 +1,102 @@
+#include "indexer/passage_splitter.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch;
+using namespace newssearch::indexer;
+
+namespace {
+
+std::string sentence(int n) {
+    return "Sentence number " + std::to_string(n) + " has exactly seven words.";
+}
+
+Article article_with(int paragraphs, int sentences_each) {
+    Article article;
+    article.id = "a";
+    int n = 0;
+    for (int p = 0; p < paragraphs; ++p) {
+        std::string text;
+        for (int s = 0; s < sentences_each; ++s) text += (s ? " " : "") + sentence(++n);
+        article.paragraphs.push_back({text, false});
+    }
+    return article;
+}
+
+} // namespace
+
+TEST_CASE("passages are windows of sentences that overlap by one sentence", "[passages]") {
+    const Analyzer analyzer;
+    const Article article = article_with(1, 12);
+    const auto passages = split_passages(article, analyzer, PassageOptions{20, 5});
+    // 7 words per sentence: a window takes 3 sentences (21 words), the next starts at its last.
+    REQUIRE(passages.size() == 6);
+    CHECK(passages[0].text == sentence(1) + " " + sentence(2) + " " + sentence(3));
+    CHECK(passages[1].text.starts_with(sentence(3)));
+    CHECK(passages.back().text.ends_with(sentence(12)));
+    const std::string body = article_body_text(article);
+    for (const Passage& passage : passages) {
+        CHECK(body.substr(passage.begin, passage.end - passage.begin) == passage.text);
+        CHECK(passage.kind == PassageKind::body);
+    }
+    for (std::size_t i = 0; i < passages.size(); ++i) CHECK(passages[i].ordinal == i);
+}
+
+TEST_CASE("every sentence of the body is in some passage", "[passages]") {
+    const Analyzer analyzer;
+    const Article article = article_with(4, 3);
+    const auto passages = split_passages(article, analyzer, PassageOptions{15, 5});
+    for (int n = 1; n <= 12; ++n) {
+        bool found = false;
+        for (const Passage& passage : passages) found = found || passage.text.find(sentence(n)) != std::string::npos;
+        CAPTURE(n);
+        CHECK(found);
+    }
+}
+
+TEST_CASE("passage tokens have offsets into the passage and positions from 1", "[passages]") {
+    const Analyzer analyzer;
+    const auto passages = split_passages(article_with(1, 6), analyzer, PassageOptions{14, 5});
+    REQUIRE(passages.size() >= 2);
+    const Passage& second = passages[1];
+    REQUIRE_FALSE(second.tokens.empty());
+    CHECK(second.tokens.front().position == 1);
+    CHECK(second.text.substr(second.tokens.front().begin, 8) == "Sentence");
+}
+
+TEST_CASE("a heading opens the passage with the text it heads", "[passages]") {
+    const Analyzer analyzer;
+    Article article;
+    article.paragraphs = {{sentence(1) + " " + sentence(2), false}, {"Recent Diplomatic Track", true},
+                          {sentence(3) + " " + sentence(4), false}};
+    const auto passages = split_passages(article, analyzer, PassageOptions{20, 5});
+    // The first window has 14 words (over half the target) when it meets the heading: it stops.
+    bool heading_opens = false;
+    for (const Passage& passage : passages) {
+        CHECK_FALSE(passage.text.ends_with("Recent Diplomatic Track"));
+        heading_opens = heading_opens || passage.text.starts_with("Recent Diplomatic Track\n\n" + sentence(3));
+    }
+    CHECK(heading_opens);
+}
+
+TEST_CASE("captions are passages of their own, after the body", "[passages]") {
+    const Analyzer analyzer;
+    Article article = article_with(1, 2);
+    article.captions = {{"Lavrov greets Trump in Hamburg.", "AP"}, {"", "Shutterstock"}};
+    const auto passages = split_passages(article, analyzer);
+    REQUIRE(passages.size() == 2);
+    CHECK(passages[1].kind == PassageKind::caption);
+    CHECK(passages[1].text == "Lavrov greets Trump in Hamburg.");
+    CHECK(passages[1].ordinal == 1);
+}
+
+TEST_CASE("a headline-only article is one passage; an empty one has none", "[passages]") {
+    const Analyzer analyzer;
+    Article article;
+    article.paragraphs = {{"  ", false}};
+    CHECK(split_passages(article, analyzer).empty());
+    article.title = "Only a headline";
+    const auto passages = split_passages(article, analyzer);
+    REQUIRE(passages.size() == 1);
+    CHECK(passages[0].text == "Only a headline");
+}

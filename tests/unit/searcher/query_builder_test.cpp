@@ -1,0 +1,76 @@
+#include "searcher/query_builder.hpp"
+
+#include "common/errors.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch;
+using namespace newssearch::searcher;
+
+// Golden tests: the parsed query's description pins how each kind of input is read.
+TEST_CASE("queries parse to the expected Xapian queries", "[query]") {
+    const Analyzer analyzer;
+    const QueryBuilder builder(analyzer, nullptr);
+    const auto [input, description] = GENERATE(table<std::string, std::string>({
+        {"Anchorage agreements", "Query((Zanchorag@1 AND Zagreement@2))"},
+        {"ANCHORAGE Agreements", "Query((Zanchorag@1 AND Zagreement@2))"},
+        {"\"new idea\"", "Query((new@1 PHRASE 2 idea@2))"},
+        {"“new idea”", "Query((new@1 PHRASE 2 idea@2))"},
+        {"Lavrov’s Zürich", "Query((Zlavrov@1 AND Zzurich@2))"},
+        {"Rubio NOT Trump", "Query((Zrubio@1 AND_NOT Ztrump@2))"},
+        {"-Barbie Lavrov", "Query((Zlavrov@2 AND_NOT Zbarbi@1))"},
+        {"Rubio OR Lavrov", "Query((Zrubio@1 OR Zlavrov@2))"},
+        {"title:Lavrov", "Query(ZSlavrov@1)"},
+        {"source:online.ua Rubio", "Query((Zrubio@1 FILTER XSRConline-ua))"},
+        {"category:\"Foreign Affairs\" talks", "Query((Ztalk@1 FILTER XCATforeign-affairs))"},
+        {"Rubio NEAR/3 Lavrov", "Query((rubio@1 NEAR 4 lavrov@2))"},
+        {"(Kyiv OR Kiev", "Query((Zkyiv@1 OR Zkiev@2))"},
+        {"\"unbalanced quote", "Query((unbalanced@1 PHRASE 2 quote@2))"},
+        {"what did Lavrov say about the Anchorage agreements?",
+         "Query((Zlavrov@3 AND Zsay@4 AND Zanchorag@7 AND Zagreement@8))"},
+        {"the of", "Query((Zthe@1 AND Zof@2))"},
+    }));
+    CAPTURE(input);
+    CHECK(builder.parse(input).query.get_description() == description);
+}
+
+TEST_CASE("the default operator can be OR for partial matches", "[query]") {
+    const Analyzer analyzer;
+    const QueryBuilder builder(analyzer, nullptr);
+    CHECK(builder.parse("Anchorage agreements", Xapian::Query::OP_OR).query.get_description() ==
+          "Query((Zanchorag@1 OR Zagreement@2))");
+}
+
+TEST_CASE("malformed queries are answered with a notice or a clear error", "[query]") {
+    const Analyzer analyzer;
+    const QueryBuilder builder(analyzer, nullptr);
+
+    SECTION("a dangling operator: the words are searched, with a notice") {
+        const ParsedQuery parsed = builder.parse("Rubio AND");
+        CHECK(parsed.query.get_description() == "Query(Zrubio@1)");
+        REQUIRE(parsed.notices.size() == 1);
+        CHECK_THAT(parsed.notices[0], Catch::Contains("not understood"));
+    }
+    SECTION("invalid UTF-8 is dropped, with a notice") {
+        const ParsedQuery parsed = builder.parse("bad\xFFutf");
+        CHECK(parsed.query.get_description() == "Query((Zbad@1 AND Zutf@2))");
+        CHECK(parsed.notices.size() == 1);
+    }
+    SECTION("control characters separate words") {
+        CHECK(builder.parse("ctrl\x01" "chars").query.get_description() == "Query((Zctrl@1 AND Zchar@2))");
+    }
+    SECTION("a 100 KB query is cut, with a notice") {
+        std::string huge;
+        while (huge.size() < 100000) huge += "lavrov rubio ";
+        const ParsedQuery parsed = builder.parse(huge);
+        CHECK_FALSE(parsed.query.empty());
+        REQUIRE(parsed.notices.size() == 1);
+        CHECK_THAT(parsed.notices[0], Catch::Contains("too long"));
+    }
+    SECTION("nothing to search for is an error") {
+        for (const char* empty : {"", "   ", "AND", "NOT", "\"\"", "()", "?!"}) {
+            CAPTURE(empty);
+            CHECK_THROWS_AS(builder.parse(empty), UsageError);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+#include "searcher/searcher.hpp"
+
+#include "../temp_dir.hpp"
+#include "common/errors.hpp"
+#include "indexer/index_writer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace newssearch;
+using namespace newssearch::searcher;
+
+namespace {
+
+Article make_article(const std::string& id, const std::string& title, std::vector<std::string> paragraphs) {
+    Article article;
+    article.id = id;
+    article.title = title;
+    article.source = "Example News";
+    for (auto& text : paragraphs) article.paragraphs.push_back({std::move(text), false});
+    return article;
+}
+
+/// A small index: one article with many passages about talks, one about an agreement.
+class SmallIndex {
+  public:
+    SmallIndex() {
+        indexer::IndexWriter writer(dir_ / "db");
+        std::vector<std::string> long_body;
+        for (int i = 0; i < 40; ++i)
+            long_body.push_back("Paragraph " + std::to_string(i) +
+                                " says the diplomats held talks in Riyadh about the war and many other things.");
+        writer.add(make_article("talks", "Diplomats hold talks", long_body));
+        writer.add(make_article("deal", "Frozen assets",
+                                {"Moscow is waiting for confirmation that the Anchorage agreements remain in force.",
+                                 "Officials did not say which agreement they meant."}));
+        writer.add(make_article("idea", "A proposal",
+                                {"Lavrov had introduced a new idea. A new strategy it was not, and the idea was new."}));
+        writer.commit();
+    }
+    [[nodiscard]] std::string path() const { return dir_ / "db"; }
+
+  private:
+    test::TempDir dir_;
+};
+
+SearchOptions query(const std::string& text) {
+    SearchOptions options;
+    options.query = text;
+    return options;
+}
+
+std::string marked(const Hit& hit) {
+    std::string out;
+    for (const ByteRange& range : hit.snippet.highlights)
+        out += "[" + hit.snippet.text.substr(range.begin, range.end - range.begin) + "]";
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the matching article comes first with its words highlighted", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    const SearchResult result = searcher.search(query("Anchorage agreements"));
+    REQUIRE(result.total == 1);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].article_id == "deal");
+    // "agreement" in the next sentence is the same word to the stemmer: it is marked too.
+    CHECK(marked(result.hits[0]) == "[Anchorage agreements][agreement]");
+    CHECK(result.hits[0].title == "Frozen assets");
+    CHECK(result.hits[0].source == "Example News");
+}
+
+TEST_CASE("by default each article appears once, with its best passage", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    const SearchResult articles = searcher.search(query("Riyadh talks"));
+    REQUIRE(articles.hits.size() == 1);
+    CHECK(articles.hits[0].article_id == "talks");
+    CHECK(articles.hits[0].other_matching_passages > 0);
+
+    SearchOptions passages = query("Riyadh talks");
+    passages.passages = true;
+    const SearchResult listed = searcher.search(passages);
+    CHECK(listed.hits.size() > 1);
+    for (const Hit& hit : listed.hits) CHECK(hit.article_id == "talks");
+}
+
+TEST_CASE("a quoted phrase is highlighted as one span, only where it occurs", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    const SearchResult result = searcher.search(query("\"new idea\""));
+    REQUIRE(result.hits.size() == 1);
+    CHECK(marked(result.hits[0]) == "[new idea]");
+}
+
+TEST_CASE("when no passage has all the words, partial matches are shown with a notice", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    const SearchResult result = searcher.search(query("Anchorage Barbie"));
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].article_id == "deal");
+    REQUIRE(result.notices.size() == 1);
+    CHECK_THAT(result.notices[0], Catch::Contains("some of them"));
+}
+
+TEST_CASE("a query that matches nothing returns no hits", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    const SearchResult result = searcher.search(query("Barbie"));
+    CHECK(result.total == 0);
+    CHECK(result.hits.empty());
+}
+
+TEST_CASE("limit and offset page through the results", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("Riyadh");
+    options.passages = true;
+    options.limit = 3;
+    const SearchResult first = searcher.search(options);
+    options.offset = 3;
+    const SearchResult second = searcher.search(options);
+    REQUIRE(first.hits.size() == 3);
+    REQUIRE(second.hits.size() == 3);
+    CHECK(second.hits[0].rank == 4);
+    CHECK(first.hits[0].passage != second.hits[0].passage);
+}
+
+TEST_CASE("a missing or broken index is a clear IndexError", "[search]") {
+    test::TempDir dir;
+    CHECK_THROWS_WITH(Searcher(dir / "nowhere"), Catch::Contains("no index at") && Catch::Contains("newssearch index"));
+    std::filesystem::create_directories(dir / "broken");
+    std::ofstream(dir / "broken/iamglass") << "garbage";
+    CHECK_THROWS_AS(Searcher(dir / "broken"), IndexError);
+}
