@@ -45,6 +45,10 @@ constexpr double duplicate_caption_overlap = 0.7;
 constexpr std::size_t max_heading_words = 12;
 constexpr std::size_t max_heading_bytes = 120;
 constexpr std::size_t max_caption_label_words = 8;
+// Headlines and standfirsts are short; a giant header line is something else.
+constexpr std::size_t max_title_words = 40;
+constexpr std::size_t max_subtitle_words = 80;
+constexpr std::size_t max_title_bytes = 300;
 
 /// Unifies line endings, turns Unicode spaces and control characters into spaces and removes
 /// invisible characters (zero-width space, BOM, soft hyphen, word joiner) so that the rules see
@@ -167,24 +171,41 @@ std::size_t find_body_end(const std::vector<Line>& lines, std::size_t body_start
     return lines.size();
 }
 
+/// `text` cut to at most `max_bytes` at a word boundary (or, for one giant word, at a UTF-8
+/// character boundary), with "…" appended when something was cut.
+std::string cut_to_bytes(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) {
+        return std::string(text);
+    }
+    std::size_t end = text.rfind(' ', max_bytes);
+    if (end == std::string_view::npos || end == 0) {
+        end = max_bytes;
+        // Never split a multi-byte character: back up over continuation bytes.
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+            --end;
+        }
+    }
+    return std::string(trim(text.substr(0, end))) + "\xE2\x80\xA6";
+}
+
 /// A display title for a page whose header names none: the paragraph itself when short,
-/// otherwise its first sentence, otherwise its first words.
+/// otherwise its first sentence, otherwise its first words; never more than max_title_bytes.
 std::string headline_from_paragraph(std::string_view text) {
     constexpr std::size_t max_words = 20;
     if (word_count(text) <= max_words) {
-        return std::string(text);
+        return cut_to_bytes(text, max_title_bytes);
     }
     const auto words = split_words(text);
     for (std::size_t k = 0; k < words.size() && k < max_words; ++k) {
         if (k >= 3 && ends_with_sentence_punctuation(words[k])) {
             const auto end = static_cast<std::size_t>(words[k].data() - text.data()) +
                              words[k].size();
-            return std::string(text.substr(0, end));
+            return cut_to_bytes(text.substr(0, end), max_title_bytes);
         }
     }
     const auto end = static_cast<std::size_t>(words[max_words - 1].data() - text.data()) +
                      words[max_words - 1].size();
-    return std::string(text.substr(0, end)) + "\xE2\x80\xA6";
+    return cut_to_bytes(std::string(text.substr(0, end)) + "\xE2\x80\xA6", max_title_bytes);
 }
 
 /// "Jane Doe | Feb 18, 2025" or "By Jane Doe · 18 February 2025": a header line made only of a
@@ -264,35 +285,32 @@ void mark_headings(std::vector<BodyItem>& body) {
     }
 }
 
-} // namespace
-
-Article clean_scrape(std::string_view text) {
-    const std::vector<Line> lines = split_lines(normalise(text));
-    if (lines.empty()) {
-        throw DataError("scraped text is empty or whitespace only: no article in it");
-    }
-    const std::size_t body_start = find_body_start(lines);
-    const std::size_t body_end = find_body_end(lines, body_start);
-
-    Article article;
+/// What the header lines said, before the fields are assigned.
+struct Header {
     std::string label_source;
     std::string label_category;
     std::string share_source;
-    std::vector<std::size_t> date_lines;
+    std::vector<std::size_t> date_lines; ///< lines stating the date (a byline may sit next to one)
     std::vector<Candidate> candidates;
-    std::vector<std::pair<std::size_t, std::string>> credits;  // line, credit
-    std::vector<std::pair<std::size_t, std::string>> alt_texts; // line, readable alt text
-    std::vector<Caption> header_captions;
-    std::vector<bool> consumed(lines.size(), false);
+    std::vector<std::pair<std::size_t, std::string>> credits;   ///< line, credit
+    std::vector<std::pair<std::size_t, std::string>> alt_texts; ///< line, readable alt text
+    std::vector<Caption> captions;       ///< header paragraphs with a parenthesised credit
+    std::vector<std::string> paragraphs; ///< header sentences that belong to the body
+};
 
+/// Classifies every header line: boilerplate, label, date, credit, alt text, byline, caption,
+/// or a candidate for title / subtitle / kicker / author. Date and author go straight into
+/// `article`.
+Header classify_header(const std::vector<Line>& lines, std::size_t body_start,
+                       std::size_t body_end, Article& article) {
+    Header header;
     for (std::size_t i = 0; i < body_end; ++i) {
         if (auto s = source_from_share_line(lines[i].text)) {
-            share_source = *s;
+            header.share_source = *s;
             break;
         }
     }
-
-    // Header: classify every line before the body.
+    std::vector<bool> consumed(body_start, false);
     for (std::size_t i = 0; i < body_start; ++i) {
         if (consumed[i]) {
             continue;
@@ -302,7 +320,7 @@ Article clean_scrape(std::string_view text) {
             continue;
         }
         if (is_alt_text_dump(t)) {
-            alt_texts.emplace_back(i, alt_text_to_caption(t));
+            header.alt_texts.emplace_back(i, alt_text_to_caption(t));
             continue;
         }
         if (is_boilerplate(t)) {
@@ -311,172 +329,194 @@ Article clean_scrape(std::string_view text) {
         const std::string_view next = i + 1 < body_start ? std::string_view(lines[i + 1].text)
                                                          : std::string_view();
         if (auto lv = label_value(t, next, lines[i].blank_after)) {
-            const std::size_t value_line = lv->value_on_next_line ? i + 1 : i;
             if (lv->value_on_next_line) {
                 consumed[i + 1] = true;
             }
+            auto keep_first = [](std::string& field, const std::string& value) {
+                if (field.empty()) {
+                    field = value;
+                }
+            };
             switch (lv->label) {
             case HeaderLabel::source:
-                label_source = label_source.empty() ? lv->value : label_source;
+                keep_first(header.label_source, lv->value);
                 break;
             case HeaderLabel::category:
-                label_category = label_category.empty() ? lv->value : label_category;
+                keep_first(header.label_category, lv->value);
                 break;
             case HeaderLabel::author:
-                article.author = article.author.empty() ? lv->value : article.author;
+                keep_first(article.author, lv->value);
                 break;
             case HeaderLabel::date:
                 if (!lv->value.empty()) {
-                    article.date = article.date.empty() ? lv->value : article.date;
-                    date_lines.push_back(value_line);
+                    keep_first(article.date, lv->value);
+                    header.date_lines.push_back(lv->value_on_next_line ? i + 1 : i);
                 }
                 break;
             }
             continue;
         }
         if (auto d = parse_date_line(t)) {
-            article.date = article.date.empty() ? *d : article.date;
-            date_lines.push_back(i);
+            if (article.date.empty()) {
+                article.date = *d;
+            }
+            header.date_lines.push_back(i);
             continue;
         }
         if (auto c = credit_line(t)) {
-            credits.emplace_back(i, *c);
+            header.credits.emplace_back(i, *c);
             continue;
         }
         if (auto b = byline_name(t)) {
-            article.author = article.author.empty() ? *b : article.author;
+            if (article.author.empty()) {
+                article.author = *b;
+            }
             continue;
         }
         if (take_compound_metadata(t, article)) {
             continue;
         }
         if (auto cap = split_caption_credit(t)) {
-            header_captions.push_back(Caption{cap->text, cap->credit});
+            header.captions.push_back(Caption{cap->text, cap->credit});
             continue;
         }
-        candidates.push_back(Candidate{i, t, {}, false});
+        header.candidates.push_back(Candidate{i, t, {}, false});
     }
 
     // A bare personal name is a byline only right next to a stated date.
-    for (Candidate& c : candidates) {
-        const bool next_to_date = std::any_of(date_lines.begin(), date_lines.end(), [&](auto d) {
-            return d + 1 == c.line || c.line + 1 == d;
-        });
+    for (Candidate& c : header.candidates) {
+        const bool next_to_date =
+            std::any_of(header.date_lines.begin(), header.date_lines.end(),
+                        [&](std::size_t d) { return d + 1 == c.line || c.line + 1 == d; });
         if (next_to_date && is_personal_name(c.text)) {
-            article.author = article.author.empty() ? c.text : article.author;
+            if (article.author.empty()) {
+                article.author = c.text;
+            }
             c.used = true;
         }
     }
+    return header;
+}
 
-    // Title: a headline-like line, preferring one the page repeats (og:title + h1 + breadcrumb).
-    const std::string known_source = !label_source.empty() ? label_source : share_source;
+/// Picks the title among the candidates: the first headline-like line (3-40 words, not a
+/// sentence, not a name) that the page repeats (og:title, h1, breadcrumb), else the first
+/// headline-like line, else the first unused candidate. nullptr when there is none.
+Candidate* choose_title(const std::vector<Line>& lines, std::size_t body_end,
+                        std::vector<Candidate>& candidates) {
     std::unordered_map<std::string, int> key_counts;
-    for (Candidate& c : candidates) {
-        c.parts = site_suffix_split(c.text, known_source);
-    }
-    {
-        std::size_t next_candidate = 0;
-        for (std::size_t i = 0; i < body_end; ++i) {
-            std::string raw_key = line_key(lines[i].text);
-            if (next_candidate < candidates.size() && candidates[next_candidate].line == i) {
-                std::string split_key = line_key(candidates[next_candidate].parts.title);
-                if (split_key != raw_key) {
-                    ++key_counts[split_key];
-                }
-                ++next_candidate;
+    std::size_t next_candidate = 0;
+    for (std::size_t i = 0; i < body_end; ++i) {
+        const std::string raw_key = line_key(lines[i].text);
+        if (next_candidate < candidates.size() && candidates[next_candidate].line == i) {
+            const std::string split_key = line_key(candidates[next_candidate].parts.title);
+            if (split_key != raw_key) {
+                ++key_counts[split_key];
             }
-            ++key_counts[raw_key];
+            ++next_candidate;
         }
+        ++key_counts[raw_key];
     }
     auto headline_like = [](const Candidate& c) {
-        return !c.used && word_count(c.parts.title) >= 3 &&
+        const std::size_t words = word_count(c.parts.title);
+        return !c.used && words >= 3 && words <= max_title_words &&
                !ends_with_sentence_punctuation(c.parts.title) && !is_personal_name(c.parts.title);
     };
-    Candidate* title = nullptr;
     for (Candidate& c : candidates) {
         if (headline_like(c) && key_counts[line_key(c.parts.title)] >= 2) {
-            title = &c;
-            break;
+            return &c;
         }
     }
-    for (std::size_t k = 0; title == nullptr && k < candidates.size(); ++k) {
-        if (headline_like(candidates[k])) {
-            title = &candidates[k];
+    for (Candidate& c : candidates) {
+        if (headline_like(c)) {
+            return &c;
         }
     }
-    for (std::size_t k = 0; title == nullptr && k < candidates.size(); ++k) {
-        if (!candidates[k].used) {
-            title = &candidates[k];
+    for (Candidate& c : candidates) {
+        if (!c.used) {
+            return &c;
         }
     }
+    return nullptr;
+}
 
+/// Fills title, subtitle, source and category from the classified header. The kicker is a
+/// short section line right above the title; the subtitle the first 4+ word line after it.
+/// Precedence: label lines, then the title line's furniture, then share widget / kicker.
+void assign_header_fields(const std::vector<Line>& lines, std::size_t body_end, Header& header,
+                          Article& article) {
+    const std::string known_source =
+        !header.label_source.empty() ? header.label_source : header.share_source;
+    for (Candidate& c : header.candidates) {
+        c.parts = site_suffix_split(c.text, known_source);
+    }
     std::string title_section;
     std::string title_source;
     std::string kicker;
-    std::vector<std::string> header_paragraphs;
-    if (title != nullptr) {
+    if (Candidate* title = choose_title(lines, body_end, header.candidates)) {
         title->used = true;
-        article.title = title->parts.title;
+        article.title = cut_to_bytes(title->parts.title, max_title_bytes);
         title_section = title->parts.section;
         title_source = title->parts.source;
         const std::string title_key = line_key(article.title);
-        for (Candidate& c : candidates) {
+        for (Candidate& c : header.candidates) {
             if (c.used) {
                 continue;
             }
+            const std::size_t words = word_count(c.text);
             if (line_key(c.parts.title) == title_key) {
-                c.used = true; // the headline repeated (h1 after og:title)
+                c.used = true; // the headline repeated
             } else if (c.line + 1 == title->line && is_kicker(c.text)) {
                 kicker = c.text;
                 c.used = true;
-            } else if (c.line > title->line && article.subtitle.empty() &&
-                       word_count(c.text) >= 4 && !is_personal_name(c.text) &&
+            } else if (c.line > title->line && article.subtitle.empty() && words >= 4 &&
+                       words <= max_subtitle_words && !is_personal_name(c.text) &&
                        c.text.back() != ':') {
                 article.subtitle = c.text;
                 c.used = true;
             }
         }
-        const std::string subtitle_key = line_key(article.subtitle);
-        for (Candidate& c : candidates) {
+        for (Candidate& c : header.candidates) {
             // Unassigned header sentences are article text the layout put above the body;
             // unassigned fragments are site chrome.
-            if (!c.used && line_key(c.text) != subtitle_key && is_sentence_like(c.text, 6)) {
-                header_paragraphs.push_back(c.text);
+            if (!c.used && is_sentence_like(c.text, 6)) {
+                header.paragraphs.push_back(c.text);
             }
         }
     }
-    article.source = !label_source.empty()   ? label_source
-                     : !title_source.empty() ? title_source
-                                             : share_source;
-    article.category = !label_category.empty()  ? label_category
-                       : !title_section.empty() ? title_section
-                                                : kicker;
+    article.source = !header.label_source.empty() ? header.label_source
+                     : !title_source.empty()      ? title_source
+                                                  : header.share_source;
+    article.category = !header.label_category.empty() ? header.label_category
+                       : !title_section.empty()        ? title_section
+                                                       : kicker;
 
-    // Header photo: a credit line pairs with an adjacent alt-text dump.
-    std::vector<bool> alt_used(alt_texts.size(), false);
-    for (const auto& [credit_at, credit] : credits) {
+    // A header credit line describes the photo whose alt text dump sits next to it.
+    std::vector<bool> alt_used(header.alt_texts.size(), false);
+    for (const auto& [credit_at, credit] : header.credits) {
         Caption caption{"", credit};
-        for (std::size_t a = 0; a < alt_texts.size(); ++a) {
-            const std::size_t alt_at = alt_texts[a].first;
+        for (std::size_t a = 0; a < header.alt_texts.size(); ++a) {
+            const std::size_t alt_at = header.alt_texts[a].first;
             if (!alt_used[a] && (alt_at + 1 == credit_at || credit_at + 1 == alt_at)) {
-                caption.text = alt_texts[a].second;
+                caption.text = header.alt_texts[a].second;
                 alt_used[a] = true;
                 break;
             }
         }
         article.captions.push_back(std::move(caption));
     }
-    for (Caption& c : header_captions) {
+    for (Caption& c : header.captions) {
         article.captions.push_back(std::move(c));
     }
+}
 
-    // Body.
+/// Cleans the body lines [body_start, body_end): drops boilerplate and title/subtitle repeats,
+/// moves captions (with their photo-title line) to `article.captions`, unwraps bullets and
+/// collapses consecutive duplicates.
+std::vector<BodyItem> clean_body(const std::vector<Line>& lines, std::size_t body_start,
+                                 std::size_t body_end, Article& article) {
     const std::string title_key = line_key(article.title);
     const std::string subtitle_key = line_key(article.subtitle);
     std::vector<BodyItem> body;
-    for (std::string& p : header_paragraphs) {
-        body.push_back(BodyItem{Paragraph{std::move(p), false}, 0, false});
-    }
     enum class Last { none, paragraph, caption } last = Last::none;
     for (std::size_t i = body_start; i < body_end; ++i) {
         std::string_view raw = lines[i].text;
@@ -520,11 +560,36 @@ Article clean_scrape(std::string_view text) {
         }
         if (last == Last::paragraph && !body.empty() &&
             line_key(body.back().paragraph.text) == key) {
-            continue; // the same line twice in a row (label rendered twice)
+            continue; // the same line twice in a row (a label rendered twice)
         }
         body.push_back(BodyItem{Paragraph{std::move(t), markdown_heading}, i, bullet});
         last = Last::paragraph;
     }
+    return body;
+}
+
+} // namespace
+
+Article clean_scrape(std::string_view text) {
+    const std::vector<Line> lines = split_lines(normalise(text));
+    if (lines.empty()) {
+        throw DataError("scraped text is empty or whitespace only: no article in it");
+    }
+    const std::size_t body_start = find_body_start(lines);
+    const std::size_t body_end = find_body_end(lines, body_start);
+
+    Article article;
+    Header header = classify_header(lines, body_start, body_end, article);
+    assign_header_fields(lines, body_end, header, article);
+
+    std::vector<BodyItem> body;
+    for (std::string& p : header.paragraphs) {
+        // line == body_start keeps a later caption from taking it for a photo title
+        body.push_back(BodyItem{Paragraph{std::move(p), false}, body_start, false});
+    }
+    std::vector<BodyItem> rest = clean_body(lines, body_start, body_end, article);
+    body.insert(body.end(), std::make_move_iterator(rest.begin()),
+                std::make_move_iterator(rest.end()));
     mark_headings(body);
 
     for (BodyItem& item : body) {

@@ -62,13 +62,14 @@ void render_text(std::ostream& out, const SearchResult& result, const TextStyle&
     const std::string_view unit = result.passages ? "passage" : "article";
     for (const std::string& notice : result.notices) out << "Note: " << notice << '\n';
     if (result.hits.empty()) {
-        out << "No " << unit << "s match \"" << result.query << "\"";
-        if (result.offset > 0 && result.total > 0) out << " past result " << result.offset;
-        out << ".\n";
+        out << "No " << unit << "s match: " << result.query;
+        if (result.offset > 0 && result.total > 0) out << " (past result " << result.offset << ")";
+        out << '\n';
         return;
     }
-    out << (result.total_is_exact ? "" : "About ") << plural(result.total, unit) << " match \"" << result.query
-        << "\"; showing " << result.hits.front().rank << "-" << result.hits.back().rank << ".\n";
+    out << (result.total_is_exact ? "" : "About ") << plural(result.total, unit)
+        << (result.total == 1 ? " matches: " : " match: ") << result.query << " (showing "
+        << result.hits.front().rank << "-" << result.hits.back().rank << ")\n";
     for (const Hit& hit : result.hits) {
         out << '\n' << hit.rank << ". " << (style.color ? bold : "");
         write_marked(out, hit.title.empty() ? hit.article_id : hit.title, hit.title_highlights, style);

@@ -1,1 +1,94 @@
-// placeholder
+// End-to-end: `newssearch index` on real and deliberately bad files.
+
+#include "cli_fixture.hpp"
+
+#include <fstream>
+
+using namespace newssearch::test;
+
+namespace {
+
+void write_file(const std::string& path, const std::string& contents) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream(path, std::ios::binary) << contents;
+}
+
+} // namespace
+
+TEST_CASE("indexing the bundled corpus reports what it did", "[cli][index]") {
+    TempDir dir;
+    const auto result = run_newssearch({"index", "--db", dir / "db", corpus_raw});
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.err, Catch::StartsWith("Indexed 4 articles (4 added, 0 updated, 0 unchanged)"));
+    const auto again = run_newssearch({"index", "--db", dir / "db", corpus_raw});
+    CHECK_THAT(again.err, Catch::StartsWith("Indexed 4 articles (0 added, 0 updated, 4 unchanged)"));
+    const auto quiet = run_newssearch({"index", "--quiet", "--db", dir / "db", corpus_raw});
+    CHECK(quiet.err.empty());
+}
+
+TEST_CASE("bad files are reported by name with a reason and the rest is indexed", "[cli][index]") {
+    TempDir dir;
+    const std::string input = dir / "input";
+    std::filesystem::create_directories(input);
+    std::filesystem::copy(corpus_raw + "/001_25fc6c82eb263419.txt", input + "/good.txt");
+    write_file(input + "/empty.txt", "");
+    write_file(input + "/blank.txt", "  \n\n \n");
+    write_file(input + "/binary.txt", std::string("PK\x03\x04\0\0\x01\x02", 8));
+    write_file(input + "/latin1.txt", "Caf\xE9 society\n\nA body paragraph about the caf\xE9 that is long enough.\n");
+    write_file(input + "/notes.md", "ignored: not an article file type");
+
+    const auto result = run_newssearch({"index", "--db", dir / "db", input});
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.err, Catch::Contains("Indexed 1 article (1 added"));
+    CHECK_THAT(result.err, Catch::Contains("empty.txt: empty file"));
+    CHECK_THAT(result.err, Catch::Contains("blank.txt: empty file"));
+    CHECK_THAT(result.err, Catch::Contains("binary.txt: binary file"));
+    CHECK_THAT(result.err, Catch::Contains("latin1.txt: not valid UTF-8 (first invalid byte at offset 3)"));
+    CHECK(result.err.find("notes.md") == std::string::npos);
+
+    const auto search = run_newssearch({"--db", dir / "db", "--json", "Kuala Lumpur"});
+    CHECK(nlohmann::json::parse(search.out)["hits"][0]["article_id"] == "good");
+}
+
+TEST_CASE("JSON Lines articles are indexed and a bad record is reported with its line", "[cli][index]") {
+    TempDir dir;
+    write_file(dir / "articles.jsonl",
+               R"({"id":"r1","title":"Zürich talks","date":"2025-03-01","source":"Reuters","url":"https://example.com/1","body":"Diplomats met in Zürich.\nThey agreed on nothing."})"
+               "\n{broken\n"
+               R"({"id":"r2","title":"Second","body":"Another story about Kyiv."})" "\n");
+    const auto result = run_newssearch({"index", "--db", dir / "db", dir / "articles.jsonl"});
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.err, Catch::Contains("Indexed 2 articles"));
+    CHECK_THAT(result.err, Catch::Contains("articles.jsonl:2: not valid JSON"));
+
+    const auto search = run_newssearch({"--db", dir / "db", "--json", "zurich"});
+    const auto json = nlohmann::json::parse(search.out);
+    REQUIRE(json["hits"].size() == 1);
+    CHECK(json["hits"][0]["article_id"] == "r1");
+    CHECK(json["hits"][0]["date"] == "2025-03-01");
+    CHECK(json["hits"][0]["source"] == "Reuters");
+    CHECK(highlighted(json["hits"][0]) == std::vector<std::string>{"Zürich"});
+}
+
+TEST_CASE("a changed file is re-indexed in place", "[cli][index]") {
+    TempDir dir;
+    write_file(dir / "in/story.txt", "A story title\n\nThe first version mentions Anchorage in a sentence that is long enough to be prose.\n");
+    run_newssearch({"index", "--db", dir / "db", dir / "in"});
+    write_file(dir / "in/story.txt", "A story title\n\nThe second version mentions Riyadh in a sentence that is long enough to be prose.\n");
+    const auto result = run_newssearch({"index", "--db", dir / "db", dir / "in"});
+    CHECK_THAT(result.err, Catch::Contains("(0 added, 1 updated, 0 unchanged)"));
+    CHECK(nlohmann::json::parse(run_newssearch({"--db", dir / "db", "--json", "Anchorage"}).out)["total"] == 0);
+    CHECK(nlohmann::json::parse(run_newssearch({"--db", dir / "db", "--json", "Riyadh"}).out)["total"] == 1);
+}
+
+TEST_CASE("a path that does not exist is reported", "[cli][index]") {
+    TempDir dir;
+    const auto result = run_newssearch({"index", "--db", dir / "db", dir / "nowhere"});
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.err, Catch::Contains("nowhere: no such file or folder"));
+}
+
+TEST_CASE("an index run needs at least one path", "[cli][index]") {
+    const auto result = run_newssearch({"index"});
+    CHECK(result.exit_code == 2);
+}

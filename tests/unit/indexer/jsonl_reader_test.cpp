@@ -21,7 +21,7 @@ TEST_CASE("a JSON Lines record becomes an article with paragraphs", "[jsonl]") {
     CHECK(article.paragraphs[1].text == "Second one.");
 }
 
-TEST_CASE("a record without an id gets the fallback id; numeric ids are kept", "[jsonl]") {
+TEST_CASE("a record without an id gets the fallback id and numeric ids are kept", "[jsonl]") {
     CHECK(article_from_json_line(R"({"title":"T","body":"B"})", "file:3").id == "file:3");
     CHECK(article_from_json_line(R"({"id":42,"title":"T"})", "x").id == "42");
 }

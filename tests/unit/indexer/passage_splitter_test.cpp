@@ -90,7 +90,7 @@ TEST_CASE("captions are passages of their own, after the body", "[passages]") {
     CHECK(passages[1].ordinal == 1);
 }
 
-TEST_CASE("a headline-only article is one passage; an empty one has none", "[passages]") {
+TEST_CASE("a headline-only article is one passage and an empty one has none", "[passages]") {
     const Analyzer analyzer;
     Article article;
     article.paragraphs = {{"  ", false}};

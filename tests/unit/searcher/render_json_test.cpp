@@ -54,7 +54,7 @@ TEST_CASE("the JSON schema carries hits with byte-offset highlights", "[render]"
 TEST_CASE("the text view is plain when not coloured and marks matches in colour", "[render]") {
     std::ostringstream plain;
     render_text(plain, sample_result(), TextStyle{false});
-    CHECK_THAT(plain.str(), Catch::Contains("1 article match \"new idea\""));
+    CHECK_THAT(plain.str(), Catch::Contains("1 article matches: new idea (showing 1-1)"));
     CHECK_THAT(plain.str(), Catch::Contains("1. Rubio and Lavrov"));
     CHECK_THAT(plain.str(), Catch::Contains("example.com"));
     CHECK_THAT(plain.str(), Catch::Contains("undated"));
@@ -70,5 +70,5 @@ TEST_CASE("an empty result says nothing matched", "[render]") {
     result.query = "Barbie";
     std::ostringstream out;
     render_text(out, result, TextStyle{false});
-    CHECK(out.str() == "No articles match \"Barbie\".\n");
+    CHECK(out.str() == "No articles match: Barbie\n");
 }
