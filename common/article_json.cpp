@@ -13,18 +13,18 @@ std::string string_field(const nlohmann::json& json, const char* name) {
 
 } // namespace
 
-nlohmann::json to_json(const Article& article) {
-    nlohmann::json paragraphs = nlohmann::json::array();
+nlohmann::ordered_json to_json(const Article& article) {
+    nlohmann::ordered_json paragraphs = nlohmann::ordered_json::array();
     for (const Paragraph& paragraph : article.paragraphs)
         paragraphs.push_back({{"text", paragraph.text}, {"heading", paragraph.heading}});
-    nlohmann::json captions = nlohmann::json::array();
+    nlohmann::ordered_json captions = nlohmann::ordered_json::array();
     for (const Caption& caption : article.captions)
         captions.push_back({{"text", caption.text}, {"credit", caption.credit}});
     return {{"id", article.id},
             {"title", article.title},
             {"subtitle", article.subtitle},
             {"author", article.author},
-            {"date", article.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.date)},
+            {"date", article.date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(article.date)},
             {"source", article.source},
             {"category", article.category},
             {"url", article.url},

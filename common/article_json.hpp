@@ -10,7 +10,7 @@ namespace newssearch {
 
 /// {"id","title","subtitle","author","date","source","category","url",
 ///  "paragraphs":[{"text","heading"}], "captions":[{"text","credit"}]}; empty date is null.
-[[nodiscard]] nlohmann::json to_json(const Article& article);
+[[nodiscard]] nlohmann::ordered_json to_json(const Article& article);
 
 /// Inverse of to_json(); missing fields stay empty. Throws DataError on a non-object.
 [[nodiscard]] Article article_from_json(const nlohmann::json& json);

@@ -12,11 +12,9 @@ namespace newssearch::indexer {
 
 namespace {
 
-template <std::size_t N>
-using Vocab = std::array<std::string_view, N>;
+template <std::size_t N> using Vocab = std::array<std::string_view, N>;
 
-template <std::size_t N>
-bool in(const Vocab<N>& vocab, std::string_view word) {
+template <std::size_t N> bool in(const Vocab<N>& vocab, std::string_view word) {
     return std::find(vocab.begin(), vocab.end(), word) != vocab.end();
 }
 
@@ -28,14 +26,15 @@ bool is_ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+bool is_ascii(char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+}
 
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
 }
 
-template <std::size_t N>
-bool contains_any(std::string_view haystack, const Vocab<N>& needles) {
+template <std::size_t N> bool contains_any(std::string_view haystack, const Vocab<N>& needles) {
     return std::any_of(needles.begin(), needles.end(),
                        [&](std::string_view n) { return contains(haystack, n); });
 }
@@ -83,7 +82,9 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-bool is_letter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)) != 0; }
+bool is_letter(char32_t cp) {
+    return u_isalpha(static_cast<UChar32>(cp)) != 0;
+}
 
 // Punctuation that may wrap a word: ASCII punctuation plus the curly quotes, guillemets, dashes
 // and ellipsis that news text uses. Stripped from word edges when comparing lines.
@@ -91,7 +92,9 @@ constexpr Vocab<12> unicode_edge_punct{
     "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB",
     "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\xA6", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\xBA"};
 
-bool is_ascii_punct(char c) { return is_ascii(c) && !is_ascii_alnum(c) && !is_space(c); }
+bool is_ascii_punct(char c) {
+    return is_ascii(c) && !is_ascii_alnum(c) && !is_space(c);
+}
 
 std::string_view strip_edge_punct(std::string_view w) {
     bool changed = true;
@@ -143,34 +146,42 @@ std::unordered_set<std::string> key_word_set(std::string_view s) {
 
 // Navigation vocabulary. Actions never name a section, so one of them marks a menu line.
 constexpr Vocab<48> nav_actions{
-    "subscribe", "subscriber", "subscribers", "subscription", "subscriptions", "donate",
-    "donation", "donations", "login", "log", "logout", "signin", "signup", "sign", "register",
-    "menu", "search", "account", "newsletter", "newsletters", "contact", "home", "homepage",
-    "skip", "navigation", "toggle", "close", "shop", "store", "advertise", "careers", "jobs",
-    "e-edition", "epaper", "membership", "join", "support", "follow", "profile", "help", "faq",
-    "terms", "privacy", "give", "gift", "renew", "manage", "myaccount"};
+    "subscribe",  "subscriber",  "subscribers", "subscription", "subscriptions", "donate",
+    "donation",   "donations",   "login",       "log",          "logout",        "signin",
+    "signup",     "sign",        "register",    "menu",         "search",        "account",
+    "newsletter", "newsletters", "contact",     "home",         "homepage",      "skip",
+    "navigation", "toggle",      "close",       "shop",         "store",         "advertise",
+    "careers",    "jobs",        "e-edition",   "epaper",       "membership",    "join",
+    "support",    "follow",      "profile",     "help",         "faq",           "terms",
+    "privacy",    "give",        "gift",        "renew",        "manage",        "myaccount"};
 
 constexpr Vocab<64> nav_sections{
-    "news", "world", "politics", "business", "economy", "economics", "markets", "finance",
-    "tech", "technology", "science", "health", "sport", "sports", "culture", "arts",
-    "entertainment", "lifestyle", "style", "travel", "food", "opinion", "opinions", "analysis",
-    "editorial", "editorials", "columns", "columnists", "features", "foreign", "affairs",
-    "domestic", "national", "international", "local", "regional", "uk", "europe", "asia",
-    "africa", "americas", "weather", "climate", "environment", "education", "video", "videos",
-    "photos", "podcasts", "podcast", "magazine", "books", "music", "film", "movies", "tv",
-    "society", "religion", "investigations", "blog", "blogs", "events", "archive", "sections"};
+    "news",      "world",       "politics",  "business",      "economy",        "economics",
+    "markets",   "finance",     "tech",      "technology",    "science",        "health",
+    "sport",     "sports",      "culture",   "arts",          "entertainment",  "lifestyle",
+    "style",     "travel",      "food",      "opinion",       "opinions",       "analysis",
+    "editorial", "editorials",  "columns",   "columnists",    "features",       "foreign",
+    "affairs",   "domestic",    "national",  "international", "local",          "regional",
+    "uk",        "europe",      "asia",      "africa",        "americas",       "weather",
+    "climate",   "environment", "education", "video",         "videos",         "photos",
+    "podcasts",  "podcast",     "magazine",  "books",         "music",          "film",
+    "movies",    "tv",          "society",   "religion",      "investigations", "blog",
+    "blogs",     "events",      "archive",   "sections"};
 
 // Small words that glue menu items together ("Sign in", "Skip to main content", "Support us").
-constexpr Vocab<17> nav_joiners{"in",  "up",   "to",  "us",  "our",  "for",  "the",  "and", "now",
-                                "content", "main", "out", "me", "free", "here", "more", "back"};
+constexpr Vocab<17> nav_joiners{"in",  "up",   "to",   "us",      "our",  "for",
+                                "the", "and",  "now",  "content", "main", "out",
+                                "me",  "free", "here", "more",    "back"};
 
 // Dateline words: "Thursday" above a headline is when, not which section.
 constexpr Vocab<22> calendar_words{
-    "monday", "tuesday", "wednesday", "thursday", "friday",  "saturday", "sunday", "today",
-    "yesterday", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december", "tomorrow", "updated"};
+    "monday",    "tuesday", "wednesday", "thursday", "friday",   "saturday", "sunday", "today",
+    "yesterday", "january", "february",  "march",    "april",    "june",     "july",   "august",
+    "september", "october", "november",  "december", "tomorrow", "updated"};
 
-bool is_nav_word(std::string_view low) { return in(nav_actions, low) || in(nav_sections, low); }
+bool is_nav_word(std::string_view low) {
+    return in(nav_actions, low) || in(nav_sections, low);
+}
 
 constexpr Vocab<24> name_particles{"de",  "da",  "di",  "do",  "dos", "das", "del", "della",
                                    "van", "von", "der", "den", "ter", "la",  "le",  "du",
@@ -192,9 +203,8 @@ std::size_t leading_names_end(std::string_view s) {
                 sep_len = candidate.size();
             }
         }
-        std::string_view segment =
-            trim(s.substr(start, sep == std::string_view::npos ? std::string_view::npos
-                                                               : sep - start));
+        std::string_view segment = trim(
+            s.substr(start, sep == std::string_view::npos ? std::string_view::npos : sep - start));
         if (!is_personal_name(segment)) {
             break;
         }
@@ -217,16 +227,15 @@ std::string label_key(std::string_view s) {
 }
 
 std::optional<HeaderLabel> header_label(std::string_view text) {
-    static constexpr Vocab<5> source_labels{"source", "publisher", "site", "news source",
-                                            "origin"};
-    static constexpr Vocab<8> category_labels{"category", "categories", "section", "topic",
-                                              "rubric", "filed under", "department", "kicker"};
-    static constexpr Vocab<7> author_labels{"author", "authors", "written by", "byline",
-                                            "reporter", "by", "words"};
-    static constexpr Vocab<12> date_labels{
-        "date",         "publication date", "published",      "published on",
-        "posted",       "posted on",        "updated",        "last updated",
-        "date published", "published date", "first published", "release date"};
+    static constexpr Vocab<5> source_labels{"source", "publisher", "site", "news source", "origin"};
+    static constexpr Vocab<8> category_labels{"category", "categories",  "section",    "topic",
+                                              "rubric",   "filed under", "department", "kicker"};
+    static constexpr Vocab<7> author_labels{"author",   "authors", "written by", "byline",
+                                            "reporter", "by",      "words"};
+    static constexpr Vocab<12> date_labels{"date",           "publication date", "published",
+                                           "published on",   "posted",           "posted on",
+                                           "updated",        "last updated",     "date published",
+                                           "published date", "first published",  "release date"};
     const std::string key = label_key(text);
     if (in(source_labels, key)) {
         return HeaderLabel::source;
@@ -295,15 +304,14 @@ std::string collapse_spaces(std::string_view s) {
 
 bool has_credit_cue(std::string_view inside) {
     static constexpr Vocab<50> cues{
-        "via",        "Photo",     "Photos",    "photo",     "Photograph", "Photographer",
-        "Getty",      "Images",    "AP",        "AFP",       "EPA",        "UPI",
-        "AAP",        "PA",        "ANP",       "TASS",      "dpa",        "DPA",
-        "Reuters",    "REUTERS",   "Shutterstock", "Bloomberg", "Pool",    "Alamy",
-        "Xinhua",     "Sputnik",   "Anadolu",   "NurPhoto",  "Imago",      "IMAGO",
-        "Handout",    "handout",   "Courtesy",  "courtesy",  "Abaca",      "ABACA",
-        "Zuma",       "ZUMA",      "SIPA",      "Sipa",      "Wikimedia",  "Unsplash",
-        "Pexels",     "Kyodo",     "Yonhap",    "WireImage", "Corbis",     "iStock",
-        "Gettyimages", "Credit"};
+        "via",       "Photo", "Photos",  "photo",     "Photograph", "Photographer", "Getty",
+        "Images",    "AP",    "AFP",     "EPA",       "UPI",        "AAP",          "PA",
+        "ANP",       "TASS",  "dpa",     "DPA",       "Reuters",    "REUTERS",      "Shutterstock",
+        "Bloomberg", "Pool",  "Alamy",   "Xinhua",    "Sputnik",    "Anadolu",      "NurPhoto",
+        "Imago",     "IMAGO", "Handout", "handout",   "Courtesy",   "courtesy",     "Abaca",
+        "ABACA",     "Zuma",  "ZUMA",    "SIPA",      "Sipa",       "Wikimedia",    "Unsplash",
+        "Pexels",    "Kyodo", "Yonhap",  "WireImage", "Corbis",     "iStock",       "Gettyimages",
+        "Credit"};
     std::size_t i = 0;
     while (i < inside.size()) {
         std::size_t j = inside.find_first_of(" ,/;:", i);
@@ -493,7 +501,8 @@ bool is_domain_like(std::string_view s) {
     std::size_t start = 0;
     while (true) {
         std::size_t dot = s.find('.', start);
-        std::string_view label = s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
+        std::string_view label =
+            s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
         if (label.empty() || label.front() == '-' || label.back() == '-') {
             return false;
         }
@@ -522,14 +531,13 @@ bool is_domain_like(std::string_view s) {
 
 bool is_function_word(std::string_view low) {
     static constexpr Vocab<66> words{
-        "a",     "an",     "the",   "of",    "to",    "in",    "on",     "at",    "for",
-        "with",  "by",     "from",  "and",   "or",    "but",   "nor",    "is",    "are",
-        "was",   "were",   "be",    "been",  "being", "has",   "have",   "had",   "do",
-        "does",  "did",    "that",  "this",  "these", "those", "it",     "its",   "as",
-        "into",  "over",   "after", "before", "about", "not",  "no",     "will",  "would",
-        "can",   "could",  "should", "may",  "might", "must",  "his",    "her",   "their",
-        "our",   "your",   "my",    "we",    "you",   "he",    "she",    "they",  "i",
-        "if",    "than",   "which"};
+        "a",     "an",    "the",   "of",    "to",    "in",   "on",    "at",     "for",   "with",
+        "by",    "from",  "and",   "or",    "but",   "nor",  "is",    "are",    "was",   "were",
+        "be",    "been",  "being", "has",   "have",  "had",  "do",    "does",   "did",   "that",
+        "this",  "these", "those", "it",    "its",   "as",   "into",  "over",   "after", "before",
+        "about", "not",   "no",    "will",  "would", "can",  "could", "should", "may",   "might",
+        "must",  "his",   "her",   "their", "our",   "your", "my",    "we",     "you",   "he",
+        "she",   "they",  "i",     "if",    "than",  "which"};
     return in(words, low);
 }
 
@@ -540,20 +548,20 @@ bool is_cookie_banner(std::string_view line) {
     const std::string low = ascii_lower(line);
     const std::size_t words = word_count(line);
     static constexpr Vocab<22> consent_cues{
-        "consent",     "accept",  "agree",     "opt-out",    "opt out",     "opt in",
-        "privacy",     "website", "this site", "our site",   "browsing",    "browser",
-        "experience",  "preferences", "settings", "we use",  "uses cookies", "use of cookies",
-        "use cookies", "personalis", "personaliz", "partners"};
+        "consent",     "accept",      "agree",      "opt-out",  "opt out",      "opt in",
+        "privacy",     "website",     "this site",  "our site", "browsing",     "browser",
+        "experience",  "preferences", "settings",   "we use",   "uses cookies", "use of cookies",
+        "use cookies", "personalis",  "personaliz", "partners"};
     if (contains(low, "cookie") && words <= 80 && contains_any(low, consent_cues)) {
         return true;
     }
     // Consent buttons scraped as their own line.
     static constexpr Vocab<19> button_words{
-        "accept", "reject", "all", "manage", "preferences", "settings", "i", "agree", "ok",
-        "okay", "decline", "consent", "customise", "customize", "necessary", "only",
-        "essential", "allow", "cookies"};
-    static constexpr Vocab<7> button_verbs{"accept", "reject",  "decline", "consent",
-                                           "agree",  "manage",  "allow"};
+        "accept",    "reject", "all",       "manage",  "preferences", "settings",  "i",
+        "agree",     "ok",     "okay",      "decline", "consent",     "customise", "customize",
+        "necessary", "only",   "essential", "allow",   "cookies"};
+    static constexpr Vocab<7> button_verbs{"accept", "reject", "decline", "consent",
+                                           "agree",  "manage", "allow"};
     const auto keys = key_words(line);
     if (keys.empty() || keys.size() > 4) {
         return false;
@@ -574,11 +582,11 @@ bool is_language_switch_prompt(std::string_view line) {
     if (words == 0 || words > 40) {
         return false;
     }
-    static constexpr Vocab<6> offers{"switch", "prefer", "available in", "read in", "read this in",
-                                     "change language"};
+    static constexpr Vocab<6> offers{"switch",  "prefer",       "available in",
+                                     "read in", "read this in", "change language"};
     static constexpr Vocab<3> subjects{"version", "language", "edition"};
-    static constexpr Vocab<6> page_words{"website", "site", "page", "browser", "settings",
-                                         "article"};
+    static constexpr Vocab<6> page_words{"website", "site",     "page",
+                                         "browser", "settings", "article"};
     if (contains_any(low, offers) && contains_any(low, subjects) && contains_any(low, page_words)) {
         return true;
     }
@@ -600,9 +608,9 @@ bool is_share_line(std::string_view line) {
     if (keys.empty() || raw.size() > 8) {
         return false;
     }
-    static constexpr Vocab<14> widget_words{"this",  "on",   "via",  "article", "page",
-                                            "story", "the",  "to",   "with",    "post",
-                                            "link",  "now",  "it",   "video"};
+    static constexpr Vocab<14> widget_words{"this",  "on",  "via", "article", "page",
+                                            "story", "the", "to",  "with",    "post",
+                                            "link",  "now", "it",  "video"};
     if (keys[0] == "share") {
         if (raw.size() == 1) {
             return true;
@@ -610,13 +618,13 @@ bool is_share_line(std::string_view line) {
         return raw[1].starts_with('@') || (keys.size() > 1 && in(widget_words, keys[1]));
     }
     static constexpr Vocab<27> social{
-        "facebook", "twitter", "x",        "linkedin", "whatsapp", "telegram", "email",
-        "e-mail",   "mail",    "print",    "copy",     "link",     "pinterest", "reddit",
-        "share",    "tweet",   "messenger", "flipboard", "bluesky", "threads", "viber",
-        "vk",       "sms",     "copied",   "url",      "comments", "comment"};
-    static constexpr Vocab<11> networks{"facebook", "twitter",  "linkedin", "whatsapp",
-                                        "telegram", "pinterest", "reddit",  "flipboard",
-                                        "bluesky",  "copy",     "tweet"};
+        "facebook", "twitter", "x",         "linkedin",  "whatsapp", "telegram",  "email",
+        "e-mail",   "mail",    "print",     "copy",      "link",     "pinterest", "reddit",
+        "share",    "tweet",   "messenger", "flipboard", "bluesky",  "threads",   "viber",
+        "vk",       "sms",     "copied",    "url",       "comments", "comment"};
+    static constexpr Vocab<11> networks{"facebook", "twitter",   "linkedin", "whatsapp",
+                                        "telegram", "pinterest", "reddit",   "flipboard",
+                                        "bluesky",  "copy",      "tweet"};
     if (keys.size() < 2) {
         return false;
     }
@@ -632,15 +640,15 @@ bool is_share_line(std::string_view line) {
 
 bool is_advertisement_line(std::string_view line) {
     static constexpr Vocab<31> vocab{
-        "advertisement", "advertisements", "advertising", "advert", "ad",     "ads",
-        "sponsored",     "content",        "promoted",    "story",  "article", "continues",
-        "continue",      "below",          "reading",     "scroll", "to",      "with",
-        "paid",          "partner",        "post",        "by",     "the",     "after",
+        "advertisement", "advertisements", "advertising", "advert",   "ad",      "ads",
+        "sponsored",     "content",        "promoted",    "story",    "article", "continues",
+        "continue",      "below",          "reading",     "scroll",   "to",      "with",
+        "paid",          "partner",        "post",        "by",       "the",     "after",
         "this",          "from",           "our",         "sponsors", "sponsor", "feature",
         "commercial"};
-    static constexpr Vocab<12> core{"advertisement", "advertisements", "advertising", "advert",
-                                    "ad",            "ads",            "sponsored",   "promoted",
-                                    "continues",     "continue",       "sponsor",     "sponsors"};
+    static constexpr Vocab<12> core{
+        "advertisement", "advertisements", "advertising", "advert",   "ad",      "ads",
+        "sponsored",     "promoted",       "continues",   "continue", "sponsor", "sponsors"};
     const auto keys = key_words(line);
     if (keys.empty() || keys.size() > 6) {
         return false;
@@ -659,13 +667,22 @@ bool is_audio_player_notice(std::string_view line) {
     if (word_count(line) > 20) {
         return false;
     }
-    static constexpr Vocab<16> cues{
-        "text to speech",        "text-to-speech",     "audionative",
-        "audio player",          "listen to this",     "listen to article",
-        "listen to the article", "listen to the story", "audio element",
-        "support the audio",     "play audio",         "audio version",
-        "min listen",            "minute listen",      "minutes listen",
-        "loading the player"};
+    static constexpr Vocab<16> cues{"text to speech",
+                                    "text-to-speech",
+                                    "audionative",
+                                    "audio player",
+                                    "listen to this",
+                                    "listen to article",
+                                    "listen to the article",
+                                    "listen to the story",
+                                    "audio element",
+                                    "support the audio",
+                                    "play audio",
+                                    "audio version",
+                                    "min listen",
+                                    "minute listen",
+                                    "minutes listen",
+                                    "loading the player"};
     const std::string low = ascii_lower(line);
     return contains_any(low, cues) || (contains(low, "loading") && contains(low, "player"));
 }
@@ -718,8 +735,8 @@ bool is_navigation_line(std::string_view line) {
         return true;
     }
     // "The Guardian - Back to homepage": a site name glued to a menu item.
-    static constexpr Vocab<6> separators{" - ",          " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-                                         " | ",          " \xC2\xB7 ",     " \xE2\x80\xA2 "};
+    static constexpr Vocab<6> separators{" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                         " | ", " \xC2\xB7 ",     " \xE2\x80\xA2 "};
     std::vector<std::string_view> segments;
     std::size_t start = 0;
     while (true) {
@@ -756,10 +773,10 @@ bool is_related_link_teaser(std::string_view line) {
     if (word_count(line) > 25) {
         return false;
     }
-    static constexpr Vocab<12> prefixes{"read more:", "read also:",       "also read:",
-                                        "see also:",  "related:",         "more:",
-                                        "watch:",     "read:",            "recommended:",
-                                        "related article:", "related story:", "more on this:"};
+    static constexpr Vocab<12> prefixes{
+        "read more:",     "read also:",   "also read:", "see also:",    "related:",
+        "more:",          "watch:",       "read:",      "recommended:", "related article:",
+        "related story:", "more on this:"};
     const std::string low = ascii_lower(trim(line).substr(0, 20));
     return std::any_of(prefixes.begin(), prefixes.end(),
                        [&](std::string_view p) { return std::string_view(low).starts_with(p); });
@@ -788,22 +805,6 @@ bool is_alt_text_dump(std::string_view line) {
     return separators >= 4 && lettered_parts >= 3;
 }
 
-std::string alt_text_to_caption(std::string_view line) {
-    std::string out;
-    out.reserve(line.size());
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == ',' && i + 1 < line.size() && line[i + 1] == ',') {
-            out += ", ";
-            ++i;
-        } else if (line[i] == ',' || line[i] == '_') {
-            out.push_back(' ');
-        } else {
-            out.push_back(line[i]);
-        }
-    }
-    return collapse_spaces(out);
-}
-
 bool is_trailing_list_marker(std::string_view line) {
     if (word_count(line) > 6) {
         return false;
@@ -812,23 +813,56 @@ bool is_trailing_list_marker(std::string_view line) {
         line = *item;
     }
     const std::string key = line_key(line);
-    static constexpr Vocab<50> markers{
-        "related",          "related posts",         "related articles",
-        "related stories",  "related content",       "related news",
-        "related topics",   "related coverage",      "related reading",
-        "related links",    "related video",         "more like this",
-        "you may also like", "you might also like",  "you may like",
-        "you might like",   "you may also be interested in", "read more",
-        "recommended",      "recommended for you",   "recommended stories",
-        "recommended articles", "recommended reading", "most read",
-        "most popular",     "most viewed",           "most shared",
-        "trending",         "trending now",          "trending stories",
-        "trending news",    "read next",             "further reading",
-        "up next",          "see also",              "also read",
-        "editor's picks",   "editors picks",         "editors' picks",   "explore more",          "explore more on these topics",
-        "top stories",      "latest news",           "latest stories",
-        "more stories",     "more news",             "more articles",
-        "more on this story", "what to read next",   "don't miss"};
+    static constexpr Vocab<50> markers{"related",
+                                       "related posts",
+                                       "related articles",
+                                       "related stories",
+                                       "related content",
+                                       "related news",
+                                       "related topics",
+                                       "related coverage",
+                                       "related reading",
+                                       "related links",
+                                       "related video",
+                                       "more like this",
+                                       "you may also like",
+                                       "you might also like",
+                                       "you may like",
+                                       "you might like",
+                                       "you may also be interested in",
+                                       "read more",
+                                       "recommended",
+                                       "recommended for you",
+                                       "recommended stories",
+                                       "recommended articles",
+                                       "recommended reading",
+                                       "most read",
+                                       "most popular",
+                                       "most viewed",
+                                       "most shared",
+                                       "trending",
+                                       "trending now",
+                                       "trending stories",
+                                       "trending news",
+                                       "read next",
+                                       "further reading",
+                                       "up next",
+                                       "see also",
+                                       "also read",
+                                       "editor's picks",
+                                       "editors picks",
+                                       "editors' picks",
+                                       "explore more",
+                                       "explore more on these topics",
+                                       "top stories",
+                                       "latest news",
+                                       "latest stories",
+                                       "more stories",
+                                       "more news",
+                                       "more articles",
+                                       "more on this story",
+                                       "what to read next",
+                                       "don't miss"};
     return in(markers, key) || (key.starts_with("more from ") && key.size() > 10);
 }
 
@@ -854,8 +888,8 @@ std::string strip_markup(std::string_view line) {
         return before_ok && pos + len < t.size() && !is_space(t[pos + len]);
     };
     auto closes = [](const std::string& t, std::size_t pos, std::size_t len) {
-        const bool after_ok = pos + len >= t.size() || !is_ascii(t[pos + len]) ||
-                              !is_ascii_alnum(t[pos + len]);
+        const bool after_ok =
+            pos + len >= t.size() || !is_ascii(t[pos + len]) || !is_ascii_alnum(t[pos + len]);
         return after_ok && pos > 0 && !is_space(t[pos - 1]);
     };
 
@@ -920,8 +954,7 @@ std::string strip_markup(std::string_view line) {
                 continue;
             }
             const std::size_t open = lo + rel_open;
-            const std::string_view rest(s.data() + p + 2,
-                                        std::min(max_url, s.size() - (p + 2)));
+            const std::string_view rest(s.data() + p + 2, std::min(max_url, s.size() - (p + 2)));
             const std::size_t rel_close = rest.find(')');
             if (rel_close == std::string_view::npos || rel_close == 0 ||
                 rest.substr(0, rel_close).find(' ') != std::string_view::npos) {
@@ -1025,8 +1058,8 @@ std::optional<std::string> credit_line(std::string_view line) {
         return std::nullopt;
     }
     static constexpr Vocab<13> labels{
-        "credit",  "credits",       "photo",         "photos",       "image",
-        "images",  "photograph",    "picture",       "photo credit", "image credit",
+        "credit",       "credits",      "photo",       "photos",       "image",
+        "images",       "photograph",   "picture",     "photo credit", "image credit",
         "image source", "illustration", "photo source"};
     if (!in(labels, label_key(line.substr(0, colon)))) {
         return std::nullopt;
@@ -1045,8 +1078,8 @@ TitleParts site_suffix_split(std::string_view line, std::string_view known_sourc
     line = trim(line);
     TitleParts result;
     auto is_known = [&](std::string_view part) {
-        return !known_source.empty() &&
-               (iequals(part, known_source) || iequals(bare_domain(part), bare_domain(known_source)));
+        return !known_source.empty() && (iequals(part, known_source) ||
+                                         iequals(bare_domain(part), bare_domain(known_source)));
     };
 
     std::vector<std::string_view> parts;
@@ -1224,8 +1257,8 @@ bool is_personal_name(std::string_view line) {
         }
         for (std::size_t i = 0; i < w.size();) {
             const char32_t cp = next_code_point(w, i);
-            const bool ok = is_letter(cp) || cp == '-' || cp == '\'' || cp == '.' ||
-                            cp == U'\u2019';
+            const bool ok =
+                is_letter(cp) || cp == '-' || cp == '\'' || cp == '.' || cp == U'\u2019';
             if (!ok) {
                 return false;
             }

@@ -116,10 +116,6 @@ namespace newssearch::indexer {
 /// bytes, no spaces, at least 4 comma/underscore separators and at least 3 parts with letters.
 [[nodiscard]] bool is_alt_text_dump(std::string_view line);
 
-/// Readable text of an alt-text dump: ",," becomes ", ", single "," or "_" a space
-/// (`Milwaukee, Wisconsin - July 16, 2024: Florida Senator Marco Rubio`).
-[[nodiscard]] std::string alt_text_to_caption(std::string_view line);
-
 /// A short line (at most 6 words) that opens a list of *other* stories, after which nothing
 /// belongs to the article: "Related posts", "Related articles/stories/coverage", "More like
 /// this", "You may also like", "Read more", "Recommended", "Most read", "Most popular",
@@ -201,8 +197,7 @@ struct LabelValue {
 /// words or a domain, an author a list of personal names, a date must parse. A next-line value
 /// that fails validation is not taken (the label then has an empty value).
 [[nodiscard]] std::optional<LabelValue> label_value(std::string_view line,
-                                                    std::string_view next_line,
-                                                    bool blank_between);
+                                                    std::string_view next_line, bool blank_between);
 
 /// Author names of a byline: `By Jane Doe` -> "Jane Doe"; `By Jane Doe, Reuters` -> "Jane Doe"
 /// (the affiliation is dropped); `By Jane Doe and John Roe` keeps both. Also "Written by",

@@ -15,9 +15,13 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string to_lower(std::string_view s) {
     std::string out(s);
@@ -74,7 +78,8 @@ std::string_view strip_parens(std::string_view s) {
 }
 
 /// Unsigned decimal with min_digits..max_digits digits and nothing else.
-std::optional<int> parse_number(std::string_view s, std::size_t min_digits, std::size_t max_digits) {
+std::optional<int> parse_number(std::string_view s, std::size_t min_digits,
+                                std::size_t max_digits) {
     if (s.size() < min_digits || s.size() > max_digits) {
         return std::nullopt;
     }
@@ -96,7 +101,7 @@ bool is_separator(std::string_view tok) {
 
 bool is_label(std::string_view tok) {
     static constexpr std::array<std::string_view, 12> labels{
-        "published", "updated",     "posted",   "date",     "dated", "on",
+        "published", "updated",     "posted",   "date",    "dated", "on",
         "last",      "publication", "modified", "created", "first", "originally"};
     return one_of(std::string_view(to_lower(strip_trailing(tok, ':'))), labels);
 }
@@ -234,7 +239,8 @@ std::optional<DateMatch> match_date(const std::vector<std::string_view>& toks, s
 }
 
 bool is_am_pm(std::string_view low) {
-    static constexpr std::array<std::string_view, 6> forms{"am", "pm", "a.m.", "p.m.", "a.m", "p.m"};
+    static constexpr std::array<std::string_view, 6> forms{"am",   "pm",  "a.m.",
+                                                           "p.m.", "a.m", "p.m"};
     return one_of(low, forms);
 }
 
@@ -265,10 +271,10 @@ bool is_time(std::string_view tok) {
 /// UTC, ET, Eastern, GMT+2, UTC+03:00, +02:00, +0200, (ET).
 bool is_timezone(std::string_view tok) {
     static constexpr std::array<std::string_view, 38> zones{
-        "utc",  "gmt",  "z",    "et",      "est",     "edt",     "ct",       "cst",
-        "cdt",  "mt",   "mst",  "mdt",     "pt",      "pst",     "pdt",      "bst",
-        "cet",  "cest", "eet",  "eest",    "msk",     "ist",     "jst",      "kst",
-        "aest", "aedt", "hkt",  "sgt",     "wib",     "eastern", "central",  "pacific",
+        "utc",      "gmt",  "z",     "et",       "est",      "edt",     "ct",      "cst",
+        "cdt",      "mt",   "mst",   "mdt",      "pt",       "pst",     "pdt",     "bst",
+        "cet",      "cest", "eet",   "eest",     "msk",      "ist",     "jst",     "kst",
+        "aest",     "aedt", "hkt",   "sgt",      "wib",      "eastern", "central", "pacific",
         "mountain", "time", "local", "standard", "daylight", "wet"};
     std::string low = to_lower(strip_parens(tok));
     std::string_view s = low;
@@ -295,10 +301,10 @@ bool is_timezone(std::string_view tok) {
 
 bool is_function_word(std::string_view low) {
     static constexpr std::array<std::string_view, 40> words{
-        "a",    "an",   "the",  "of",   "to",    "in",    "on",    "at",   "for",  "with",
-        "by",   "from", "and",  "or",   "but",   "is",    "are",   "was",  "were", "be",
-        "been", "has",  "have", "had",  "that",  "this",  "it",    "as",   "will", "would",
-        "he",   "she",  "they", "we",   "i",     "you",   "his",   "her",  "its",  "their"};
+        "a",    "an",   "the",  "of",  "to",   "in",   "on",  "at",  "for",  "with",
+        "by",   "from", "and",  "or",  "but",  "is",   "are", "was", "were", "be",
+        "been", "has",  "have", "had", "that", "this", "it",  "as",  "will", "would",
+        "he",   "she",  "they", "we",  "i",    "you",  "his", "her", "its",  "their"};
     return one_of(low, words);
 }
 

@@ -19,8 +19,9 @@ namespace newssearch::indexer {
 ///      `18.02.2025` (dotted day-first, the European convention),
 ///      `Feb 18, 2025`, `February 18th 2025`, `Sept. 8, 2025` (English month name, day, year),
 ///      `18 February 2025`, `18th Feb. 2025` (day, English month name, year)
-///  - trailing tokens: times (`1:06`, `13:06:00`, `1:06PM`, `13.06`), am/pm, timezones (`UTC`, `ET`,
-///    `Eastern`, `GMT+2`, `+02:00`), separators, a second date line ("| Updated Feb 19, 2025"),
+///  - trailing tokens: times (`1:06`, `13:06:00`, `1:06PM`, `13.06`), am/pm, timezones
+///    (`UTC`, `ET`, `Eastern`, `GMT+2`, `+02:00`), separators, a second date line
+///    ("| Updated Feb 19, 2025"),
 ///    or at most two junk tokens that are lower-case ASCII and not English function words
 ///    (tracking leftovers such as "fbpx").
 /// Rejected: impossible dates (2025-02-30), years outside 1900..2100, ambiguous slash forms

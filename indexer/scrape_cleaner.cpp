@@ -198,8 +198,8 @@ std::string headline_from_paragraph(std::string_view text) {
     const auto words = split_words(text);
     for (std::size_t k = 0; k < words.size() && k < max_words; ++k) {
         if (k >= 3 && ends_with_sentence_punctuation(words[k])) {
-            const auto end = static_cast<std::size_t>(words[k].data() - text.data()) +
-                             words[k].size();
+            const auto end =
+                static_cast<std::size_t>(words[k].data() - text.data()) + words[k].size();
             return cut_to_bytes(text.substr(0, end), max_title_bytes);
         }
     }
@@ -224,8 +224,8 @@ bool take_compound_metadata(std::string_view t, Article& article) {
                 best_len = sep.size();
             }
         }
-        parts.push_back(trim(t.substr(start, best == std::string_view::npos ? t.npos
-                                                                            : best - start)));
+        parts.push_back(
+            trim(t.substr(start, best == std::string_view::npos ? t.npos : best - start)));
         if (best == std::string_view::npos) {
             break;
         }
@@ -277,8 +277,8 @@ void mark_headings(std::vector<BodyItem>& body) {
                            t.size() <= max_heading_bytes && !ends_with_sentence_punctuation(t) &&
                            last != ':' && last != ';' && last != ',' &&
                            !(t.front() >= 'a' && t.front() <= 'z');
-        const bool next_is_prose = is_sentence_like(body[k + 1].paragraph.text,
-                                                    short_body_start_words);
+        const bool next_is_prose =
+            is_sentence_like(body[k + 1].paragraph.text, short_body_start_words);
         const bool prev_is_prose =
             k == 0 || is_sentence_like(body[k - 1].paragraph.text, 6) || body[k - 1].bullet;
         item.paragraph.heading = shape && next_is_prose && prev_is_prose;
@@ -293,7 +293,6 @@ struct Header {
     std::vector<std::size_t> date_lines; ///< lines stating the date (a byline may sit next to one)
     std::vector<Candidate> candidates;
     std::vector<std::pair<std::size_t, std::string>> credits;   ///< line, credit
-    std::vector<std::pair<std::size_t, std::string>> alt_texts; ///< line, readable alt text
     std::vector<Caption> captions;       ///< header paragraphs with a parenthesised credit
     std::vector<std::string> paragraphs; ///< header sentences that belong to the body
 };
@@ -301,8 +300,8 @@ struct Header {
 /// Classifies every header line: boilerplate, label, date, credit, alt text, byline, caption,
 /// or a candidate for title / subtitle / kicker / author. Date and author go straight into
 /// `article`.
-Header classify_header(const std::vector<Line>& lines, std::size_t body_start,
-                       std::size_t body_end, Article& article) {
+Header classify_header(const std::vector<Line>& lines, std::size_t body_start, std::size_t body_end,
+                       Article& article) {
     Header header;
     for (std::size_t i = 0; i < body_end; ++i) {
         if (auto s = source_from_share_line(lines[i].text)) {
@@ -319,15 +318,16 @@ Header classify_header(const std::vector<Line>& lines, std::size_t body_start,
         if (t.empty()) {
             continue;
         }
+        // Image alt-text dumps are boilerplate: dropped, never turned into text (not even a
+        // caption), so nothing of them is indexed.
         if (is_alt_text_dump(t)) {
-            header.alt_texts.emplace_back(i, alt_text_to_caption(t));
             continue;
         }
         if (is_boilerplate(t)) {
             continue;
         }
-        const std::string_view next = i + 1 < body_start ? std::string_view(lines[i + 1].text)
-                                                         : std::string_view();
+        const std::string_view next =
+            i + 1 < body_start ? std::string_view(lines[i + 1].text) : std::string_view();
         if (auto lv = label_value(t, next, lines[i].blank_after)) {
             if (lv->value_on_next_line) {
                 consumed[i + 1] = true;
@@ -487,22 +487,12 @@ void assign_header_fields(const std::vector<Line>& lines, std::size_t body_end, 
                      : !title_source.empty()      ? title_source
                                                   : header.share_source;
     article.category = !header.label_category.empty() ? header.label_category
-                       : !title_section.empty()        ? title_section
-                                                       : kicker;
+                       : !title_section.empty()       ? title_section
+                                                      : kicker;
 
-    // A header credit line describes the photo whose alt text dump sits next to it.
-    std::vector<bool> alt_used(header.alt_texts.size(), false);
-    for (const auto& [credit_at, credit] : header.credits) {
-        Caption caption{"", credit};
-        for (std::size_t a = 0; a < header.alt_texts.size(); ++a) {
-            const std::size_t alt_at = header.alt_texts[a].first;
-            if (!alt_used[a] && (alt_at + 1 == credit_at || credit_at + 1 == alt_at)) {
-                caption.text = header.alt_texts[a].second;
-                alt_used[a] = true;
-                break;
-            }
-        }
-        article.captions.push_back(std::move(caption));
+    // A header credit line is the credit of the lead photo, whose caption the page did not give.
+    for (const auto& credit : header.credits) {
+        article.captions.push_back(Caption{"", credit.second});
     }
     for (Caption& c : header.captions) {
         article.captions.push_back(std::move(c));
@@ -550,8 +540,7 @@ std::vector<BodyItem> clean_body(const std::vector<Line>& lines, std::size_t bod
             }
             const bool near_duplicate =
                 last == Last::caption && !article.captions.empty() &&
-                word_overlap(article.captions.back().text, cap->text) >=
-                    duplicate_caption_overlap;
+                word_overlap(article.captions.back().text, cap->text) >= duplicate_caption_overlap;
             if (!near_duplicate) {
                 article.captions.push_back(Caption{cap->text, cap->credit});
             }
@@ -584,8 +573,7 @@ Article clean_scrape(std::string_view text) {
 
     std::vector<BodyItem> body;
     for (std::string& p : header.paragraphs) {
-        // line == body_start keeps a later caption from taking it for a photo title
-        body.push_back(BodyItem{Paragraph{std::move(p), false}, body_start, false});
+        body.push_back(BodyItem{Paragraph{std::move(p), false}, 0, false});
     }
     std::vector<BodyItem> rest = clean_body(lines, body_start, body_end, article);
     body.insert(body.end(), std::make_move_iterator(rest.begin()),

@@ -3,20 +3,20 @@
 namespace newssearch::searcher {
 namespace {
 
-nlohmann::json ranges_json(const std::vector<ByteRange>& ranges) {
-    nlohmann::json array = nlohmann::json::array();
+nlohmann::ordered_json ranges_json(const std::vector<ByteRange>& ranges) {
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
     for (const ByteRange& range : ranges) array.push_back({range.begin, range.end});
     return array;
 }
 
-nlohmann::json optional_string(const std::string& value) {
-    return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+nlohmann::ordered_json optional_string(const std::string& value) {
+    return value.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
 }
 
 } // namespace
 
-nlohmann::json to_json(const SearchResult& result) {
-    nlohmann::json hits = nlohmann::json::array();
+nlohmann::ordered_json to_json(const SearchResult& result) {
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const Hit& hit : result.hits) {
         hits.push_back({
             {"rank", hit.rank},

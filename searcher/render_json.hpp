@@ -14,6 +14,6 @@ namespace newssearch::searcher {
 ///  "snippet":{"text","highlights":[[begin,end],...],"starts_mid_text","ends_mid_text"},
 ///  "other_matching_passages"}]}. Highlights are byte offsets into the UTF-8 string they follow;
 /// unknown fields (date, author, ...) are null.
-[[nodiscard]] nlohmann::json to_json(const SearchResult& result);
+[[nodiscard]] nlohmann::ordered_json to_json(const SearchResult& result);
 
 } // namespace newssearch::searcher

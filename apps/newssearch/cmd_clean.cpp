@@ -23,7 +23,7 @@ void add_clean_command(CLI::App& app, int& exit_code) {
         ->required();
     command->callback([options, &exit_code] {
         std::vector<indexer::InputProblem> problems;
-        nlohmann::json articles = nlohmann::json::array();
+        nlohmann::ordered_json articles = nlohmann::ordered_json::array();
         for (const indexer::InputFile& file : indexer::collect_input_files(options->paths, problems))
             indexer::read_articles(file, [&](Article&& article) { articles.push_back(to_json(article)); }, problems);
         std::cout << articles.dump(2) << '\n';

@@ -27,11 +27,32 @@ bool is_program_option(const char* arg) {
     return std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "--version") == 0;
 }
 
-/// A bare query is a search: "newssearch Anchorage agreements" == "newssearch search Anchorage agreements".
+/// Options that take a value, so that the word after them is not mistaken for the query.
+bool takes_value(const std::string& arg) {
+    for (const char* option : {"--db", "-n", "--limit", "--offset", "--snippet-bytes"})
+        if (arg == option) return true;
+    return false;
+}
+
+/// A bare query is a search: "newssearch Anchorage agreements" == "newssearch search Anchorage
+/// agreements". Options may come before the subcommand: "newssearch --db X index DIR" works too.
 std::vector<std::string> with_default_subcommand(int argc, char** argv) {
     std::vector<std::string> args(argv, argv + argc);
-    if (argc >= 2 && !is_subcommand(argv[1]) && !is_program_option(argv[1]))
-        args.insert(args.begin() + 1, "search");
+    if (argc < 2 || is_program_option(argv[1])) return args;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--") break;
+        if (!args[i].starts_with("-")) {
+            if (is_subcommand(args[i].c_str())) {
+                const std::string command = args[i];
+                args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+                args.insert(args.begin() + 1, command);
+                return args;
+            }
+            break;
+        }
+        if (takes_value(args[i])) ++i;
+    }
+    args.insert(args.begin() + 1, "search");
     return args;
 }
 

@@ -58,11 +58,11 @@ TEST_CASE("parse_date_line rejects prose, weekdays and impossible dates",
         "February 2025",
         "3 hours ago",
         "Today",
-        "2025-02-30",            // no such day
-        "2023-02-29",            // not a leap year
-        "2025-13-01",            // no such month
-        "1850-01-01",            // outside the news range
-        "02/03/2025",            // month/day order unknown
+        "2025-02-30", // no such day
+        "2023-02-29", // not a leap year
+        "2025-13-01", // no such month
+        "1850-01-01", // outside the news range
+        "02/03/2025", // month/day order unknown
         "Rubio met Lavrov on February 18, 2025 in Riyadh.",
         "On February 18, 2025, Rubio and Lavrov led delegations to Riyadh.",
         "February 18, 2025 was the day the talks began",
