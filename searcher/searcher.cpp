@@ -80,7 +80,8 @@ SearchResult Searcher::run(const SearchOptions& options) {
     result.notices = parsed.notices;
 
     Xapian::Enquire enquire(database_);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // k2, k3 and min_normlen stay at Xapian's defaults: queries are short and passages similar in size.
+    enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.k1, 0, 1, options.ranking.b, 0.5));
     if (!options.passages) enquire.set_collapse_key(schema::slot_article_id);
     // Counting a few hundred matches exactly is cheap and lets small result sets say "3 articles".
     const Xapian::doccount check_at_least = static_cast<Xapian::doccount>(options.offset + options.limit + 1000);

@@ -4,6 +4,7 @@
 
 #include "common/analyzer.hpp"
 #include "searcher/query_builder.hpp"
+#include "searcher/ranking.hpp"
 #include "searcher/search_result.hpp"
 
 #include <xapian.h>
@@ -20,6 +21,7 @@ struct SearchOptions {
     std::size_t offset = 0;
     bool passages = false;          ///< list passages individually instead of one per article
     std::size_t snippet_bytes = 320; ///< longest snippet window
+    RankingSettings ranking;
 };
 
 /// Not thread-safe: use one Searcher per thread (each opens its own database handle).
