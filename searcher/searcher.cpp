@@ -128,11 +128,13 @@ SearchResult Searcher::run(const SearchOptions& options) {
         hit.text = json_string(data, "text");
         hit.other_matching_passages = options.passages ? 0 : it.get_collapse_count();
 
-        HighlightTerms terms = query_terms;
-        add_matched_terms(terms, {enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it)},
-                          parsed.query);
-        hit.snippet = make_snippet(hit.text, highlight(analyzer_, hit.text, terms), options.snippet_bytes);
-        hit.title_highlights = highlight(analyzer_, hit.title, terms);
+        if (options.snippets) {
+            HighlightTerms terms = query_terms;
+            add_matched_terms(terms, {enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it)},
+                              parsed.query);
+            hit.snippet = make_snippet(hit.text, highlight(analyzer_, hit.text, terms), options.snippet_bytes);
+            hit.title_highlights = highlight(analyzer_, hit.title, terms);
+        }
         result.hits.push_back(std::move(hit));
     }
     return result;

@@ -21,6 +21,7 @@ struct SearchOptions {
     std::size_t offset = 0;
     bool passages = false;          ///< list passages individually instead of one per article
     std::size_t snippet_bytes = 320; ///< longest snippet window
+    bool snippets = true;            ///< false: skip highlighting (batch runs need only ids and scores)
     RankingSettings ranking;
 };
 
