@@ -17,7 +17,7 @@
 namespace newssearch::schema {
 
 /// Bumped when a change makes older databases unreadable or wrong; checked on open.
-inline constexpr int version = 1;
+inline constexpr int version = 2;
 
 // --- Term prefixes (Xapian convention: upper case; "X" starts multi-letter ones) --------------
 inline constexpr std::string_view passage_id_prefix = "Q";  ///< unique: article id + '#' + ordinal
@@ -30,6 +30,8 @@ inline constexpr std::string_view date_prefix = "D";        ///< boolean: YYYYMM
 inline constexpr std::string_view month_prefix = "M";       ///< boolean: YYYYMM
 inline constexpr std::string_view year_prefix = "Y";        ///< boolean: YYYY
 inline constexpr std::string_view kind_prefix = "XKIND";    ///< boolean: "body" or "caption"
+/// Boolean term on passages of articles whose page stated no date (date filters may keep them).
+inline constexpr std::string_view undated_term = "XUNDATED";
 /// Xapian's QueryParser marks stemmed terms with "Z" before the field prefix.
 inline constexpr std::string_view stem_marker = "Z";
 

@@ -9,7 +9,10 @@ namespace {
 
 /// Date terms for "YYYY-MM-DD": D20250218, M202502, Y2025.
 void add_date_terms(Xapian::Document& document, const std::string& date) {
-    if (date.size() != 10) return;
+    if (date.size() != 10) {
+        document.add_boolean_term(std::string(schema::undated_term));
+        return;
+    }
     const std::string compact = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
     document.add_boolean_term(schema::term(schema::date_prefix, compact));
     document.add_boolean_term(schema::term(schema::month_prefix, compact.substr(0, 6)));

@@ -5,6 +5,7 @@
 #include "common/schema.hpp"
 
 #include <cstdint>
+#include <map>
 #include <filesystem>
 #include <cstdio>
 
@@ -23,6 +24,33 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
                          "; delete that folder and run 'newssearch index' again");
     } catch (const std::filesystem::filesystem_error& e) {
         throw IndexError("cannot create the index folder " + path + ": " + e.code().message());
+    }
+}
+
+/// Words worth offering as spelling corrections: not numbers, not single letters.
+bool is_spelling_word(const std::string& term) {
+    return term.size() > 1 && !(term.front() >= '0' && term.front() <= '9');
+}
+
+/// Adds (or, with remove, takes back) the words of an article to the index's spelling data, each
+/// occurrence once even where passages overlap.
+void update_spelling(Xapian::WritableDatabase& database, const Analyzer& analyzer, const Article& article,
+                     const std::vector<Passage>& passages, bool remove) {
+    std::map<std::string, Xapian::termcount> counts;
+    for (const Token& token : analyzer.tokenize(article.title)) ++counts[token.term];
+    std::size_t counted_to = 0; // body byte offset up to which words were counted
+    for (const Passage& passage : passages) {
+        const bool body = passage.kind == PassageKind::body;
+        for (const Token& token : passage.tokens) {
+            if (body && passage.begin + token.begin < counted_to) continue;
+            ++counts[token.term];
+        }
+        if (body) counted_to = passage.end;
+    }
+    for (const auto& [term, count] : counts) {
+        if (!is_spelling_word(term)) continue;
+        if (remove) database.remove_spelling(term, count);
+        else database.add_spelling(term, count);
     }
 }
 
@@ -76,10 +104,10 @@ AddOutcome IndexWriter::add(const Article& article) {
     if (previous == hash) return AddOutcome::unchanged;
 
     begin_batch();
-    const std::string article_term = schema::term(schema::article_prefix, article.id);
-    if (!previous.empty()) database_.delete_document(article_term);
+    if (!previous.empty()) remove_indexed(article.id);
 
     const std::vector<Passage> passages = split_passages(article, analyzer_, options_);
+    update_spelling(database_, analyzer_, article, passages, false);
     for (Xapian::Document& document : builder_.build(article, passages)) database_.add_document(document);
     passages_written_ += passages.size();
     database_.set_metadata(hash_key, hash);
@@ -87,13 +115,24 @@ AddOutcome IndexWriter::add(const Article& article) {
     return previous.empty() ? AddOutcome::added : AddOutcome::updated;
 }
 
+void IndexWriter::remove_indexed(const std::string& article_id) {
+    const std::string article_key = schema::term(schema::article_key_prefix, article_id);
+    const std::string stored = database_.get_metadata(article_key);
+    if (!stored.empty()) {
+        // Take the old text's words back out of the spelling data.
+        const Article old = article_from_json(nlohmann::json::parse(stored, nullptr, false));
+        update_spelling(database_, analyzer_, old, split_passages(old, analyzer_, options_), true);
+    }
+    database_.delete_document(schema::term(schema::article_prefix, article_id));
+    database_.set_metadata(article_key, "");
+}
+
 bool IndexWriter::remove(const std::string& article_id) {
     const std::string hash_key = schema::term(schema::hash_key_prefix, article_id);
     if (database_.get_metadata(hash_key).empty()) return false;
     begin_batch();
-    database_.delete_document(schema::term(schema::article_prefix, article_id));
+    remove_indexed(article_id);
     database_.set_metadata(hash_key, "");
-    database_.set_metadata(schema::term(schema::article_key_prefix, article_id), "");
     return true;
 }
 

@@ -42,6 +42,8 @@ class IndexWriter {
 
   private:
     void begin_batch();
+    /// Deletes an article's passages and stored text, and its words from the spelling data.
+    void remove_indexed(const std::string& article_id);
 
     std::string path_;
     PassageOptions options_;

@@ -4,6 +4,9 @@
 #include "common/schema.hpp"
 #include "common/stopwords.hpp"
 #include "common/utf8.hpp"
+#include "searcher/date_filter.hpp"
+
+#include <algorithm>
 
 namespace newssearch::searcher {
 namespace {
@@ -25,6 +28,25 @@ class FilterValueProcessor : public Xapian::FieldProcessor {
 
 constexpr unsigned parse_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT;
+
+/// "name:" prefixes in `normalized` that are not fields (Xapian then reads "name:value" as a
+/// phrase of words). URLs ("http://...") are not meant as fields.
+std::vector<std::string> unknown_fields(std::string_view normalized) {
+    std::vector<std::string> unknown;
+    for (std::size_t colon = normalized.find(':'); colon != std::string_view::npos;
+         colon = normalized.find(':', colon + 1)) {
+        std::size_t begin = colon;
+        while (begin > 0 && normalized[begin - 1] >= 'a' && normalized[begin - 1] <= 'z') --begin;
+        const std::string_view name = normalized.substr(begin, colon - begin);
+        if (name.empty() || (begin > 0 && normalized[begin - 1] != ' ' && normalized[begin - 1] != '(' &&
+                             normalized[begin - 1] != '-' && normalized[begin - 1] != '+'))
+            continue;
+        if (name == "http" || name == "https") continue;
+        if (std::find(std::begin(query_fields), std::end(query_fields), name) != std::end(query_fields)) continue;
+        unknown.emplace_back(name);
+    }
+    return unknown;
+}
 
 /// Drops everything but words and spaces: the fallback reading of a query whose syntax failed.
 std::string words_only(std::string_view normalized) {
@@ -54,6 +76,7 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
     parser.add_prefix("author", std::string(schema::author_prefix));
     parser.add_boolean_prefix("source", (new FilterValueProcessor(analyzer_, schema::source_prefix))->release());
     parser.add_boolean_prefix("category", (new FilterValueProcessor(analyzer_, schema::category_prefix))->release());
+    parser.add_boolean_prefix("date", (new DateFieldProcessor(include_undated_))->release());
     if (database_) {
         parser.set_database(*database_);
         parser.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -62,7 +85,33 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
 
 QueryBuilder::~QueryBuilder() = default;
 
-ParsedQuery QueryBuilder::parse(std::string_view user_query, Xapian::Query::op default_op) const {
+std::string QueryBuilder::spelling_correction(const std::string& normalized) const {
+    if (!database_) return {};
+    // Xapian's parser would also "correct" words the index has ("agreements" -> "agreement"):
+    // only words the index has never seen are corrected here.
+    std::string corrected;
+    std::size_t copied = 0;
+    bool changed = false;
+    for (const Token& token : analyzer_.tokenize(normalized)) {
+        const std::string_view word = std::string_view(normalized).substr(token.begin, token.end - token.begin);
+        const bool field_syntax = (token.end < normalized.size() && normalized[token.end] == ':') ||
+                                  (token.begin > 0 && normalized[token.begin - 1] == ':');
+        if (field_syntax || word != token.term || token.term.size() < 3 || database_->term_exists(token.term) ||
+            (token.term.front() >= '0' && token.term.front() <= '9'))
+            continue;
+        const std::string suggestion = database_->get_spelling_suggestion(token.term);
+        if (suggestion.empty()) continue;
+        corrected.append(normalized, copied, token.begin - copied);
+        corrected += suggestion;
+        copied = token.end;
+        changed = true;
+    }
+    if (!changed) return {};
+    corrected.append(normalized, copied, std::string::npos);
+    return corrected;
+}
+
+ParsedQuery QueryBuilder::parse(std::string_view user_query, const QueryOptions& options) const {
     ParsedQuery parsed;
     std::string text(user_query);
     if (find_invalid_utf8(text)) {
@@ -81,8 +130,14 @@ ParsedQuery QueryBuilder::parse(std::string_view user_query, Xapian::Query::op d
     if (analyzer_.tokenize(parsed.normalized).empty())
         throw UsageError("the query has no words to search for");
 
+    for (const std::string& field : unknown_fields(parsed.normalized))
+        parsed.notices.push_back("\"" + field + ":\" is not a field (fields: title, author, source, category, date); "
+                                 "searched for the words.");
+
     Xapian::QueryParser& parser = parts_->parser;
-    parser.set_default_op(default_op);
+    parser.set_default_op(options.default_op);
+    include_undated_ = options.include_undated;
+    parsed.corrected = spelling_correction(parsed.normalized);
     try {
         parsed.query = parser.parse_query(parsed.normalized, parse_flags);
     } catch (const Xapian::QueryParserError& e) {

@@ -20,8 +20,20 @@ inline constexpr std::size_t max_query_bytes = 2048;
 struct ParsedQuery {
     Xapian::Query query;
     std::string normalized;           ///< the query string handed to Xapian's parser
+    std::string corrected;            ///< spelling-corrected query string, empty when none is better
     std::vector<std::string> notices; ///< what was changed or not understood, for the user
 };
+
+/// How to read a query.
+struct QueryOptions {
+    /// How words without an operator between them combine: AND (all words) or OR (any).
+    Xapian::Query::op default_op = Xapian::Query::OP_AND;
+    /// Whether `date:` ranges keep articles whose date is unknown.
+    bool include_undated = true;
+};
+
+/// The fields a query can name, as "name:" prefixes.
+inline constexpr std::string_view query_fields[] = {"title", "author", "source", "category", "date"};
 
 class QueryBuilder {
   public:
@@ -31,16 +43,21 @@ class QueryBuilder {
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-    /// Parses `user_query`. Words are combined with `default_op` (AND: all words) unless the
-    /// query says otherwise. Throws UsageError when nothing searchable is left (empty query).
-    [[nodiscard]] ParsedQuery parse(std::string_view user_query,
-                                    Xapian::Query::op default_op = Xapian::Query::OP_AND) const;
+    /// Parses `user_query`. Throws UsageError when nothing searchable is left (empty query) or
+    /// a `date:` value is not a date. With a database, a spelling correction is proposed from
+    /// the index's vocabulary.
+    [[nodiscard]] ParsedQuery parse(std::string_view user_query, const QueryOptions& options = {}) const;
 
   private:
+    /// `normalized` with each word the index does not have replaced by the index's most likely
+    /// spelling of it; empty when no word needed it.
+    [[nodiscard]] std::string spelling_correction(const std::string& normalized) const;
+
     const Analyzer& analyzer_;
     const Xapian::Database* database_;
     struct Parts;
     std::unique_ptr<Parts> parts_;
+    mutable bool include_undated_ = true; ///< read by the date: field processor during parse()
 };
 
 } // namespace newssearch::searcher

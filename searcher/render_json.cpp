@@ -40,6 +40,14 @@ nlohmann::ordered_json to_json(const SearchResult& result) {
               {"ends_mid_text", hit.snippet.ends_mid_text}}},
             {"other_matching_passages", hit.other_matching_passages},
         });
+        if (hit.explanation) {
+            nlohmann::ordered_json terms = nlohmann::ordered_json::array();
+            for (const TermContribution& term : hit.explanation->terms)
+                terms.push_back({{"term", term.term}, {"field", term.field}, {"wdf", term.wdf},
+                                 {"from_title", term.from_title}, {"passages_with_term", term.passages_with_term},
+                                 {"weight", term.weight}});
+            hits.back()["explanation"] = {{"score", hit.explanation->score}, {"terms", std::move(terms)}};
+        }
     }
     return {{"query", result.query},
             {"parsed_query", result.parsed_query},
@@ -49,6 +57,7 @@ nlohmann::ordered_json to_json(const SearchResult& result) {
             {"limit", result.limit},
             {"view", result.passages ? "passages" : "articles"},
             {"notices", result.notices},
+            {"suggestion", optional_string(result.suggestion)},
             {"hits", std::move(hits)}};
 }
 

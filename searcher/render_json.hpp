@@ -9,10 +9,11 @@
 namespace newssearch::searcher {
 
 /// {"query","parsed_query","total","total_is_exact","offset","limit","view":"articles"|"passages",
-///  "notices":[...], "hits":[{"rank","score","article_id","passage","article_passages",
+///  "notices":[...], "suggestion", "hits":[{"rank","score","article_id","passage","article_passages",
 ///  "passage_kind","title","title_highlights","source","date","author","category","url","text",
 ///  "snippet":{"text","highlights":[[begin,end],...],"starts_mid_text","ends_mid_text"},
-///  "other_matching_passages"}]}. Highlights are byte offsets into the UTF-8 string they follow;
+///  "other_matching_passages", "explanation" (only with --explain): {"score", "terms":[{"term",
+///  "field","wdf","from_title","passages_with_term","weight"}]}}]}. Highlights are byte offsets into the UTF-8 string they follow;
 /// unknown fields (date, author, ...) are null.
 [[nodiscard]] nlohmann::ordered_json to_json(const SearchResult& result);
 

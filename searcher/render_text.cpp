@@ -40,6 +40,18 @@ void write_snippet(std::ostream& out, const Snippet& snippet, const TextStyle& s
     out << (snippet.ends_mid_text ? "\xE2\x80\xA6" : "") << '\n';
 }
 
+/// --explain: one line per matching term, then how they add up.
+void write_explanation(std::ostream& out, const Explanation& explanation, const TextStyle& style) {
+    out << "   " << (style.color ? dim : "") << "why: score " << format_score(explanation.score) << " = BM25 sum of\n";
+    for (const TermContribution& term : explanation.terms) {
+        out << "     " << format_score(term.weight) << "  " << term.term << "  in " << term.field << ", "
+            << term.wdf << (term.wdf == 1 ? " time" : " times");
+        if (term.from_title > 0) out << " (" << term.from_title << " from the title, which counts extra)";
+        out << "; in " << term.passages_with_term << " passages of the index\n";
+    }
+    out << (style.color ? reset : "");
+}
+
 } // namespace
 
 void write_marked(std::ostream& out, std::string_view text, const std::vector<ByteRange>& highlights,
@@ -61,6 +73,7 @@ void write_marked(std::ostream& out, std::string_view text, const std::vector<By
 void render_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
     const std::string_view unit = result.passages ? "passage" : "article";
     for (const std::string& notice : result.notices) out << "Note: " << notice << '\n';
+    if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << "?\n";
     if (result.hits.empty()) {
         out << "No " << unit << "s match: " << result.query;
         if (result.offset > 0 && result.total > 0) out << " (past result " << result.offset << ")";
@@ -85,6 +98,7 @@ void render_text(std::ostream& out, const SearchResult& result, const TextStyle&
         meta += " \xC2\xB7 score " + format_score(hit.score);
         out << "   " << (style.color ? dim : "") << meta << (style.color ? reset : "") << '\n';
         write_snippet(out, hit.snippet, style);
+        if (hit.explanation) write_explanation(out, *hit.explanation, style);
     }
 }
 

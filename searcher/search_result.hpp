@@ -4,10 +4,27 @@
 #include "searcher/snippet.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace newssearch::searcher {
+
+/// One query term's part in a hit's score.
+struct TermContribution {
+    std::string term;          ///< index term ("Zagreement": stem of agreement; "Slavrov": title)
+    std::string field;         ///< "text" (passage and title words), "title", "author"
+    unsigned wdf = 0;          ///< occurrences in the passage document (title words count title_wdf)
+    unsigned from_title = 0;   ///< how much of wdf came from the article title
+    unsigned passages_with_term = 0; ///< in the whole index
+    double weight = 0;         ///< BM25 contribution
+};
+
+/// Why a hit scored what it did (--explain).
+struct Explanation {
+    std::vector<TermContribution> terms; ///< largest contribution first
+    double score = 0;                    ///< the hit's score: the sum of the contributions
+};
 
 struct Hit {
     std::size_t rank = 0;      ///< 1-based, across pages (offset + position)
@@ -21,6 +38,7 @@ struct Hit {
     Snippet snippet;           ///< a window of it with the matched words marked
     std::vector<ByteRange> title_highlights; ///< matched words in `title`
     std::size_t other_matching_passages = 0; ///< in the same article (article view only)
+    std::optional<Explanation> explanation;   ///< when asked for
 };
 
 struct SearchResult {
@@ -32,6 +50,7 @@ struct SearchResult {
     std::size_t limit = 0;
     bool passages = false;       ///< one hit per passage instead of per article
     std::vector<std::string> notices; ///< e.g. partial matches shown, query syntax not understood
+    std::string suggestion;      ///< "did you mean": a spelling-corrected query, when one is better
     std::vector<Hit> hits;
 };
 

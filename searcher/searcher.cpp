@@ -2,6 +2,9 @@
 
 #include "common/errors.hpp"
 #include "common/schema.hpp"
+#include "common/stopwords.hpp"
+#include "searcher/date_filter.hpp"
+#include "searcher/explain.hpp"
 #include "searcher/highlighter.hpp"
 
 #include <nlohmann/json.hpp>
@@ -69,6 +72,42 @@ SearchResult Searcher::search(const SearchOptions& options) {
     }
 }
 
+SortOrder parse_sort_order(std::string_view text) {
+    if (text == "relevance") return SortOrder::relevance;
+    if (text == "date") return SortOrder::date_oldest_first;
+    if (text == "-date") return SortOrder::date_newest_first;
+    throw UsageError("unknown sort order \"" + std::string(text) + "\": use relevance, date or -date");
+}
+
+Xapian::Query Searcher::more_like(const std::string& article_id) const {
+    const std::string article_term = schema::term(schema::article_prefix, article_id);
+    Xapian::RSet relevant;
+    for (auto it = database_.postlist_begin(article_term); it != database_.postlist_end(article_term); ++it)
+        relevant.add_document(*it);
+    if (relevant.empty()) throw UsageError("no article with id \"" + article_id + "\" in the index");
+
+    // The article's most telling stemmed words, stopwords aside, become the query.
+    struct Decider : Xapian::ExpandDecider {
+        const Analyzer& analyzer;
+        explicit Decider(const Analyzer& a) : analyzer(a) {}
+        bool operator()(const std::string& term) const override {
+            if (!term.starts_with(schema::stem_marker) || term.size() < 3) return false;
+            const char first = term[schema::stem_marker.size()];
+            if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
+            for (const std::string_view stopword : english_stopwords)
+                if (term.compare(1, std::string::npos, analyzer.stem(std::string(stopword))) == 0) return false;
+            return true;
+        }
+    } decider(analyzer_);
+    Xapian::Enquire enquire(database_);
+    const Xapian::ESet expand = enquire.get_eset(25, relevant, &decider);
+    std::vector<Xapian::Query> terms;
+    for (auto it = expand.begin(); it != expand.end(); ++it) terms.emplace_back(*it);
+    if (terms.empty()) throw UsageError("article \"" + article_id + "\" has no words to compare with");
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                         Xapian::Query(article_term));
+}
+
 SearchResult Searcher::run(const SearchOptions& options) {
     SearchResult result;
     result.query = options.query;
@@ -76,25 +115,67 @@ SearchResult Searcher::run(const SearchOptions& options) {
     result.limit = options.limit;
     result.passages = options.passages;
 
-    ParsedQuery parsed = query_builder_->parse(options.query);
+    QueryOptions query_options;
+    query_options.include_undated = !options.dated_only;
+    ParsedQuery parsed;
+    if (!options.like.empty()) {
+        parsed.query = more_like(options.like);
+        if (!options.query.empty()) {
+            ParsedQuery also = query_builder_->parse(options.query, query_options);
+            parsed.query = Xapian::Query(Xapian::Query::OP_AND, also.query, parsed.query);
+            parsed.notices = also.notices;
+        }
+    } else {
+        if (options.query.find_first_not_of(" \t\r\n") == std::string::npos)
+            throw UsageError("the query has no words to search for");
+        parsed = query_builder_->parse(options.query, query_options);
+    }
     result.notices = parsed.notices;
 
+    const std::string since = date_bound(options.since, false, "--since");
+    const std::string until = date_bound(options.until, true, "--until");
+    if (!since.empty() && !until.empty() && since > until)
+        throw UsageError("--since " + options.since + " is after --until " + options.until);
+    const bool date_filtered = !since.empty() || !until.empty() || options.dated_only;
+    const Xapian::Query date_filter =
+        date_filtered ? date_range_query(since, until, !options.dated_only) : Xapian::Query();
+    const auto filtered = [&](const Xapian::Query& query) {
+        return date_filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, date_filter);
+    };
+
+    const Xapian::BM25Weight weighting(options.ranking.k1, 0, 1, options.ranking.b, 0.5);
     Xapian::Enquire enquire(database_);
-    // k2, k3 and min_normlen stay at Xapian's defaults: queries are short and passages similar in size.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(options.ranking.k1, 0, 1, options.ranking.b, 0.5));
+    enquire.set_weighting_scheme(weighting);
     if (!options.passages) enquire.set_collapse_key(schema::slot_article_id);
+    if (options.sort != SortOrder::relevance)
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, options.sort == SortOrder::date_newest_first);
     // Counting a few hundred matches exactly is cheap and lets small result sets say "3 articles".
     const Xapian::doccount check_at_least = static_cast<Xapian::doccount>(options.offset + options.limit + 1000);
 
     const auto run_query = [&](const Xapian::Query& query) {
-        enquire.set_query(query);
+        enquire.set_query(filtered(query));
         return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                 static_cast<Xapian::doccount>(options.limit), check_at_least);
     };
     Xapian::MSet mset = run_query(parsed.query);
-    if (mset.empty() && options.offset == 0) {
+    const bool can_retry = mset.empty() && options.offset == 0 && options.like.empty();
+    if (can_retry && options.spelling && !parsed.corrected.empty()) {
+        // Nothing found, but the index knows a spelling that finds something: search that.
+        ParsedQuery corrected = query_builder_->parse(parsed.corrected, query_options);
+        Xapian::MSet found = run_query(corrected.query);
+        if (!found.empty()) {
+            result.notices.push_back("Nothing matched \"" + options.query + "\"; showing results for \"" +
+                                     parsed.corrected + "\".");
+            parsed = std::move(corrected);
+            mset = std::move(found);
+        }
+    } else if (options.spelling && !parsed.corrected.empty()) {
+        result.suggestion = parsed.corrected;
+    }
+    if (mset.empty() && can_retry) {
         // Nothing has all the words: show what has some of them, best first.
-        ParsedQuery any = query_builder_->parse(options.query, Xapian::Query::OP_OR);
+        query_options.default_op = Xapian::Query::OP_OR;
+        ParsedQuery any = query_builder_->parse(options.query, query_options);
         if (any.query.get_description() != parsed.query.get_description()) {
             Xapian::MSet partial = run_query(any.query);
             if (!partial.empty()) {
@@ -104,11 +185,12 @@ SearchResult Searcher::run(const SearchOptions& options) {
             }
         }
     }
-    result.parsed_query = parsed.query.get_description();
+    result.parsed_query = filtered(parsed.query).get_description();
     result.total = mset.get_matches_estimated();
     result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
     const HighlightTerms query_terms = highlight_terms(parsed.query);
+    bool undated_shown = false;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document document = it.get_document();
         const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
@@ -128,15 +210,25 @@ SearchResult Searcher::run(const SearchOptions& options) {
         hit.text = json_string(data, "text");
         hit.other_matching_passages = options.passages ? 0 : it.get_collapse_count();
 
+        const std::vector<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+        if (options.explain) {
+            std::vector<std::string> title_terms;
+            for (const Token& token : analyzer_.tokenize(hit.title)) title_terms.push_back(token.term);
+            const std::string passage_term =
+                schema::term(schema::passage_id_prefix, hit.article_id + "#" + std::to_string(hit.passage));
+            hit.explanation = explain_hit(database_, weighting, matching, passage_term, title_terms, hit.score);
+        }
         if (options.snippets) {
             HighlightTerms terms = query_terms;
-            add_matched_terms(terms, {enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it)},
-                              parsed.query);
+            add_matched_terms(terms, matching, parsed.query);
             hit.snippet = make_snippet(hit.text, highlight(analyzer_, hit.text, terms), options.snippet_bytes);
             hit.title_highlights = highlight(analyzer_, hit.title, terms);
         }
+        if (date_filtered && !options.dated_only && hit.date.empty()) undated_shown = true;
         result.hits.push_back(std::move(hit));
     }
+    if (undated_shown)
+        result.notices.push_back("Articles whose date is unknown are included; --dated-only leaves them out.");
     return result;
 }
 

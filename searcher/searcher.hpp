@@ -12,16 +12,30 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace newssearch::searcher {
 
+/// Result order: by relevance, or by publication date (undated articles last when newest first).
+enum class SortOrder { relevance, date_oldest_first, date_newest_first };
+
+/// Parses "relevance", "date" (oldest first) or "-date" (newest first); throws UsageError.
+[[nodiscard]] SortOrder parse_sort_order(std::string_view text);
+
 struct SearchOptions {
-    std::string query;
+    std::string query;        ///< may be empty only with `like`
     std::size_t limit = 10;
     std::size_t offset = 0;
     bool passages = false;          ///< list passages individually instead of one per article
     std::size_t snippet_bytes = 320; ///< longest snippet window
     bool snippets = true;            ///< false: skip highlighting (batch runs need only ids and scores)
+    std::string since;               ///< earliest publication date ("2025", "2025-02", "2025-02-18")
+    std::string until;               ///< latest publication date, same forms
+    bool dated_only = false;         ///< date filters drop articles whose date is unknown
+    SortOrder sort = SortOrder::relevance;
+    std::string like;                ///< more like this article id (relevance feedback)
+    bool explain = false;            ///< fill Hit::explanation
+    bool spelling = true;            ///< suggest corrections; search the correction when nothing matched
     RankingSettings ranking;
 };
 
@@ -45,6 +59,7 @@ class Searcher {
 
   private:
     SearchResult run(const SearchOptions& options);
+    Xapian::Query more_like(const std::string& article_id) const;
 
     std::string path_;
     Xapian::Database database_;

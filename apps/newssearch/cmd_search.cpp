@@ -2,6 +2,7 @@
 #include "db_location.hpp"
 #include "index_report.hpp"
 
+#include "common/errors.hpp"
 #include "indexer/index_run.hpp"
 #include "searcher/render_json.hpp"
 #include "searcher/render_text.hpp"
@@ -26,6 +27,14 @@ struct SearchCommandOptions {
     bool json = false;
     bool color = false;
     bool no_color = false;
+    std::string since;
+    std::string until;
+    bool dated_only = false;
+    std::string sort = "relevance";
+    std::string like;
+    bool explain = false;
+    double k1 = searcher::RankingSettings{}.k1;
+    double b = searcher::RankingSettings{}.b;
 };
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -54,13 +63,23 @@ void add_search_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<SearchCommandOptions>();
     CLI::App* command = app.add_subcommand(
         "search", "Search the index (the default: 'newssearch QUERY' is 'newssearch search QUERY')");
-    command->add_option("query", options->words, "The query (see README: words, \"phrases\", AND/OR/NOT, title:, ...)")
-        ->required();
+    command->add_option("query", options->words, "The query (see README: words, \"phrases\", AND/OR/NOT, title:, ...)");
     command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
     command->add_option("-n,--limit", options->limit, "Hits to show")->check(CLI::Range(1, 10000))->capture_default_str();
     command->add_option("--offset", options->offset, "Hits to skip (paging)")->capture_default_str();
     command->add_option("--snippet-bytes", options->snippet_bytes, "Longest snippet, in bytes")
         ->check(CLI::Range(40, 100000))->capture_default_str();
+    command->add_option("--since", options->since, "Only articles published on or after this date (2025-02-18, 2025-02 or 2025)");
+    command->add_option("--until", options->until, "Only articles published on or before this date");
+    command->add_flag("--dated-only", options->dated_only, "Date filters also drop articles whose date is unknown");
+    command->add_option("--sort", options->sort, "Order: relevance, date (oldest first) or -date (newest first)")
+        ->capture_default_str();
+    command->add_option("--like", options->like, "Articles similar to this article id (the query, if any, narrows them)");
+    command->add_flag("--explain", options->explain, "Show why each hit ranked where it did");
+    command->add_option("--k1", options->k1, "BM25 k1: how long repeated words keep adding weight")
+        ->check(CLI::Range(0.0, 10.0))->capture_default_str();
+    command->add_option("--b", options->b, "BM25 b: passage length normalisation, 0 to 1")
+        ->check(CLI::Range(0.0, 1.0))->capture_default_str();
     command->add_flag("--passages", options->passages, "List matching passages individually, not one hit per article");
     command->add_flag("--json", options->json, "Print results as JSON (schema in README)");
     command->add_flag("--color", options->color, "Colour the output even when it is not a terminal");
@@ -75,6 +94,16 @@ void add_search_command(CLI::App& app, int& exit_code) {
         search.offset = options->offset;
         search.passages = options->passages;
         search.snippet_bytes = options->snippet_bytes;
+        search.since = options->since;
+        search.until = options->until;
+        search.dated_only = options->dated_only;
+        search.sort = searcher::parse_sort_order(options->sort);
+        search.like = options->like;
+        search.explain = options->explain;
+        search.ranking.k1 = options->k1;
+        search.ranking.b = options->b;
+        if (search.query.empty() && search.like.empty())
+            throw UsageError("give a query, or --like ARTICLE_ID (see newssearch search --help)");
         const searcher::SearchResult result = searcher.search(search);
         if (options->json) {
             std::cout << searcher::to_json(result).dump(2) << '\n';

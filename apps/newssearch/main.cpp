@@ -29,7 +29,8 @@ bool is_program_option(const char* arg) {
 
 /// Options that take a value, so that the word after them is not mistaken for the query.
 bool takes_value(const std::string& arg) {
-    for (const char* option : {"--db", "-n", "--limit", "--offset", "--snippet-bytes"})
+    for (const char* option : {"--db", "-n", "--limit", "--offset", "--snippet-bytes", "--since", "--until",
+                               "--sort", "--like", "--k1", "--b"})
         if (arg == option) return true;
     return false;
 }

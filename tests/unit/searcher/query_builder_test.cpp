@@ -37,7 +37,7 @@ TEST_CASE("queries parse to the expected Xapian queries", "[query]") {
 TEST_CASE("the default operator can be OR for partial matches", "[query]") {
     const Analyzer analyzer;
     const QueryBuilder builder(analyzer, nullptr);
-    CHECK(builder.parse("Anchorage agreements", Xapian::Query::OP_OR).query.get_description() ==
+    CHECK(builder.parse("Anchorage agreements", QueryOptions{Xapian::Query::OP_OR}).query.get_description() ==
           "Query((Zanchorag@1 OR Zagreement@2))");
 }
 

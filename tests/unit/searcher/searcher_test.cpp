@@ -13,10 +13,12 @@ using namespace newssearch::searcher;
 
 namespace {
 
-Article make_article(const std::string& id, const std::string& title, std::vector<std::string> paragraphs) {
+Article make_article(const std::string& id, const std::string& title, std::vector<std::string> paragraphs,
+                     const std::string& date = "") {
     Article article;
     article.id = id;
     article.title = title;
+    article.date = date;
     article.source = "Example News";
     for (auto& text : paragraphs) article.paragraphs.push_back({std::move(text), false});
     return article;
@@ -34,9 +36,14 @@ class SmallIndex {
         writer.add(make_article("talks", "Diplomats hold talks", long_body));
         writer.add(make_article("deal", "Frozen assets",
                                 {"Moscow is waiting for confirmation that the Anchorage agreements remain in force.",
-                                 "Officials did not say which agreement they meant."}));
+                                 "Officials did not say which agreement they meant."},
+                                "2025-11-08"));
         writer.add(make_article("idea", "A proposal",
-                                {"Lavrov had introduced a new idea. A new strategy it was not, and the idea was new."}));
+                                {"Lavrov had introduced a new idea. A new strategy it was not, and the idea was new."},
+                                "2025-07-10"));
+        writer.add(make_article("assets", "More on frozen assets",
+                                {"The frozen assets and the agreements on them were discussed in Moscow again."},
+                                "2025-02-18"));
         writer.commit();
     }
     [[nodiscard]] std::string path() const { return dir_ / "db"; }
@@ -135,4 +142,112 @@ TEST_CASE("a missing or broken index is a clear IndexError", "[search]") {
     std::filesystem::create_directories(dir / "broken");
     std::ofstream(dir / "broken/iamglass") << "garbage";
     CHECK_THROWS_AS(Searcher(dir / "broken"), IndexError);
+}
+
+namespace {
+
+std::vector<std::string> ids(const SearchResult& result) {
+    std::vector<std::string> out;
+    for (const Hit& hit : result.hits) out.push_back(hit.article_id);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("sorting by date puts undated articles last when newest first", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("Moscow OR Lavrov OR diplomats");
+    options.sort = SortOrder::date_newest_first;
+    CHECK(ids(searcher.search(options)) == std::vector<std::string>{"deal", "idea", "assets", "talks"});
+    options.sort = SortOrder::date_oldest_first;
+    CHECK(ids(searcher.search(options)) == std::vector<std::string>{"talks", "assets", "idea", "deal"});
+    CHECK(parse_sort_order("-date") == SortOrder::date_newest_first);
+    CHECK_THROWS_AS(parse_sort_order("newest"), UsageError);
+}
+
+TEST_CASE("a date range keeps undated articles unless they are excluded", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("Moscow OR Lavrov OR diplomats");
+    options.sort = SortOrder::date_oldest_first;
+    options.since = "2025-07";
+    const SearchResult with_undated = searcher.search(options);
+    CHECK(ids(with_undated) == std::vector<std::string>{"talks", "idea", "deal"});
+    CHECK_THAT(with_undated.notices.back(), Catch::Contains("--dated-only"));
+    options.dated_only = true;
+    CHECK(ids(searcher.search(options)) == std::vector<std::string>{"idea", "deal"});
+    options.until = "2025-07-31";
+    CHECK(ids(searcher.search(options)) == std::vector<std::string>{"idea"});
+    options.until = "2025-01";
+    CHECK_THROWS_WITH(searcher.search(options), Catch::Contains("is after --until"));
+}
+
+TEST_CASE("date: in the query filters like --since/--until", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("frozen date:2025-02-01..2025-03-31");
+    options.dated_only = true;
+    CHECK(ids(searcher.search(options)) == std::vector<std::string>{"assets"});
+    options.query = "frozen date:2025";
+    CHECK(searcher.search(options).hits.size() == 2);
+}
+
+TEST_CASE("a misspelt query is corrected from the index's own words", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    const SearchResult corrected = searcher.search(query("anchroage agreemnts"));
+    REQUIRE(corrected.hits.size() == 1);
+    CHECK(corrected.hits[0].article_id == "deal");
+    CHECK_THAT(corrected.notices[0], Catch::Contains("showing results for \"anchorage agreements\""));
+    // Words the index has are never "corrected", even to a more frequent neighbour.
+    CHECK(searcher.search(query("Anchorage agreements")).suggestion.empty());
+    const SearchResult suggested = searcher.search(query("Riyadh OR Lavrof"));
+    CHECK(suggested.suggestion == "riyadh OR lavrov");
+}
+
+TEST_CASE("more like this finds the articles that share an article's words", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options;
+    options.like = "deal";
+    const SearchResult result = searcher.search(options);
+    REQUIRE_FALSE(result.hits.empty());
+    CHECK(result.hits[0].article_id == "assets");
+    for (const Hit& hit : result.hits) CHECK(hit.article_id != "deal");
+    options.like = "no-such-article";
+    CHECK_THROWS_WITH(searcher.search(options), Catch::Contains("no article with id"));
+}
+
+TEST_CASE("explain breaks the score into each matching term's BM25 weight", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("frozen agreements");
+    options.explain = true;
+    const SearchResult result = searcher.search(options);
+    REQUIRE_FALSE(result.hits.empty());
+    for (const Hit& hit : result.hits) {
+        REQUIRE(hit.explanation);
+        double sum = 0;
+        for (const TermContribution& term : hit.explanation->terms) {
+            CHECK(term.weight > 0);
+            CHECK(term.field == "text");
+            sum += term.weight;
+        }
+        CHECK(sum == Approx(hit.score));
+    }
+    // "frozen" is in the title of both articles: the title's share of its frequency is shown.
+    bool title_share = false;
+    for (const TermContribution& term : result.hits[0].explanation->terms) title_share |= term.from_title > 0;
+    CHECK(title_share);
+}
+
+TEST_CASE("BM25 parameters change the scores", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("frozen");
+    const double default_score = searcher.search(options).hits.at(0).score;
+    options.ranking.k1 = 0.1;
+    options.ranking.b = 0.0;
+    CHECK(searcher.search(options).hits.at(0).score != Approx(default_score));
 }

@@ -1,0 +1,60 @@
+#include "searcher/explain.hpp"
+
+#include "common/schema.hpp"
+
+#include <algorithm>
+
+namespace newssearch::searcher {
+namespace {
+
+/// The field a term lives in, from its prefix (schema.hpp).
+std::string field_of(std::string_view term) {
+    if (term.starts_with(schema::stem_marker)) term.remove_prefix(schema::stem_marker.size());
+    if (term.starts_with(schema::title_prefix) && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z'))
+        return "title";
+    if (term.starts_with(schema::author_prefix)) return "author";
+    if (!term.empty() && term.front() >= 'A' && term.front() <= 'Z') return "filter";
+    return "text";
+}
+
+} // namespace
+
+Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& weighting,
+                        const std::vector<std::string>& terms, const std::string& passage_id_term,
+                        const std::vector<std::string>& title_terms, double score) {
+    Explanation explanation;
+    explanation.score = score;
+    Xapian::Enquire enquire(database);
+    enquire.set_weighting_scheme(weighting);
+    Xapian::PostingIterator passage = database.postlist_begin(passage_id_term);
+    if (passage == database.postlist_end(passage_id_term)) return explanation;
+    const Xapian::docid docid = *passage;
+
+    for (const std::string& term : terms) {
+        // The weight this term alone gives this passage, with the collection's statistics.
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(passage_id_term)));
+        const Xapian::MSet mset = enquire.get_mset(0, 1);
+        TermContribution contribution;
+        contribution.term = term;
+        contribution.field = field_of(term);
+        contribution.weight = mset.empty() ? 0.0 : mset.begin().get_weight();
+        contribution.passages_with_term = database.get_termfreq(term);
+        Xapian::TermIterator it = database.termlist_begin(docid);
+        it.skip_to(term);
+        if (it != database.termlist_end(docid) && *it == term) contribution.wdf = it.get_wdf();
+        if (contribution.field == "text") {
+            // Title words are indexed with every passage, schema::title_wdf times each.
+            std::string plain = term.starts_with(schema::stem_marker) ? term.substr(schema::stem_marker.size()) : term;
+            const bool stemmed = plain.size() != term.size();
+            for (const std::string& title_term : title_terms)
+                if ((stemmed ? title_term == plain : title_term == term)) contribution.from_title += schema::title_wdf;
+            contribution.from_title = std::min(contribution.from_title, contribution.wdf);
+        }
+        explanation.terms.push_back(std::move(contribution));
+    }
+    std::sort(explanation.terms.begin(), explanation.terms.end(),
+              [](const TermContribution& a, const TermContribution& b) { return a.weight > b.weight; });
+    return explanation;
+}
+
+} // namespace newssearch::searcher
