@@ -3,6 +3,7 @@
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "common/stopwords.hpp"
+#include "searcher/article_exclusion.hpp"
 #include "searcher/date_filter.hpp"
 #include "searcher/explain.hpp"
 #include "searcher/highlighter.hpp"
@@ -140,7 +141,8 @@ SearchResult Searcher::run(const SearchOptions& options) {
     const Xapian::Query date_filter =
         date_filtered ? date_range_query(since, until, !options.dated_only) : Xapian::Query();
     const auto filtered = [&](const Xapian::Query& query) {
-        return date_filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, date_filter);
+        const Xapian::Query whole_articles = exclude_whole_articles(database_, query);
+        return date_filter.empty() ? whole_articles : Xapian::Query(Xapian::Query::OP_FILTER, whole_articles, date_filter);
     };
 
     const Xapian::BM25Weight weighting(options.ranking.k1, 0, 1, options.ranking.b, 0.5);

@@ -34,6 +34,10 @@ TEST_CASE("query syntax features select the right bundled articles", "[cli][synt
         {"Alaska OR Anchorage", {"000", "003"}},
         {"Alaska AND Putin", {"000"}},
         {"Kuala Lumpur NOT ASEAN", {"003"}},
+        {"Lavrov -Alaska", {"001", "002", "003"}},  // exclusion is per article, not per passage
+        {"Lavrov NOT (Alaska OR Malaysia)", {"002", "003"}},
+        {"NOT Lavrov", {}},
+        {"Rubio -Alaska source:online.ua", {}},
         {"+Istanbul Lavrov", {"003"}},
         {"(Riyadh OR Istanbul) February", {"003"}},
         {"agree*", {"000", "002", "003"}},
