@@ -110,7 +110,7 @@ TEST_CASE("misspelt queries are corrected with a notice", "[cli][syntax]") {
     CHECK(suggestion["suggestion"] == "lavrov OR rubio");
 }
 
-TEST_CASE("--like finds other articles and --explain shows the weights", "[cli][syntax]") {
+TEST_CASE("more like this finds other articles and explain shows the weights", "[cli][syntax]") {
     const CorpusIndex index;
     const auto like = index.search_json({"--like", "002_859263f0c76897ae"});
     CHECK(like["total"] == 3);
