@@ -3,6 +3,7 @@
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
+#include "indexer/synonyms.hpp"
 
 #include <cstdint>
 #include <map>
@@ -134,6 +135,11 @@ bool IndexWriter::remove(const std::string& article_id) {
     remove_indexed(article_id);
     database_.set_metadata(hash_key, "");
     return true;
+}
+
+void IndexWriter::set_synonyms(const std::vector<std::vector<std::string>>& groups) {
+    begin_batch();
+    store_synonyms(database_, groups, analyzer_);
 }
 
 void IndexWriter::commit() {

@@ -34,6 +34,9 @@ class IndexWriter {
     /// Removes an article's passages; false when no such article is indexed.
     bool remove(const std::string& article_id);
 
+    /// Replaces the index's synonym groups (see synonyms.hpp); visible after commit().
+    void set_synonyms(const std::vector<std::vector<std::string>>& groups);
+
     /// Makes everything added so far durable and visible to searchers.
     void commit();
 

@@ -27,7 +27,8 @@ class FilterValueProcessor : public Xapian::FieldProcessor {
 };
 
 constexpr unsigned parse_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                                 Xapian::QueryParser::FLAG_PURE_NOT;
+                                 Xapian::QueryParser::FLAG_PURE_NOT |
+                                 Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 /// "name:" prefixes in `normalized` that are not fields (Xapian then reads "name:value" as a
 /// phrase of words). URLs ("http://...") are not meant as fields.
