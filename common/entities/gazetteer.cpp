@@ -1,0 +1,211 @@
+#include "common/entities/gazetteer.hpp"
+
+#include "common/entities/name_normalizer.hpp"
+#include "common/errors.hpp"
+#include "common/utf8.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace newssearch::entities {
+namespace {
+
+/// How `word` (as written in the gazetteer) must be written in text: see WordCase.
+WordCase word_case(std::string_view word) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+    const auto length = static_cast<int32_t>(word.size());
+    int upper = 0;
+    int lower = 0;
+    bool first_upper = false;
+    for (int32_t i = 0; i < length;) {
+        const int32_t at = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0)
+            continue;
+        const bool is_upper = u_isupper(c) || u_istitle(c);
+        if (at == 0)
+            first_upper = is_upper;
+        upper += is_upper ? 1 : 0;
+        lower += u_islower(c) ? 1 : 0;
+    }
+    if (lower == 0 && (upper >= 2 || (upper == 1 && word.find('.') != std::string_view::npos)))
+        return WordCase::acronym;
+    return first_upper ? WordCase::capitalised : WordCase::any;
+}
+
+struct AnalysedAlias {
+    std::string words; ///< word keys joined by ' '
+    AliasForm form;
+};
+
+AnalysedAlias analyse_alias(std::string_view alias, std::size_t entry, bool adjective) {
+    const NameNormalizer& normalizer = NameNormalizer::for_this_thread();
+    AnalysedAlias result;
+    result.form.entry = entry;
+    result.form.adjective = adjective;
+    for (const Token& token : normalizer.analyzer().tokenize(alias)) {
+        const std::string key = normalizer.word_key(token.term);
+        if (key.empty())
+            continue;
+        if (!result.words.empty())
+            result.words += ' ';
+        result.words += key;
+        result.form.cases.push_back(word_case(alias.substr(token.begin, token.end - token.begin)));
+    }
+    if (result.form.cases.empty())
+        throw UsageError("name \"" + std::string(alias) + "\" has no words");
+    if (result.form.cases.size() > max_alias_words)
+        throw UsageError("name \"" + std::string(alias) + "\" has more than " +
+                         std::to_string(max_alias_words) + " words");
+    return result;
+}
+
+std::string_view trim(std::string_view text) {
+    const auto space = [](char c) { return c == ' ' || c == '\r' || c == '\t'; };
+    while (!text.empty() && space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && space(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    for (;;) {
+        const std::size_t at = text.find(separator);
+        parts.push_back(text.substr(0, at));
+        if (at == std::string_view::npos)
+            return parts;
+        text.remove_prefix(at + 1);
+    }
+}
+
+/// A '|'-separated list of names; empty items are errors (a stray '|' is a typo).
+std::vector<std::string> name_list(std::string_view field, const char* what) {
+    std::vector<std::string> names;
+    if (trim(field).empty())
+        return names;
+    for (const std::string_view item : split(field, '|')) {
+        const std::string_view name = trim(item);
+        if (name.empty())
+            throw UsageError(std::string("empty ") + what + " (stray '|')");
+        names.emplace_back(name);
+    }
+    return names;
+}
+
+GazetteerEntry parse_line(std::string_view line) {
+    const std::vector<std::string_view> fields = split(line, '\t');
+    if (fields.size() < 2 || fields.size() > 4)
+        throw UsageError(
+            "expected 2 to 4 tab-separated fields (canonical, type, aliases, adjectives), found " +
+            std::to_string(fields.size()));
+    GazetteerEntry entry;
+    entry.canonical = trim(fields[0]);
+    if (entry.canonical.empty())
+        throw UsageError("empty canonical name");
+    const std::string_view type = trim(fields[1]);
+    const std::optional<EntityType> parsed = parse_entity_type(type);
+    if (!parsed)
+        throw UsageError("unknown type \"" + std::string(type) +
+                         "\": use person, place, organisation or other");
+    entry.type = *parsed;
+    if (fields.size() > 2)
+        entry.aliases = name_list(fields[2], "alias");
+    if (fields.size() > 3)
+        entry.adjectives = name_list(fields[3], "adjective");
+    return entry;
+}
+
+} // namespace
+
+Gazetteer Gazetteer::load(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw DataError(path.string() + ": cannot read the entity gazetteer");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad())
+        throw DataError(path.string() + ": cannot read the entity gazetteer");
+    return parse(buffer.str(), path.string());
+}
+
+Gazetteer Gazetteer::parse(std::string_view text, std::string_view source) {
+    Gazetteer gazetteer;
+    std::size_t line_number = 0;
+    for (std::string_view line : split(text, '\n')) {
+        ++line_number;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        const std::string_view content = trim(line);
+        if (content.empty() || content.front() == '#')
+            continue;
+        try {
+            if (find_invalid_utf8(line))
+                throw UsageError("invalid UTF-8");
+            gazetteer.add(parse_line(line));
+        } catch (const UsageError& e) {
+            throw DataError(std::string(source) + ":" + std::to_string(line_number) + ": " +
+                            e.what());
+        }
+    }
+    return gazetteer;
+}
+
+void Gazetteer::add(GazetteerEntry entry) {
+    const std::string key = entity_key(entry.canonical);
+    if (key.empty())
+        throw UsageError("name \"" + entry.canonical + "\" has no words");
+    if (const auto found = by_key_.find(key); found != by_key_.end())
+        throw UsageError("entity \"" + entry.canonical + "\" is already listed as \"" +
+                         entries_[found->second].canonical + "\"");
+
+    // Analyse every name before changing anything, so that a bad alias leaves the gazetteer as it
+    // was.
+    const std::size_t index = entries_.size();
+    std::vector<AnalysedAlias> analysed{analyse_alias(entry.canonical, index, false)};
+    for (const std::string& alias : entry.aliases)
+        analysed.push_back(analyse_alias(alias, index, false));
+    for (const std::string& adjective : entry.adjectives)
+        analysed.push_back(analyse_alias(adjective, index, true));
+
+    for (AnalysedAlias& alias : analysed) {
+        std::vector<AliasForm>& forms = aliases_[alias.words];
+        // "Sergei Lavrov" and "Sergey Lavrov" have the same key: keep one.
+        if (std::find(forms.begin(), forms.end(), alias.form) != forms.end())
+            continue;
+        const std::string first = alias.words.substr(0, alias.words.find(' '));
+        std::size_t& longest = longest_from_[first];
+        longest = std::max(longest, alias.form.cases.size());
+        forms.push_back(std::move(alias.form));
+    }
+    by_key_.emplace(key, index);
+    keys_.push_back(key);
+    entries_.push_back(std::move(entry));
+}
+
+std::span<const AliasForm> Gazetteer::lookup(std::string_view words) const {
+    const auto found = aliases_.find(words);
+    if (found == aliases_.end())
+        return {};
+    return found->second;
+}
+
+std::size_t Gazetteer::longest_alias(std::string_view first_word) const {
+    const auto found = longest_from_.find(first_word);
+    return found == longest_from_.end() ? 0 : found->second;
+}
+
+std::optional<std::size_t> Gazetteer::find(std::string_view key) const {
+    const auto found = by_key_.find(key);
+    if (found == by_key_.end())
+        return std::nullopt;
+    return found->second;
+}
+
+} // namespace newssearch::entities

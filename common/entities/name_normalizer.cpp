@@ -1,0 +1,104 @@
+#include "common/entities/name_normalizer.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace newssearch::entities {
+namespace {
+
+// BGN/PCGN for Russian gives the spellings English news uses ("Sergey", not ISO 9 "Sergej");
+// Any-Latin covers every other script.
+constexpr const char* transliteration_id = "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower";
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/// The spelling-variant rules of word_key on an ASCII lower-case word.
+void unify_variants(std::string& word) {
+    for (std::size_t i = 1; i + 1 < word.size(); ++i)
+        if (word[i] == 'y' && is_vowel(word[i - 1]) && !is_vowel(word[i + 1]) && word[i + 1] != 'y')
+            word[i] = 'i';
+    if (word.size() >= 4 && word.back() == 'j' &&
+        (is_vowel(word[word.size() - 2]) || word[word.size() - 2] == 'y'))
+        word.back() = 'i';
+    std::size_t run = word.size();
+    while (run > 0 && (word[run - 1] == 'i' || word[run - 1] == 'y'))
+        --run;
+    if (run < word.size() && run >= 2) {
+        word.resize(run);
+        word += 'i';
+    }
+}
+
+} // namespace
+
+struct NameNormalizer::Icu {
+    std::unique_ptr<icu::Transliterator> transliterator;
+};
+
+NameNormalizer::NameNormalizer() : icu_(std::make_unique<Icu>()) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    icu_->transliterator.reset(icu::Transliterator::createInstance(
+        icu::UnicodeString::fromUTF8(transliteration_id), UTRANS_FORWARD, parse_error, status));
+    if (U_FAILURE(status) || !icu_->transliterator)
+        throw std::runtime_error(std::string("ICU transliterator unavailable: ") +
+                                 u_errorName(status));
+}
+
+NameNormalizer::~NameNormalizer() = default;
+
+const NameNormalizer& NameNormalizer::for_this_thread() {
+    thread_local const NameNormalizer instance;
+    return instance;
+}
+
+std::string NameNormalizer::word_key(std::string_view folded_word) const {
+    std::string latin;
+    if (is_ascii(folded_word)) {
+        latin = folded_word;
+    } else {
+        icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(folded_word.data(), static_cast<int32_t>(folded_word.size())));
+        icu_->transliterator->transliterate(text);
+        text.toUTF8String(latin);
+    }
+    std::string key;
+    key.reserve(latin.size());
+    for (const char c : latin) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            key += c;
+        else if (c >= 'A' && c <= 'Z')
+            key += static_cast<char>(c - 'A' + 'a');
+    }
+    unify_variants(key);
+    return key;
+}
+
+std::string NameNormalizer::name_key(std::string_view name) const {
+    std::string key;
+    for (const Token& token : analyzer_.tokenize(name)) {
+        const std::string word = word_key(token.term);
+        if (word.empty())
+            continue;
+        if (!key.empty())
+            key += '_';
+        key += word;
+    }
+    return key;
+}
+
+std::string entity_key(std::string_view name) {
+    return NameNormalizer::for_this_thread().name_key(name);
+}
+
+} // namespace newssearch::entities

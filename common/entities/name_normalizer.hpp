@@ -1,0 +1,57 @@
+#pragma once
+/// Keys that make every spelling of a name one name. A word's key is its index form (fold_word)
+/// transliterated to ASCII Latin through ICU, so "Лавров" and "Lavrov" agree, with the spelling
+/// variants of transliterated names unified (see word_key). The gazetteer indexes aliases by these
+/// keys, the recognizer looks words up by them, and entity_key() names entities in the index.
+
+#include "common/analyzer.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace newssearch::entities {
+
+/// Not thread-safe (it owns ICU break iterators and a transliterator): use one per thread, e.g.
+/// for_this_thread(). Creating one is costly (ICU compiles the transliteration rules): reuse it.
+class NameNormalizer {
+  public:
+    /// Throws std::runtime_error when ICU lacks the transliteration data.
+    NameNormalizer();
+    ~NameNormalizer();
+    NameNormalizer(const NameNormalizer&) = delete;
+    NameNormalizer& operator=(const NameNormalizer&) = delete;
+
+    /// The calling thread's instance, created on first use and kept until the thread ends.
+    [[nodiscard]] static const NameNormalizer& for_this_thread();
+
+    /// The analyser that cuts names into words: the index's own, so names and text agree.
+    [[nodiscard]] const Analyzer& analyzer() const { return analyzer_; }
+
+    /// The key of one word given in index form (a Token::term, fold_word output):
+    ///  - other scripts transliterated to ASCII Latin ("Russian-Latin/BGN; Any-Latin;
+    ///    Latin-ASCII; Lower": "лавров" -> "lavrov", "сергей" -> "sergey");
+    ///  - only ASCII letters and digits kept ("d'ivoire" -> "divoire");
+    ///  - a 'y' between a vowel and a consonant read as 'i' ("shoygu" -> "shoigu");
+    ///  - a final 'j' after a vowel read as 'i', then a final run of 'i'/'y' after two or more
+    ///    letters made one 'i' ("sergey", "sergej" -> "sergei"; "zelenskyy", "zelenskiy" ->
+    ///    "zelenski"; "ii" stays "ii").
+    /// Empty when nothing is left.
+    [[nodiscard]] std::string word_key(std::string_view folded_word) const;
+
+    /// The key of a name: the word keys of its words joined by '_' ("Sergey Lavrov" ->
+    /// "sergei_lavrov", "Сергей Лавров" -> "sergei_lavrov", "U.S." -> "us"). Empty when the name
+    /// has no words.
+    [[nodiscard]] std::string name_key(std::string_view name) const;
+
+  private:
+    struct Icu;
+    Analyzer analyzer_;
+    std::unique_ptr<Icu> icu_;
+};
+
+/// NameNormalizer::for_this_thread().name_key(name): the stable ASCII key ([a-z0-9_]) of an
+/// entity name, the same for all its spellings and scripts. Thread-safe.
+[[nodiscard]] std::string entity_key(std::string_view name);
+
+} // namespace newssearch::entities
