@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -355,14 +354,13 @@ TEST_CASE("clean_scrape: no article throws DataError", "[indexer][scrape_cleaner
 }
 
 TEST_CASE("clean_scrape: robustness", "[indexer][scrape_cleaner]") {
-    SECTION("a 1 MB single line finishes quickly") {
+    // Speed is measured in bench/, not here; these pin that huge inputs are handled at all.
+    SECTION("a 1 MB single line") {
         std::string line;
         while (line.size() < (1u << 20)) {
             line += "word (AP) [x](y) **z** ";
         }
-        const auto start = std::chrono::steady_clock::now();
         const Article a = clean_scrape(line);
-        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
         CHECK_FALSE(a.paragraphs.empty());
     }
     SECTION("a 1 MB line of one character") {
@@ -376,9 +374,8 @@ TEST_CASE("clean_scrape: robustness", "[indexer][scrape_cleaner]") {
             text += "Sergey Lavrov\n\nA sentence that is long enough to be prose in the body "
                     "of some article here.\n";
         }
-        const auto start = std::chrono::steady_clock::now();
-        CHECK_NOTHROW(clean_scrape(text));
-        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+        const Article a = clean_scrape(text);
+        CHECK(a.paragraphs.size() == 1); // the title line repeats and the body line is one line repeated
     }
     SECTION("invalid UTF-8 does not crash or loop") {
         const std::string bad = "\xFF\xFE Title \xC3\x28 here\n\n"
