@@ -17,7 +17,7 @@
 namespace newssearch::schema {
 
 /// Bumped when a change makes older databases unreadable or wrong; checked on open.
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 
 // --- Term prefixes (Xapian convention: upper case; "X" starts multi-letter ones) --------------
 inline constexpr std::string_view passage_id_prefix = "Q";  ///< unique: article id + '#' + ordinal
@@ -30,6 +30,15 @@ inline constexpr std::string_view date_prefix = "D";        ///< boolean: YYYYMM
 inline constexpr std::string_view month_prefix = "M";       ///< boolean: YYYYMM
 inline constexpr std::string_view year_prefix = "Y";        ///< boolean: YYYY
 inline constexpr std::string_view kind_prefix = "XKIND";    ///< boolean: "body" or "caption"
+/// Entities (common/entities): key = entities::entity_key(canonical name), ASCII [a-z0-9_].
+inline constexpr std::string_view entity_prefix = "XE";          ///< weighted: mentions in this passage
+inline constexpr std::string_view article_entity_prefix = "XEA"; ///< boolean: the article mentions it (entity:)
+inline constexpr std::string_view person_prefix = "XEP";         ///< boolean: ... a person (person:)
+inline constexpr std::string_view place_prefix = "XEL";          ///< boolean: ... a place (place:)
+inline constexpr std::string_view organisation_prefix = "XEO";   ///< boolean: ... an organisation (org:)
+inline constexpr std::string_view other_entity_prefix = "XEX";   ///< boolean: ... an event or other
+/// On an article's first passage only, so its term frequency counts articles (`entities`).
+inline constexpr std::string_view entity_count_prefix = "XEF";
 /// Boolean term on passages of articles whose page stated no date (date filters may keep them).
 inline constexpr std::string_view undated_term = "XUNDATED";
 /// Xapian's QueryParser marks stemmed terms with "Z" before the field prefix.
@@ -39,15 +48,22 @@ inline constexpr std::string_view stem_marker = "Z";
 inline constexpr Xapian::valueno slot_article_id = 0; ///< article id: collapse key (one hit per article)
 inline constexpr Xapian::valueno slot_date = 1;       ///< "YYYY-MM-DD" or empty: sorts as a string
 inline constexpr Xapian::valueno slot_ordinal = 2;    ///< passage ordinal, sortable_serialise'd
+/// The article's entities, one "key<TAB>type<TAB>canonical" line each: article-level facets.
+inline constexpr Xapian::valueno slot_article_entities = 3;
 
 // --- Metadata keys --------------------------------------------------------------------------------
 inline constexpr std::string_view schema_version_key = "newssearch:schema";
 inline constexpr std::string_view article_key_prefix = "article:"; ///< + id -> cleaned article JSON
 inline constexpr std::string_view hash_key_prefix = "hash:";       ///< + id -> content hash
+inline constexpr std::string_view entity_key_prefix = "entity:";   ///< + key -> "type<TAB>canonical"
+/// The gazetteer the index was built with (TSV text): the query side recognises the same names.
+inline constexpr std::string_view gazetteer_key = "newssearch:gazetteer";
 
 // --- Weights -----------------------------------------------------------------------------------
 /// Each title word counts this many times in every passage of its article.
 inline constexpr Xapian::termcount title_wdf = 3;
+/// Each word of an entity mention counts this many extra times in its passage.
+inline constexpr Xapian::termcount entity_word_extra_wdf = 1;
 /// Positions of the passage text start this far after the title's, so no phrase spans both.
 inline constexpr Xapian::termpos body_position_gap = 100;
 

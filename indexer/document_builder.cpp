@@ -32,9 +32,51 @@ void add_text(Xapian::Document& document, const Analyzer& analyzer, const std::v
     }
 }
 
+std::string_view typed_prefix(entities::EntityType type) {
+    switch (type) {
+    case entities::EntityType::person: return schema::person_prefix;
+    case entities::EntityType::place: return schema::place_prefix;
+    case entities::EntityType::organisation: return schema::organisation_prefix;
+    case entities::EntityType::other: break;
+    }
+    return schema::other_entity_prefix;
+}
+
+/// The entity fields of one passage: weighted mention terms, extra weight for the words of each
+/// mention, and the article's entities as filters.
+void add_entities(Xapian::Document& document, const Analyzer& analyzer, const Passage& passage,
+                  const std::vector<PassageEntity>& mentions, const ArticleEntities& entities) {
+    for (const PassageEntity& mention : mentions) {
+        // An adjective ("American") says less about a passage than a name: it filters, not ranks.
+        if (!mention.adjective) document.add_term(schema::term(schema::entity_prefix, mention.key));
+        for (const Token& token : passage.tokens) {
+            if (token.begin < mention.begin || token.end > mention.end) continue;
+            document.add_term(token.term, schema::entity_word_extra_wdf);
+            document.add_term(schema::term(schema::stem_marker, analyzer.stem(token.term)), schema::entity_word_extra_wdf);
+        }
+    }
+    for (const ArticleEntity& entity : entities.article) {
+        document.add_boolean_term(schema::term(schema::article_entity_prefix, entity.key));
+        document.add_boolean_term(schema::term(typed_prefix(entity.type), entity.key));
+        if (passage.ordinal == 0) document.add_boolean_term(schema::term(schema::entity_count_prefix, entity.key));
+    }
+}
+
+std::string article_entities_value(const ArticleEntities& entities) {
+    std::string value;
+    for (const ArticleEntity& entity : entities.article)
+        value += entity.key + "\t" + std::string(entities::to_string(entity.type)) + "\t" + entity.canonical + "\n";
+    return value;
+}
+
 } // namespace
 
-std::string passage_data(const Article& article, const Passage& passage, std::size_t passage_count) {
+std::string passage_data(const Article& article, const Passage& passage, std::size_t passage_count,
+                         const std::vector<PassageEntity>& entities) {
+    nlohmann::json mentions = nlohmann::json::array();
+    for (const PassageEntity& entity : entities)
+        mentions.push_back({{"key", entity.key}, {"canonical", entity.canonical},
+                            {"type", entities::to_string(entity.type)}, {"begin", entity.begin}, {"end", entity.end}});
     const nlohmann::json data = {
         {"article_id", article.id}, {"ordinal", passage.ordinal},
         {"kind", to_string(passage.kind)}, {"text", passage.text},
@@ -42,12 +84,15 @@ std::string passage_data(const Article& article, const Passage& passage, std::si
         {"passages", passage_count}, {"title", article.title},
         {"subtitle", article.subtitle}, {"source", article.source},
         {"date", article.date}, {"author", article.author},
-        {"category", article.category}, {"url", article.url}};
+        {"category", article.category}, {"url", article.url},
+        {"entities", std::move(mentions)}};
     return data.dump();
 }
 
-std::vector<Xapian::Document> DocumentBuilder::build(const Article& article,
-                                                     const std::vector<Passage>& passages) const {
+std::vector<Xapian::Document> DocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
+                                                     const ArticleEntities& entities) const {
+    static const std::vector<PassageEntity> no_mentions;
+    const std::string entities_value = article_entities_value(entities);
     const std::vector<Token> title = analyzer_.tokenize(article.title);
     const std::vector<Token> author = analyzer_.tokenize(article.author);
     const std::string source = analyzer_.filter_form(article.source);
@@ -55,9 +100,11 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Article& article,
 
     std::vector<Xapian::Document> documents;
     documents.reserve(passages.size());
-    for (const Passage& passage : passages) {
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        const Passage& passage = passages[i];
+        const std::vector<PassageEntity>& mentions = i < entities.passages.size() ? entities.passages[i] : no_mentions;
         Xapian::Document document;
-        document.set_data(passage_data(article, passage, passages.size()));
+        document.set_data(passage_data(article, passage, passages.size(), mentions));
         // Title words count extra in every passage (the title weight) and are searchable as title:.
         add_text(document, analyzer_, title, "", 0, schema::title_wdf);
         add_text(document, analyzer_, title, schema::title_prefix, 0, 1);
@@ -65,6 +112,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Article& article,
         const Xapian::termpos body_start =
             static_cast<Xapian::termpos>(title.size()) + schema::body_position_gap;
         add_text(document, analyzer_, passage.tokens, "", body_start, 1);
+        add_entities(document, analyzer_, passage, mentions, entities);
 
         const std::string passage_id = article.id + "#" + std::to_string(passage.ordinal);
         document.add_boolean_term(schema::term(schema::passage_id_prefix, passage_id));
@@ -77,6 +125,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Article& article,
         document.add_value(schema::slot_article_id, article.id);
         document.add_value(schema::slot_date, article.date);
         document.add_value(schema::slot_ordinal, Xapian::sortable_serialise(passage.ordinal));
+        if (!entities_value.empty()) document.add_value(schema::slot_article_entities, entities_value);
         documents.push_back(std::move(document));
     }
     return documents;

@@ -3,6 +3,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/article.hpp"
+#include "indexer/entity_annotator.hpp"
 #include "indexer/passage_splitter.hpp"
 
 #include <xapian.h>
@@ -19,9 +20,10 @@ class DocumentBuilder {
   public:
     explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
-    /// One document per passage, in passage order.
-    [[nodiscard]] std::vector<Xapian::Document> build(const Article& article,
-                                                      const std::vector<Passage>& passages) const;
+    /// One document per passage, in passage order. `entities` (from annotate_entities, may be
+    /// empty) adds the entity fields.
+    [[nodiscard]] std::vector<Xapian::Document> build(const Article& article, const std::vector<Passage>& passages,
+                                                      const ArticleEntities& entities = {}) const;
 
   private:
     const Analyzer& analyzer_;
@@ -29,8 +31,8 @@ class DocumentBuilder {
 
 /// The document data of a passage: JSON with the passage and the article fields a hit shows.
 /// Keys: article_id, ordinal, kind, text, begin, end, passages, title, subtitle, source, date,
-/// author, category, url.
-[[nodiscard]] std::string passage_data(const Article& article, const Passage& passage,
-                                       std::size_t passage_count);
+/// author, category, url, entities: [{key, canonical, type, begin, end}] (offsets into text).
+[[nodiscard]] std::string passage_data(const Article& article, const Passage& passage, std::size_t passage_count,
+                                       const std::vector<PassageEntity>& entities);
 
 } // namespace newssearch::indexer

@@ -1,10 +1,26 @@
 #include "indexer/index_run.hpp"
 
+#include "common/errors.hpp"
 #include "indexer/index_writer.hpp"
+#include "indexer/synonyms.hpp"
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 namespace newssearch::indexer {
+
+namespace {
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw DataError("cannot read " + path);
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    return contents.str();
+}
+
+} // namespace
 
 IndexRunSummary index_paths(const std::string& database_path, const std::vector<std::string>& paths,
                             const IndexRunOptions& options) {
@@ -14,6 +30,8 @@ IndexRunSummary index_paths(const std::string& database_path, const std::vector<
     summary.files = files.size();
 
     IndexWriter writer(database_path);
+    if (!options.gazetteer_path.empty()) writer.set_gazetteer(read_text_file(options.gazetteer_path), options.gazetteer_path);
+    if (!options.synonyms_path.empty()) writer.set_synonyms(read_synonym_file(options.synonyms_path, Analyzer()));
     std::size_t since_commit = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
         read_articles(files[i], [&](Article&& article) {

@@ -16,6 +16,12 @@ struct IndexRunOptions {
     std::size_t commit_every = 1000;
     /// Called after each input file with (files done, files in all); may be empty.
     std::function<void(std::size_t, std::size_t)> on_progress;
+    /// Entity gazetteer (TSV, docs/ENTITIES.md) to recognise entities with and store in the index;
+    /// empty: keep the one the index has (if any).
+    std::string gazetteer_path;
+    /// Synonym file (indexer/synonyms.hpp) to store in the index, replacing its synonyms; empty:
+    /// keep them.
+    std::string synonyms_path;
 };
 
 struct IndexRunSummary {

@@ -75,6 +75,18 @@ IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
         throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
                          stored + ", this one writes " + std::to_string(schema::version) +
                          "); delete that folder and index again");
+    const std::string gazetteer = database_.get_metadata(std::string(schema::gazetteer_key));
+    recognizer_ = std::make_shared<const entities::EntityRecognizer>(
+        std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(gazetteer, path + " (stored gazetteer)")));
+    gazetteer_hash_ = content_hash(gazetteer);
+}
+
+void IndexWriter::set_gazetteer(const std::string& tsv, const std::string& source) {
+    auto gazetteer = std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(tsv, source));
+    recognizer_ = std::make_shared<const entities::EntityRecognizer>(std::move(gazetteer));
+    gazetteer_hash_ = content_hash(tsv);
+    begin_batch();
+    database_.set_metadata(std::string(schema::gazetteer_key), tsv);
 }
 
 IndexWriter::~IndexWriter() {
@@ -99,7 +111,7 @@ void IndexWriter::begin_batch() {
 AddOutcome IndexWriter::add(const Article& article) {
     if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
     const std::string json = to_json(article).dump();
-    const std::string hash = content_hash(json);
+    const std::string hash = content_hash(json + gazetteer_hash_);
     const std::string hash_key = schema::term(schema::hash_key_prefix, article.id);
     const std::string previous = database_.get_metadata(hash_key);
     if (previous == hash) return AddOutcome::unchanged;
@@ -109,7 +121,11 @@ AddOutcome IndexWriter::add(const Article& article) {
 
     const std::vector<Passage> passages = split_passages(article, analyzer_, options_);
     update_spelling(database_, analyzer_, article, passages, false);
-    for (Xapian::Document& document : builder_.build(article, passages)) database_.add_document(document);
+    const ArticleEntities entities = annotate_entities(article, passages, *recognizer_);
+    for (const ArticleEntity& entity : entities.article)
+        database_.set_metadata(schema::term(schema::entity_key_prefix, entity.key),
+                               std::string(entities::to_string(entity.type)) + "\t" + entity.canonical);
+    for (Xapian::Document& document : builder_.build(article, passages, entities)) database_.add_document(document);
     passages_written_ += passages.size();
     database_.set_metadata(hash_key, hash);
     database_.set_metadata(schema::term(schema::article_key_prefix, article.id), json);

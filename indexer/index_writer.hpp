@@ -4,12 +4,14 @@
 
 #include "common/analyzer.hpp"
 #include "common/article.hpp"
+#include "common/entities/entity_recognizer.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/passage_splitter.hpp"
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 
 namespace newssearch::indexer {
@@ -34,6 +36,11 @@ class IndexWriter {
     /// Removes an article's passages; false when no such article is indexed.
     bool remove(const std::string& article_id);
 
+    /// Recognises entities with this gazetteer (TSV text, see docs/ENTITIES.md) from now on and
+    /// stores it in the index, where the query side reads it. Without a call, the gazetteer the
+    /// index was built with is used, or none. Throws DataError (with `source`:line) on bad lines.
+    void set_gazetteer(const std::string& tsv, const std::string& source);
+
     /// Replaces the index's synonym groups (see synonyms.hpp); visible after commit().
     void set_synonyms(const std::vector<std::vector<std::string>>& groups);
 
@@ -53,6 +60,8 @@ class IndexWriter {
     Xapian::WritableDatabase database_;
     Analyzer analyzer_;
     DocumentBuilder builder_{analyzer_};
+    std::shared_ptr<const entities::EntityRecognizer> recognizer_;
+    std::string gazetteer_hash_; ///< part of every article's content hash: a new gazetteer re-indexes
     bool in_batch_ = false;
     std::size_t passages_written_ = 0;
 };

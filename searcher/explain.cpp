@@ -13,6 +13,7 @@ std::string field_of(std::string_view term) {
     if (term.starts_with(schema::title_prefix) && term.size() > 1 && !(term[1] >= 'A' && term[1] <= 'Z'))
         return "title";
     if (term.starts_with(schema::author_prefix)) return "author";
+    if (term.starts_with(schema::entity_prefix)) return "entity";
     if (!term.empty() && term.front() >= 'A' && term.front() <= 'Z') return "filter";
     return "text";
 }

@@ -82,6 +82,10 @@ std::vector<ByteRange> highlight(const Analyzer& analyzer, std::string_view text
             if (all) ranges.push_back({tokens[i].begin, tokens[i + phrase.size() - 1].end});
         }
     }
+    return merge_ranges(text, std::move(ranges));
+}
+
+std::vector<ByteRange> merge_ranges(std::string_view text, std::vector<ByteRange> ranges) {
     std::sort(ranges.begin(), ranges.end(),
               [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
     // Merge overlapping ranges and ranges separated only by spaces ("Kuala Lumpur" is one mark).

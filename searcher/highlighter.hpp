@@ -31,6 +31,9 @@ struct HighlightTerms {
 void add_matched_terms(HighlightTerms& terms, const std::vector<std::string>& matched,
                        const Xapian::Query& query);
 
+/// `ranges` sorted, with overlapping ranges and ranges separated only by spaces merged.
+[[nodiscard]] std::vector<ByteRange> merge_ranges(std::string_view text, std::vector<ByteRange> ranges);
+
 /// Byte ranges of `text` to mark, sorted and non-overlapping. A word matches when its index form,
 /// or "Z" + its stem, is among `terms.words` (so any inflection the stemmer unifies is marked);
 /// a phrase is marked as one range. Ranges separated only by spaces are merged into one.

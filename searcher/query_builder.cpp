@@ -1,5 +1,6 @@
 #include "searcher/query_builder.hpp"
 
+#include "common/entities/name_normalizer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "common/stopwords.hpp"
@@ -25,6 +26,81 @@ class FilterValueProcessor : public Xapian::FieldProcessor {
     const Analyzer& analyzer_;
     std::string prefix_;
 };
+
+/// `entity:`, `person:`, `place:`, `org:`: the named entity, however it is spelled, as a filter
+/// on articles that mention it.
+class EntityFilterProcessor : public Xapian::FieldProcessor {
+  public:
+    EntityFilterProcessor(std::shared_ptr<const entities::EntityRecognizer> recognizer, std::string_view prefix)
+        : recognizer_(std::move(recognizer)), prefix_(prefix) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        std::string key;
+        if (recognizer_) {
+            for (const auto& mention : recognizer_->recognize_query(value))
+                if (mention.from_gazetteer) {
+                    key = mention.key;
+                    break;
+                }
+        }
+        if (key.empty()) key = entities::entity_key(value);
+        // A key as facets print it ("entity:sergei_lavrov") names the entity directly.
+        const bool looks_like_key = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        });
+        if (looks_like_key && value != key)
+            return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::term(prefix_, value)),
+                                 Xapian::Query(schema::term(prefix_, key)));
+        return Xapian::Query(schema::term(prefix_, key));
+    }
+
+  private:
+    std::shared_ptr<const entities::EntityRecognizer> recognizer_;
+    std::string prefix_;
+};
+
+/// The marker "xentity:N" stands for the N-th entity named in the query: it matches passages
+/// that mention the entity (its entity field, boosted) or contain the words as typed.
+class EntityMentionProcessor : public Xapian::FieldProcessor {
+  public:
+    EntityMentionProcessor(const std::vector<entities::EntityMention>& mentions, const std::vector<std::string>& words,
+                           const double& boost, Xapian::QueryParser& words_parser)
+        : mentions_(mentions), words_(words), boost_(boost), words_parser_(words_parser) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        const std::size_t index = static_cast<std::size_t>(std::stoul(value));
+        if (index >= mentions_.size()) return Xapian::Query();
+        const Xapian::Query words = words_parser_.parse_query(words_[index], 0);
+        const Xapian::Query entity(Xapian::Query::OP_SCALE_WEIGHT,
+                                   Xapian::Query(schema::term(schema::entity_prefix, mentions_[index].key)), boost_);
+        return Xapian::Query(Xapian::Query::OP_OR, entity, words);
+    }
+
+  private:
+    const std::vector<entities::EntityMention>& mentions_;
+    const std::vector<std::string>& words_;
+    const double& boost_;
+    Xapian::QueryParser& words_parser_;
+};
+
+constexpr std::string_view entity_marker = "xentity";
+
+/// True when the word before [begin, end) or the word after it is NEAR or ADJ (with "/n").
+bool next_to_proximity_operator(std::string_view query, std::size_t begin, std::size_t end) {
+    const auto is_operator = [](std::string_view word) {
+        return word.starts_with("NEAR") || word.starts_with("ADJ");
+    };
+    std::size_t before_end = begin;
+    while (before_end > 0 && query[before_end - 1] == ' ') --before_end;
+    std::size_t before_begin = before_end;
+    while (before_begin > 0 && query[before_begin - 1] != ' ') --before_begin;
+    std::size_t after_begin = end;
+    while (after_begin < query.size() && query[after_begin] == ' ') ++after_begin;
+    std::size_t after_end = after_begin;
+    while (after_end < query.size() && query[after_end] != ' ') ++after_end;
+    return is_operator(query.substr(before_begin, before_end - before_begin)) ||
+           is_operator(query.substr(after_begin, after_end - after_begin));
+}
 
 constexpr unsigned parse_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT |
@@ -63,11 +139,13 @@ std::string words_only(std::string_view normalized) {
 
 struct QueryBuilder::Parts {
     Xapian::QueryParser parser;
+    Xapian::QueryParser words_parser; ///< the words of an entity mention, all required
     Xapian::SimpleStopper stopper;
 };
 
-QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* database)
-    : analyzer_(analyzer), database_(database), parts_(std::make_unique<Parts>()) {
+QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* database,
+                           std::shared_ptr<const entities::EntityRecognizer> recognizer)
+    : analyzer_(analyzer), database_(database), recognizer_(std::move(recognizer)), parts_(std::make_unique<Parts>()) {
     for (const std::string_view word : english_stopwords) parts_->stopper.add(std::string(word));
     Xapian::QueryParser& parser = parts_->parser;
     parser.set_stemmer(analyzer_.stemmer());
@@ -78,6 +156,16 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
     parser.add_boolean_prefix("source", (new FilterValueProcessor(analyzer_, schema::source_prefix))->release());
     parser.add_boolean_prefix("category", (new FilterValueProcessor(analyzer_, schema::category_prefix))->release());
     parser.add_boolean_prefix("date", (new DateFieldProcessor(include_undated_))->release());
+    parser.add_boolean_prefix("entity", (new EntityFilterProcessor(recognizer_, schema::article_entity_prefix))->release());
+    parser.add_boolean_prefix("person", (new EntityFilterProcessor(recognizer_, schema::person_prefix))->release());
+    parser.add_boolean_prefix("place", (new EntityFilterProcessor(recognizer_, schema::place_prefix))->release());
+    parser.add_boolean_prefix("org", (new EntityFilterProcessor(recognizer_, schema::organisation_prefix))->release());
+    Xapian::QueryParser& words = parts_->words_parser;
+    words.set_stemmer(analyzer_.stemmer());
+    words.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    words.set_default_op(Xapian::Query::OP_AND);
+    parser.add_prefix(std::string(entity_marker),
+                      (new EntityMentionProcessor(marked_, marked_words_, entity_boost_, words))->release());
     if (database_) {
         parser.set_database(*database_);
         parser.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -85,6 +173,34 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
 }
 
 QueryBuilder::~QueryBuilder() = default;
+
+std::string QueryBuilder::mark_entities(const std::string& query) const {
+    marked_.clear();
+    marked_words_.clear();
+    if (!recognizer_ || entity_boost_ <= 0) return query;
+    std::string marked;
+    std::size_t copied = 0;
+    bool in_quotes = false;
+    std::size_t quote_scan = 0;
+    for (const auto& mention : recognizer_->recognize_query(query)) {
+        // Count quotes up to the mention: names inside a quoted phrase stay words of the phrase.
+        for (; quote_scan < mention.begin; ++quote_scan)
+            if (query[quote_scan] == '"') in_quotes = !in_quotes;
+        const bool after_field = mention.begin > 0 && query[mention.begin - 1] == ':';
+        // NEAR and ADJ need plain words on both sides.
+        if (next_to_proximity_operator(query, mention.begin, mention.end)) continue;
+        const bool before_field = mention.end < query.size() && query[mention.end] == ':';
+        if (!mention.from_gazetteer || mention.adjective || in_quotes || after_field || before_field) continue;
+        marked.append(query, copied, mention.begin - copied);
+        marked += std::string(entity_marker) + ":" + std::to_string(marked_.size());
+        marked_words_.push_back(analyzer_.normalize_query(query.substr(mention.begin, mention.end - mention.begin)));
+        marked_.push_back(mention);
+        copied = mention.end;
+    }
+    if (marked_.empty()) return query;
+    marked.append(query, copied, std::string::npos);
+    return marked;
+}
 
 std::string QueryBuilder::spelling_correction(const std::string& normalized) const {
     if (!database_) return {};
@@ -127,29 +243,31 @@ ParsedQuery QueryBuilder::parse(std::string_view user_query, const QueryOptions&
         parsed.notices.push_back("The query was too long; only its first " + std::to_string(cut) +
                                  " bytes were used.");
     }
-    parsed.normalized = analyzer_.normalize_query(text);
-    if (analyzer_.tokenize(parsed.normalized).empty())
-        throw UsageError("the query has no words to search for");
+    // `plain` is what the user typed, normalised; `parsed.normalized` also has entity markers.
+    const std::string plain = analyzer_.normalize_query(text);
+    if (analyzer_.tokenize(plain).empty()) throw UsageError("the query has no words to search for");
+    entity_boost_ = options.entity_boost;
+    parsed.normalized = analyzer_.normalize_query(mark_entities(text));
 
-    for (const std::string& field : unknown_fields(parsed.normalized))
+    for (const std::string& field : unknown_fields(plain))
         parsed.notices.push_back("\"" + field + ":\" is not a field (fields: title, author, source, category, date); "
                                  "searched for the words.");
 
     Xapian::QueryParser& parser = parts_->parser;
     parser.set_default_op(options.default_op);
     include_undated_ = options.include_undated;
-    parsed.corrected = spelling_correction(parsed.normalized);
+    parsed.corrected = spelling_correction(plain);
     try {
         parsed.query = parser.parse_query(parsed.normalized, parse_flags);
     } catch (const Xapian::QueryParserError& e) {
         parsed.notices.push_back("Query syntax not understood (" + e.get_msg() + "); searched for the words.");
-        parsed.query = parser.parse_query(words_only(parsed.normalized), 0);
+        parsed.query = parser.parse_query(words_only(plain), 0);
     }
     if (parsed.query.empty()) {
         // Only stopwords (or only syntax): search for the words as they are rather than nothing.
         parser.set_stopper(nullptr);
         try {
-            parsed.query = parser.parse_query(words_only(parsed.normalized), 0);
+            parsed.query = parser.parse_query(words_only(plain), 0);
         } catch (const Xapian::QueryParserError&) {
         }
         parser.set_stopper(&parts_->stopper);

@@ -4,6 +4,7 @@
 /// answered as well as possible, with a notice, never with a crash.
 
 #include "common/analyzer.hpp"
+#include "common/entities/entity_recognizer.hpp"
 
 #include <xapian.h>
 
@@ -30,15 +31,21 @@ struct QueryOptions {
     Xapian::Query::op default_op = Xapian::Query::OP_AND;
     /// Whether `date:` ranges keep articles whose date is unknown.
     bool include_undated = true;
+    /// Weight multiplier of entity-field matches for entities named in free text; 0: no entity
+    /// matching, the words only.
+    double entity_boost = 1.0;
 };
 
 /// The fields a query can name, as "name:" prefixes.
-inline constexpr std::string_view query_fields[] = {"title", "author", "source", "category", "date"};
+inline constexpr std::string_view query_fields[] = {"title", "author", "source", "category", "date",
+                                                    "entity", "person", "place", "org"};
 
 class QueryBuilder {
   public:
-    /// `database` (may be null) lets wildcards expand against the index vocabulary.
-    QueryBuilder(const Analyzer& analyzer, const Xapian::Database* database);
+    /// `database` (may be null) lets wildcards expand against the index vocabulary; `recognizer`
+    /// (may be null) recognises entity names in queries.
+    QueryBuilder(const Analyzer& analyzer, const Xapian::Database* database,
+                 std::shared_ptr<const entities::EntityRecognizer> recognizer = nullptr);
     ~QueryBuilder();
     QueryBuilder(const QueryBuilder&) = delete;
     QueryBuilder& operator=(const QueryBuilder&) = delete;
@@ -53,10 +60,19 @@ class QueryBuilder {
     /// spelling of it; empty when no word needed it.
     [[nodiscard]] std::string spelling_correction(const std::string& normalized) const;
 
+    /// `query` with each gazetteer entity named in free text replaced by a reference the parser
+    /// hands to the entity processor (which matches the entity field or the words as typed).
+    [[nodiscard]] std::string mark_entities(const std::string& query) const;
+
     const Analyzer& analyzer_;
     const Xapian::Database* database_;
+    std::shared_ptr<const entities::EntityRecognizer> recognizer_;
+    /// Read by the field processors during parse(): the entities marked in the current query.
+    mutable std::vector<entities::EntityMention> marked_;
+    mutable std::vector<std::string> marked_words_;
+    mutable double entity_boost_ = 1.0;
     struct Parts;
-    std::unique_ptr<Parts> parts_;
+    std::unique_ptr<Parts> parts_; ///< last: its field processors refer to the members above
     mutable bool include_undated_ = true; ///< read by the date: field processor during parse()
 };
 

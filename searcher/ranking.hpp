@@ -9,6 +9,10 @@ struct RankingSettings {
     double k1 = 1.2;
     /// BM25 length normalisation (Xapian's b): 0 ignores passage length, 1 normalises fully.
     double b = 0.75;
+    /// Weight multiplier of an entity-field match when the query names a known entity
+    /// ("Sergey Lavrov" also matches passages that say "Sergei Lavrov" or "Lavrov"). 0 turns
+    /// entity matching off.
+    double entity_boost = 1.0;
 };
 
 } // namespace newssearch::searcher

@@ -40,6 +40,11 @@ nlohmann::ordered_json to_json(const SearchResult& result) {
               {"ends_mid_text", hit.snippet.ends_mid_text}}},
             {"other_matching_passages", hit.other_matching_passages},
         });
+        nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+        for (const HitEntity& entity : hit.entities)
+            entities.push_back({{"key", entity.key}, {"canonical", entity.canonical}, {"type", entity.type},
+                                {"begin", entity.range.begin}, {"end", entity.range.end}, {"matched", entity.matched}});
+        hits.back()["entities"] = std::move(entities);
         if (hit.explanation) {
             nlohmann::ordered_json terms = nlohmann::ordered_json::array();
             for (const TermContribution& term : hit.explanation->terms)
@@ -49,7 +54,7 @@ nlohmann::ordered_json to_json(const SearchResult& result) {
             hits.back()["explanation"] = {{"score", hit.explanation->score}, {"terms", std::move(terms)}};
         }
     }
-    return {{"query", result.query},
+    nlohmann::ordered_json json = {{"query", result.query},
             {"parsed_query", result.parsed_query},
             {"total", result.total},
             {"total_is_exact", result.total_is_exact},
@@ -59,6 +64,23 @@ nlohmann::ordered_json to_json(const SearchResult& result) {
             {"notices", result.notices},
             {"suggestion", optional_string(result.suggestion)},
             {"hits", std::move(hits)}};
+    if (result.facets) {
+        const auto counts = [](const std::vector<FacetCount>& values) {
+            nlohmann::ordered_json array = nlohmann::ordered_json::array();
+            for (const FacetCount& value : values) {
+                nlohmann::ordered_json item = {{"value", value.value}, {"articles", value.articles}};
+                if (!value.key.empty()) item["key"] = value.key;
+                if (!value.type.empty()) item["type"] = value.type;
+                array.push_back(std::move(item));
+            }
+            return array;
+        };
+        json["facets"] = {{"articles_counted", result.facets->articles_counted},
+                          {"entities", counts(result.facets->entities)},
+                          {"sources", counts(result.facets->sources)},
+                          {"months", counts(result.facets->months)}};
+    }
+    return json;
 }
 
 } // namespace newssearch::searcher

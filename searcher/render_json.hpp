@@ -12,8 +12,11 @@ namespace newssearch::searcher {
 ///  "notices":[...], "suggestion", "hits":[{"rank","score","article_id","passage","article_passages",
 ///  "passage_kind","title","title_highlights","source","date","author","category","url","text",
 ///  "snippet":{"text","highlights":[[begin,end],...],"starts_mid_text","ends_mid_text"},
-///  "other_matching_passages", "explanation" (only with --explain): {"score", "terms":[{"term",
-///  "field","wdf","from_title","passages_with_term","weight"}]}}]}. Highlights are byte offsets into the UTF-8 string they follow;
+///  "other_matching_passages", "entities":[{"key","canonical","type","begin","end","matched"}],
+///  "explanation" (only with --explain): {"score", "terms":[{"term",
+///  "field","wdf","from_title","passages_with_term","weight"}]}}], "facets" (only with --facets):
+///  {"articles_counted", "entities":[{"value","articles","key","type"}], "sources":[{"value",
+///  "articles"}], "months":[...]}}. Highlights are byte offsets into the UTF-8 string they follow;
 /// unknown fields (date, author, ...) are null.
 [[nodiscard]] nlohmann::ordered_json to_json(const SearchResult& result);
 

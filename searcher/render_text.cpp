@@ -1,5 +1,6 @@
 #include "searcher/render_text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace newssearch::searcher {
@@ -38,6 +39,37 @@ void write_snippet(std::ostream& out, const Snippet& snippet, const TextStyle& s
     out << "   " << (snippet.starts_mid_text ? "\xE2\x80\xA6" : "");
     write_marked(out, text, highlights, style);
     out << (snippet.ends_mid_text ? "\xE2\x80\xA6" : "") << '\n';
+}
+
+/// The passage's entities, each once, in order of first mention.
+void write_entities(std::ostream& out, const std::vector<HitEntity>& entities, const TextStyle& style) {
+    std::vector<std::string> seen;
+    std::string line;
+    for (const HitEntity& entity : entities) {
+        if (std::find(seen.begin(), seen.end(), entity.key) != seen.end()) continue;
+        seen.push_back(entity.key);
+        if (!line.empty()) line += ", ";
+        line += entity.canonical + " (" + entity.type + ")";
+    }
+    if (!line.empty()) out << "   " << (style.color ? dim : "") << "entities: " << line << (style.color ? reset : "") << '\n';
+}
+
+/// --facets: what the matching articles have in common, to narrow the search with.
+void write_facets(std::ostream& out, const Facets& facets, const TextStyle& style) {
+    out << '\n' << (style.color ? bold : "") << "Facets over " << plural(facets.articles_counted, "matching article")
+        << (style.color ? reset : "") << '\n';
+    const auto row = [&](const char* name, const std::vector<FacetCount>& values, bool entity) {
+        if (values.empty()) return;
+        out << "  " << name << ":";
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            out << (i ? ", " : " ") << values[i].value << " (" << values[i].articles << ")";
+            if (entity) out << (style.color ? dim : "") << " entity:" << values[i].key << (style.color ? reset : "");
+        }
+        out << '\n';
+    };
+    row("entities", facets.entities, true);
+    row("sources", facets.sources, false);
+    row("months", facets.months, false);
 }
 
 /// --explain: one line per matching term, then how they add up.
@@ -98,8 +130,10 @@ void render_text(std::ostream& out, const SearchResult& result, const TextStyle&
         meta += " \xC2\xB7 score " + format_score(hit.score);
         out << "   " << (style.color ? dim : "") << meta << (style.color ? reset : "") << '\n';
         write_snippet(out, hit.snippet, style);
+        write_entities(out, hit.entities, style);
         if (hit.explanation) write_explanation(out, *hit.explanation, style);
     }
+    if (result.facets) write_facets(out, *result.facets, style);
 }
 
 } // namespace newssearch::searcher

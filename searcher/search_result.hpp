@@ -13,7 +13,7 @@ namespace newssearch::searcher {
 /// One query term's part in a hit's score.
 struct TermContribution {
     std::string term;          ///< index term ("Zagreement": stem of agreement; "Slavrov": title)
-    std::string field;         ///< "text" (passage and title words), "title", "author"
+    std::string field;         ///< "text" (passage and title words), "title", "author", "entity"
     unsigned wdf = 0;          ///< occurrences in the passage document (title words count title_wdf)
     unsigned from_title = 0;   ///< how much of wdf came from the article title
     unsigned passages_with_term = 0; ///< in the whole index
@@ -24,6 +24,31 @@ struct TermContribution {
 struct Explanation {
     std::vector<TermContribution> terms; ///< largest contribution first
     double score = 0;                    ///< the hit's score: the sum of the contributions
+};
+
+/// An entity mentioned in a hit's passage.
+struct HitEntity {
+    std::string key;       ///< stable id (entity_key of the canonical name)
+    std::string canonical; ///< display name
+    std::string type;      ///< "person", "place", "organisation" or "other"
+    ByteRange range;       ///< where the passage text mentions it
+    bool matched = false;  ///< the query matched this entity through the entity field
+};
+
+/// One facet value: how many matching articles have it.
+struct FacetCount {
+    std::string value;   ///< entity canonical name, source, or month "YYYY-MM"
+    std::string key;     ///< entity key, for narrowing with entity:KEY; empty for other facets
+    std::string type;    ///< entity type; empty for other facets
+    std::size_t articles = 0;
+};
+
+/// Article-level counts over the matching articles (--facets).
+struct Facets {
+    std::vector<FacetCount> entities;
+    std::vector<FacetCount> sources;
+    std::vector<FacetCount> months;
+    std::size_t articles_counted = 0; ///< matching articles the counts cover
 };
 
 struct Hit {
@@ -39,6 +64,7 @@ struct Hit {
     std::vector<ByteRange> title_highlights; ///< matched words in `title`
     std::size_t other_matching_passages = 0; ///< in the same article (article view only)
     std::optional<Explanation> explanation;   ///< when asked for
+    std::vector<HitEntity> entities;          ///< entities the passage mentions, in text order
 };
 
 struct SearchResult {
@@ -52,6 +78,7 @@ struct SearchResult {
     std::vector<std::string> notices; ///< e.g. partial matches shown, query syntax not understood
     std::string suggestion;      ///< "did you mean": a spelling-corrected query, when one is better
     std::vector<Hit> hits;
+    std::optional<Facets> facets; ///< when asked for
 };
 
 } // namespace newssearch::searcher

@@ -6,10 +6,12 @@
 #include "searcher/article_exclusion.hpp"
 #include "searcher/date_filter.hpp"
 #include "searcher/explain.hpp"
+#include "searcher/facets.hpp"
 #include "searcher/highlighter.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace newssearch::searcher {
@@ -52,9 +54,32 @@ Xapian::Database open_database(const std::string& path) {
     return database;
 }
 
+std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian::Database& database) {
+    const std::string tsv = database.get_metadata(std::string(schema::gazetteer_key));
+    return std::make_shared<const entities::EntityRecognizer>(
+        std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(tsv, "the index's gazetteer")));
+}
+
+std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type) {
+    std::vector<FacetCount> known;
+    const std::string prefix(schema::entity_count_prefix);
+    for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+        const std::string key = (*it).substr(prefix.size());
+        const std::string info = database.get_metadata(schema::term(schema::entity_key_prefix, key));
+        const std::size_t tab = info.find('\t');
+        FacetCount entity{tab == std::string::npos ? key : info.substr(tab + 1), key, info.substr(0, tab),
+                          it.get_termfreq()};
+        if (type.empty() || entity.type == type) known.push_back(std::move(entity));
+    }
+    std::sort(known.begin(), known.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.articles != b.articles ? a.articles > b.articles : a.value < b.value;
+    });
+    return known;
+}
+
 Searcher::Searcher(const std::string& path)
-    : path_(path), database_(open_database(path)),
-      query_builder_(std::make_unique<QueryBuilder>(analyzer_, &database_)) {}
+    : path_(path), database_(open_database(path)), recognizer_(index_recognizer(database_)),
+      query_builder_(std::make_unique<QueryBuilder>(analyzer_, &database_, recognizer_)) {}
 
 Searcher::~Searcher() = default;
 
@@ -118,6 +143,7 @@ SearchResult Searcher::run(const SearchOptions& options) {
 
     QueryOptions query_options;
     query_options.include_undated = !options.dated_only;
+    query_options.entity_boost = options.ranking.entity_boost;
     ParsedQuery parsed;
     if (!options.like.empty()) {
         parsed.query = more_like(options.like);
@@ -151,10 +177,16 @@ SearchResult Searcher::run(const SearchOptions& options) {
     if (!options.passages) enquire.set_collapse_key(schema::slot_article_id);
     if (options.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, options.sort == SortOrder::date_newest_first);
-    // Counting a few hundred matches exactly is cheap and lets small result sets say "3 articles".
-    const Xapian::doccount check_at_least = static_cast<Xapian::doccount>(options.offset + options.limit + 1000);
+    // Counting a few hundred matches exactly is cheap and lets small result sets say "3 articles";
+    // facets look further, to count over (up to) 10,000 matching passages.
+    const Xapian::doccount check_at_least =
+        static_cast<Xapian::doccount>(options.offset + options.limit + (options.facets ? 10000 : 1000));
+    ArticleFacetSpy facet_spy;
 
     const auto run_query = [&](const Xapian::Query& query) {
+        enquire.clear_matchspies();
+        facet_spy.reset();
+        if (options.facets) enquire.add_matchspy(&facet_spy);
         enquire.set_query(filtered(query));
         return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                 static_cast<Xapian::doccount>(options.limit), check_at_least);
@@ -213,6 +245,21 @@ SearchResult Searcher::run(const SearchOptions& options) {
         hit.other_matching_passages = options.passages ? 0 : it.get_collapse_count();
 
         const std::vector<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+        std::vector<ByteRange> entity_marks;
+        if (const auto mentions = data.find("entities"); mentions != data.end() && mentions->is_array()) {
+            for (const auto& mention : *mentions) {
+                HitEntity entity;
+                entity.key = json_string(mention, "key");
+                entity.canonical = json_string(mention, "canonical");
+                entity.type = json_string(mention, "type");
+                entity.range = {json_size(mention, "begin"), json_size(mention, "end")};
+                const std::string term = schema::term(schema::entity_prefix, entity.key);
+                entity.matched = std::find(matching.begin(), matching.end(), term) != matching.end();
+                // Marked where the passage names it, whatever the spelling the query used.
+                if (entity.matched && entity.range.end <= hit.text.size()) entity_marks.push_back(entity.range);
+                hit.entities.push_back(std::move(entity));
+            }
+        }
         if (options.explain) {
             std::vector<std::string> title_terms;
             for (const Token& token : analyzer_.tokenize(hit.title)) title_terms.push_back(token.term);
@@ -223,12 +270,15 @@ SearchResult Searcher::run(const SearchOptions& options) {
         if (options.snippets) {
             HighlightTerms terms = query_terms;
             add_matched_terms(terms, matching, parsed.query);
-            hit.snippet = make_snippet(hit.text, highlight(analyzer_, hit.text, terms), options.snippet_bytes);
+            std::vector<ByteRange> marks = highlight(analyzer_, hit.text, terms);
+            marks.insert(marks.end(), entity_marks.begin(), entity_marks.end());
+            hit.snippet = make_snippet(hit.text, merge_ranges(hit.text, std::move(marks)), options.snippet_bytes);
             hit.title_highlights = highlight(analyzer_, hit.title, terms);
         }
         if (date_filtered && !options.dated_only && hit.date.empty()) undated_shown = true;
         result.hits.push_back(std::move(hit));
     }
+    if (options.facets) result.facets = facet_spy.top(options.facet_size);
     if (undated_shown)
         result.notices.push_back("Articles whose date is unknown are included; --dated-only leaves them out.");
     return result;

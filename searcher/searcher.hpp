@@ -36,6 +36,8 @@ struct SearchOptions {
     std::string like;                ///< more like this article id (relevance feedback)
     bool explain = false;            ///< fill Hit::explanation
     bool spelling = true;            ///< suggest corrections; search the correction when nothing matched
+    bool facets = false;             ///< count entities, sources and months over the matching articles
+    std::size_t facet_size = 10;     ///< values shown per facet
     RankingSettings ranking;
 };
 
@@ -64,10 +66,18 @@ class Searcher {
     std::string path_;
     Xapian::Database database_;
     Analyzer analyzer_;
+    std::shared_ptr<const entities::EntityRecognizer> recognizer_; ///< with the index's own gazetteer
     std::unique_ptr<QueryBuilder> query_builder_;
 };
 
 /// Opens a database read-only with newssearch's error messages (used by Searcher and tools).
 [[nodiscard]] Xapian::Database open_database(const std::string& path);
+
+/// The entity recogniser for queries on `database`: the gazetteer the index was built with.
+[[nodiscard]] std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian::Database& database);
+
+/// The entities the index knows, with how many articles mention each, most mentioned first;
+/// `type` ("person", "place", "organisation", "other") narrows the list when not empty.
+[[nodiscard]] std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type = "");
 
 } // namespace newssearch::searcher

@@ -14,7 +14,12 @@ struct IndexOptions {
     std::string db;
     std::vector<std::string> paths;
     bool quiet = false;
+    std::string gazetteer = bundled_gazetteer();
+    std::string synonyms = bundled_synonyms();
 };
+
+/// "none" turns a default file off.
+std::string file_option(const std::string& value) { return value == "none" ? std::string() : value; }
 
 } // namespace
 
@@ -27,9 +32,18 @@ void add_index_command(CLI::App& app, int& exit_code) {
         ->required();
     command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
     command->add_flag("-q,--quiet", options->quiet, "Print only problems");
+    command->add_option("--gazetteer", options->gazetteer,
+                        "Entity gazetteer (TSV, docs/ENTITIES.md); 'none' for automatic recognition only")
+        ->capture_default_str();
+    command->add_option("--synonyms", options->synonyms,
+                        "Synonym file (one comma-separated group per line); 'none' to keep the index's")
+        ->capture_default_str();
     command->callback([options, &exit_code] {
         const DatabaseLocation location = database_location(options->db);
-        const indexer::IndexRunSummary summary = indexer::index_paths(location.path, options->paths);
+        indexer::IndexRunOptions run;
+        run.gazetteer_path = file_option(options->gazetteer);
+        run.synonyms_path = file_option(options->synonyms);
+        const indexer::IndexRunSummary summary = indexer::index_paths(location.path, options->paths, run);
         if (!options->quiet || !summary.problems.empty()) report_index_run(std::cerr, summary, location.path);
         exit_code = summary.problems.empty() ? exit_ok : exit_partial;
     });

@@ -35,6 +35,8 @@ struct SearchCommandOptions {
     bool explain = false;
     double k1 = searcher::RankingSettings{}.k1;
     double b = searcher::RankingSettings{}.b;
+    double entity_boost = searcher::RankingSettings{}.entity_boost;
+    bool facets = false;
 };
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -53,7 +55,10 @@ void bootstrap_default_index(const DatabaseLocation& location) {
     const std::string corpus = bundled_corpus_folder();
     std::cerr << "newssearch: no index yet at " << location.path << "; indexing the bundled corpus ("
               << corpus << ") first.\n";
-    const indexer::IndexRunSummary summary = indexer::index_paths(location.path, {corpus});
+    indexer::IndexRunOptions run;
+    run.gazetteer_path = bundled_gazetteer();
+    run.synonyms_path = bundled_synonyms();
+    const indexer::IndexRunSummary summary = indexer::index_paths(location.path, {corpus}, run);
     report_index_run(std::cerr, summary, location.path);
 }
 
@@ -80,6 +85,10 @@ void add_search_command(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(0.0, 10.0))->capture_default_str();
     command->add_option("--b", options->b, "BM25 b: passage length normalisation, 0 to 1")
         ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+    command->add_option("--entity-boost", options->entity_boost,
+                        "Weight of entity matches for names in the query (0: words only)")
+        ->check(CLI::Range(0.0, 100.0))->capture_default_str();
+    command->add_flag("--facets", options->facets, "Count entities, sources and months over the matching articles");
     command->add_flag("--passages", options->passages, "List matching passages individually, not one hit per article");
     command->add_flag("--json", options->json, "Print results as JSON (schema in README)");
     command->add_flag("--color", options->color, "Colour the output even when it is not a terminal");
@@ -102,6 +111,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
         search.explain = options->explain;
         search.ranking.k1 = options->k1;
         search.ranking.b = options->b;
+        search.ranking.entity_boost = options->entity_boost;
+        search.facets = options->facets;
         if (search.query.empty() && search.like.empty())
             throw UsageError("give a query, or --like ARTICLE_ID (see newssearch search --help)");
         const searcher::SearchResult result = searcher.search(search);

@@ -19,5 +19,6 @@ enum ExitCode : int {
 void add_index_command(CLI::App& app, int& exit_code);
 void add_search_command(CLI::App& app, int& exit_code);
 void add_clean_command(CLI::App& app, int& exit_code);
+void add_entities_command(CLI::App& app, int& exit_code);
 
 } // namespace newssearch::app

@@ -28,4 +28,8 @@ std::string bundled_corpus_folder() {
     return std::string(NEWSSEARCH_CORPUS_DIR) + "/raw";
 }
 
+std::string bundled_gazetteer() { return std::string(NEWSSEARCH_CORPUS_DIR) + "/entities.tsv"; }
+
+std::string bundled_synonyms() { return std::string(NEWSSEARCH_CORPUS_DIR) + "/synonyms.txt"; }
+
 } // namespace newssearch::app

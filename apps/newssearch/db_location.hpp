@@ -18,4 +18,8 @@ struct DatabaseLocation {
 /// source tree this program was built from.
 [[nodiscard]] std::string bundled_corpus_folder();
 
+/// The bundled entity gazetteer and synonym file (corpus/entities.tsv, corpus/synonyms.txt).
+[[nodiscard]] std::string bundled_gazetteer();
+[[nodiscard]] std::string bundled_synonyms();
+
 } // namespace newssearch::app

@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr const char* subcommands[] = {"index", "search", "clean"};
+constexpr const char* subcommands[] = {"index", "search", "clean", "entities"};
 
 bool is_subcommand(const char* arg) {
     for (const char* name : subcommands)
@@ -30,7 +30,8 @@ bool is_program_option(const char* arg) {
 /// Options that take a value, so that the word after them is not mistaken for the query.
 bool takes_value(const std::string& arg) {
     for (const char* option : {"--db", "-n", "--limit", "--offset", "--snippet-bytes", "--since", "--until",
-                               "--sort", "--like", "--k1", "--b"})
+                               "--sort", "--like", "--k1", "--b", "--entity-boost", "--gazetteer",
+                               "--synonyms", "--type"})
         if (arg == option) return true;
     return false;
 }
@@ -78,6 +79,7 @@ int main(int argc, char** argv) {
     app::add_search_command(cli, exit_code);
     app::add_index_command(cli, exit_code);
     app::add_clean_command(cli, exit_code);
+    app::add_entities_command(cli, exit_code);
 
     std::vector<std::string> args = with_default_subcommand(argc, argv);
     std::vector<char*> arg_pointers;

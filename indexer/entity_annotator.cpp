@@ -1,0 +1,69 @@
+#include "indexer/entity_annotator.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+namespace newssearch::indexer {
+
+ArticleEntities annotate_entities(const Article& article, const std::vector<Passage>& passages,
+                                  const entities::EntityRecognizer& recognizer) {
+    // Parts: title, then paragraphs, then captions, as the recogniser wants one document.
+    std::vector<std::string_view> parts{article.title};
+    for (const Paragraph& paragraph : article.paragraphs) parts.emplace_back(paragraph.text);
+    for (const Caption& caption : article.captions) parts.emplace_back(caption.text);
+    const auto found = recognizer.recognize_document(parts);
+
+    // Body mentions with offsets into article_body_text() (paragraphs joined by "\n\n").
+    std::vector<PassageEntity> body;
+    std::size_t paragraph_start = 0;
+    for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
+        for (const auto& mention : found[1 + p])
+            body.push_back({mention.key, mention.canonical, mention.type, paragraph_start + mention.begin,
+                            paragraph_start + mention.end, mention.adjective});
+        paragraph_start += article.paragraphs[p].text.size() + 2;
+    }
+
+    ArticleEntities result;
+    result.passages.resize(passages.size());
+    std::size_t caption_index = 0;
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        const Passage& passage = passages[i];
+        std::vector<PassageEntity>& inside = result.passages[i];
+        if (passage.kind == PassageKind::caption) {
+            // Captions with text are passages in order; find this one's part.
+            while (caption_index < article.captions.size() && article.captions[caption_index].text != passage.text)
+                ++caption_index;
+            if (caption_index < article.captions.size())
+                for (const auto& m : found[1 + article.paragraphs.size() + caption_index])
+                    inside.push_back({m.key, m.canonical, m.type, m.begin, m.end, m.adjective});
+            continue;
+        }
+        if (article.paragraphs.empty()) { // the title is the passage
+            for (const auto& m : found[0]) inside.push_back({m.key, m.canonical, m.type, m.begin, m.end, m.adjective});
+            continue;
+        }
+        for (const PassageEntity& mention : body)
+            if (mention.begin >= passage.begin && mention.end <= passage.end) {
+                PassageEntity local = mention;
+                local.begin -= passage.begin;
+                local.end -= passage.begin;
+                inside.push_back(std::move(local));
+            }
+    }
+
+    std::map<std::string, ArticleEntity> by_key;
+    for (const auto& part : found)
+        for (const auto& mention : part) {
+            ArticleEntity& entity = by_key[mention.key];
+            entity.key = mention.key;
+            if (entity.canonical.empty()) entity.canonical = mention.canonical, entity.type = mention.type;
+            ++entity.mentions;
+        }
+    for (auto& [key, entity] : by_key) result.article.push_back(std::move(entity));
+    std::stable_sort(result.article.begin(), result.article.end(),
+                     [](const ArticleEntity& a, const ArticleEntity& b) { return a.mentions > b.mentions; });
+    return result;
+}
+
+} // namespace newssearch::indexer

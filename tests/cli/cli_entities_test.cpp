@@ -1,0 +1,92 @@
+// End-to-end: entities on the bundled corpus (indexed with the bundled gazetteer by default).
+
+#include "cli_fixture.hpp"
+
+#include <algorithm>
+#include <map>
+
+using namespace newssearch::test;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+Ids short_ids(const nlohmann::json& result) {
+    Ids ids;
+    for (const std::string& id : article_ids(result)) ids.push_back(id.substr(0, 3));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("every spelling of Sergey Lavrov finds the same four articles", "[cli][entities]") {
+    const CorpusIndex index;
+    const std::string spelling = GENERATE(as<std::string>{}, "Sergey Lavrov", "Sergei Lavrov", "Лавров",
+                                          "Сергей Лавров", "sergei lavrov");
+    CAPTURE(spelling);
+    CHECK(short_ids(index.search_json({"--limit", "50", spelling})) == Ids{"000", "001", "002", "003"});
+}
+
+TEST_CASE("an alias match highlights the name as the passage writes it", "[cli][entities]") {
+    const CorpusIndex index;
+    // The query says "Sergey"; article 002 only ever says "Sergei Lavrov".
+    const auto result = index.search_json({"--passages", "--limit", "50", "Sergey Lavrov"});
+    bool marked_sergei = false;
+    for (const auto& hit : result["hits"])
+        for (const std::string& mark : highlighted(hit)) marked_sergei |= mark == "Sergei Lavrov";
+    CHECK(marked_sergei);
+}
+
+TEST_CASE("entity, person, place and org filters", "[cli][entities]") {
+    const CorpusIndex index;
+    const auto [query, expected] = GENERATE(table<std::string, Ids>({
+        {"entity:\"Marco Rubio\"", {"000", "001", "002", "003"}},
+        {"person:Rubio", {"000", "001", "002", "003"}},
+        {"place:Anchorage", {"003"}},
+        {"org:ASEAN", {"001"}},
+        {"place:Kiev", {"001"}},                      // alias of Kyiv
+        {"entity:sergei_lavrov", {"000", "001", "002", "003"}}, // a key, as facets print it
+        {"person:Anchorage", {}},                      // a place is not a person
+        {"entity:Barbie", {}},
+        {"entity:\"Chicago Bears\"", {}},
+        {"entity:\"Leo High School\"", {}},
+    }));
+    CAPTURE(query);
+    CHECK(short_ids(index.search_json({"--limit", "50", query})) == expected);
+}
+
+TEST_CASE("hits list their passage's entities and facets count articles", "[cli][entities]") {
+    const CorpusIndex index;
+    const auto result = index.search_json({"--facets", "Anchorage agreements"});
+    REQUIRE_FALSE(result["hits"].empty());
+    bool anchorage = false;
+    for (const auto& entity : result["hits"][0]["entities"]) anchorage |= entity["canonical"] == "Anchorage";
+    CHECK(anchorage);
+    const auto& facets = result["facets"];
+    CHECK(facets["articles_counted"] == 1);
+    bool counted = false;
+    for (const auto& entity : facets["entities"])
+        if (entity["value"] == "Anchorage") counted = entity["articles"] == 1 && entity["type"] == "place";
+    CHECK(counted);
+    const auto all = index.search_json({"--facets", "Lavrov"});
+    CHECK(all["facets"]["articles_counted"] == 4);
+    CHECK(all["facets"]["entities"][0]["articles"] == 4);
+}
+
+TEST_CASE("the entities command lists known entities with article counts, and no boilerplate names", "[cli][entities]") {
+    const CorpusIndex index;
+    const auto result = run_newssearch({"entities", "--db", index.db(), "--json"});
+    REQUIRE(result.exit_code == 0);
+    const auto list = nlohmann::json::parse(result.out);
+    std::map<std::string, int> articles;
+    for (const auto& entity : list) articles[entity["canonical"]] = entity["articles"];
+    CHECK(articles["Sergey Lavrov"] == 4);
+    CHECK(articles["Marco Rubio"] == 4);
+    CHECK(articles["Anchorage"] == 1);
+    CHECK(articles["ASEAN"] == 1);
+    for (const char* junk : {"Barbie", "Chicago Bears", "Leo High School", "Mattel", "Green Bay Packers"})
+        CHECK(articles.count(junk) == 0);
+    const auto people = nlohmann::json::parse(run_newssearch({"entities", "--db", index.db(), "--json", "--type", "person"}).out);
+    for (const auto& entity : people) CHECK(entity["type"] == "person");
+}

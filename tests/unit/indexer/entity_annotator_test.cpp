@@ -1,0 +1,56 @@
+#include "indexer/entity_annotator.hpp"
+
+#include "common/entities/gazetteer.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch;
+using namespace newssearch::indexer;
+
+namespace {
+
+entities::EntityRecognizer recognizer() {
+    auto gazetteer = std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(
+        "Sergey Lavrov\tperson\tSergei Lavrov|Lavrov\nAnchorage\tplace\nMarco Rubio\tperson\tRubio\n", "test"));
+    return entities::EntityRecognizer(gazetteer);
+}
+
+} // namespace
+
+TEST_CASE("entity mentions are assigned to the passages that contain them", "[entities][annotate]") {
+    const Analyzer analyzer;
+    Article article;
+    article.title = "Lavrov meets Rubio";
+    article.paragraphs = {{"Sergei Lavrov spoke first. He talked for an hour about many things.", false},
+                          {"The Anchorage agreements remain in force, Rubio said.", false}};
+    const auto passages = split_passages(article, analyzer, PassageOptions{5, 1});
+    const auto found = annotate_entities(article, passages, recognizer());
+    REQUIRE(found.passages.size() == passages.size());
+    for (std::size_t i = 0; i < passages.size(); ++i)
+        for (const PassageEntity& mention : found.passages[i]) {
+            CAPTURE(passages[i].text, mention.canonical);
+            // Offsets are into the passage's own text.
+            const std::string surface = passages[i].text.substr(mention.begin, mention.end - mention.begin);
+            CHECK((surface == "Sergei Lavrov" || surface == "Anchorage" || surface == "Rubio"));
+        }
+    std::vector<std::string> names;
+    for (const ArticleEntity& entity : found.article) names.push_back(entity.canonical);
+    CHECK(std::find(names.begin(), names.end(), "Sergey Lavrov") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "Anchorage") != names.end());
+    // Title mentions count for the article: Lavrov (title + body) is mentioned twice.
+    for (const ArticleEntity& entity : found.article)
+        if (entity.canonical == "Sergey Lavrov") CHECK(entity.mentions == 2);
+}
+
+TEST_CASE("caption passages carry their caption's mentions", "[entities][annotate]") {
+    const Analyzer analyzer;
+    Article article;
+    article.title = "A title";
+    article.paragraphs = {{"Nothing to see in this paragraph at all.", false}};
+    article.captions = {{"Lavrov arrives in Anchorage.", "AP"}};
+    const auto passages = split_passages(article, analyzer);
+    REQUIRE(passages.back().kind == PassageKind::caption);
+    const auto found = annotate_entities(article, passages, recognizer());
+    CHECK(found.passages.back().size() == 2);
+    CHECK(found.passages.front().empty());
+}
