@@ -60,8 +60,17 @@ inline constexpr std::string_view entity_key_prefix = "entity:";   ///< + key ->
 inline constexpr std::string_view gazetteer_key = "newssearch:gazetteer";
 
 // --- Weights -----------------------------------------------------------------------------------
-/// Each title word counts this many times in every passage of its article.
-inline constexpr Xapian::termcount title_wdf = 3;
+/// Each title word counts this many times in every passage of its article, unless the index was
+/// built with another title weight (`newssearch index --title-weight`, stored under
+/// title_weight_key).
+inline constexpr Xapian::termcount default_title_wdf = 3;
+inline constexpr std::string_view title_weight_key = "newssearch:title_weight";
+
+/// The title weight an index was built with.
+[[nodiscard]] inline Xapian::termcount title_wdf(const Xapian::Database& database) {
+    const std::string stored = database.get_metadata(std::string(title_weight_key));
+    return stored.empty() ? default_title_wdf : static_cast<Xapian::termcount>(std::stoul(stored));
+}
 /// Each word of an entity mention counts this many extra times in its passage.
 inline constexpr Xapian::termcount entity_word_extra_wdf = 1;
 /// Positions of the passage text start this far after the title's, so no phrase spans both.

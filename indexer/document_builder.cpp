@@ -106,7 +106,7 @@ std::vector<Xapian::Document> DocumentBuilder::build(const Article& article, con
         Xapian::Document document;
         document.set_data(passage_data(article, passage, passages.size(), mentions));
         // Title words count extra in every passage (the title weight) and are searchable as title:.
-        add_text(document, analyzer_, title, "", 0, schema::title_wdf);
+        add_text(document, analyzer_, title, "", 0, title_wdf_);
         add_text(document, analyzer_, title, schema::title_prefix, 0, 1);
         add_text(document, analyzer_, author, schema::author_prefix, 0, 1);
         const Xapian::termpos body_start =

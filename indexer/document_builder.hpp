@@ -6,6 +6,8 @@
 #include "indexer/entity_annotator.hpp"
 #include "indexer/passage_splitter.hpp"
 
+#include "common/schema.hpp"
+
 #include <xapian.h>
 
 #include <string>
@@ -20,6 +22,9 @@ class DocumentBuilder {
   public:
     explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
 
+    /// How many times each title word counts in every passage (schema::default_title_wdf).
+    void set_title_wdf(Xapian::termcount wdf) { title_wdf_ = wdf; }
+
     /// One document per passage, in passage order. `entities` (from annotate_entities, may be
     /// empty) adds the entity fields.
     [[nodiscard]] std::vector<Xapian::Document> build(const Article& article, const std::vector<Passage>& passages,
@@ -27,6 +32,7 @@ class DocumentBuilder {
 
   private:
     const Analyzer& analyzer_;
+    Xapian::termcount title_wdf_ = schema::default_title_wdf;
 };
 
 /// The document data of a passage: JSON with the passage and the article fields a hit shows.

@@ -31,6 +31,7 @@ IndexRunSummary index_paths(const std::string& database_path, const std::vector<
 
     IndexWriter writer(database_path);
     if (!options.gazetteer_path.empty()) writer.set_gazetteer(read_text_file(options.gazetteer_path), options.gazetteer_path);
+    if (options.title_weight != 0) writer.set_title_weight(options.title_weight);
     if (!options.synonyms_path.empty()) writer.set_synonyms(read_synonym_file(options.synonyms_path, Analyzer()));
     std::size_t since_commit = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {

@@ -22,6 +22,8 @@ struct IndexRunOptions {
     /// Synonym file (indexer/synonyms.hpp) to store in the index, replacing its synonyms; empty:
     /// keep them.
     std::string synonyms_path;
+    /// Title weight to build with (IndexWriter::set_title_weight); 0: keep the index's.
+    unsigned title_weight = 0;
 };
 
 struct IndexRunSummary {

@@ -79,6 +79,14 @@ IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
     recognizer_ = std::make_shared<const entities::EntityRecognizer>(
         std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(gazetteer, path + " (stored gazetteer)")));
     gazetteer_hash_ = content_hash(gazetteer);
+    builder_.set_title_wdf(schema::title_wdf(database_));
+}
+
+void IndexWriter::set_title_weight(unsigned weight) {
+    if (weight < 1 || weight > 20) throw UsageError("the title weight must be between 1 and 20");
+    builder_.set_title_wdf(weight);
+    begin_batch();
+    database_.set_metadata(std::string(schema::title_weight_key), std::to_string(weight));
 }
 
 void IndexWriter::set_gazetteer(const std::string& tsv, const std::string& source) {
@@ -111,7 +119,8 @@ void IndexWriter::begin_batch() {
 AddOutcome IndexWriter::add(const Article& article) {
     if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
     const std::string json = to_json(article).dump();
-    const std::string hash = content_hash(json + gazetteer_hash_);
+    // The gazetteer and the title weight shape the documents too: a change re-indexes.
+    const std::string hash = content_hash(json + gazetteer_hash_ + database_.get_metadata(std::string(schema::title_weight_key)));
     const std::string hash_key = schema::term(schema::hash_key_prefix, article.id);
     const std::string previous = database_.get_metadata(hash_key);
     if (previous == hash) return AddOutcome::unchanged;

@@ -41,6 +41,10 @@ class IndexWriter {
     /// index was built with is used, or none. Throws DataError (with `source`:line) on bad lines.
     void set_gazetteer(const std::string& tsv, const std::string& source);
 
+    /// Makes each title word count `weight` times in every passage from now on (stored in the
+    /// index; articles are re-indexed when it changes). Throws UsageError unless 1..20.
+    void set_title_weight(unsigned weight);
+
     /// Replaces the index's synonym groups (see synonyms.hpp); visible after commit().
     void set_synonyms(const std::vector<std::vector<std::string>>& groups);
 

@@ -44,11 +44,12 @@ Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& 
         it.skip_to(term);
         if (it != database.termlist_end(docid) && *it == term) contribution.wdf = it.get_wdf();
         if (contribution.field == "text") {
-            // Title words are indexed with every passage, schema::title_wdf times each.
+            // Title words are indexed with every passage, title_wdf times each.
+            const Xapian::termcount title_wdf = schema::title_wdf(database);
             std::string plain = term.starts_with(schema::stem_marker) ? term.substr(schema::stem_marker.size()) : term;
             const bool stemmed = plain.size() != term.size();
             for (const std::string& title_term : title_terms)
-                if ((stemmed ? title_term == plain : title_term == term)) contribution.from_title += schema::title_wdf;
+                if ((stemmed ? title_term == plain : title_term == term)) contribution.from_title += title_wdf;
             contribution.from_title = std::min(contribution.from_title, contribution.wdf);
         }
         explanation.terms.push_back(std::move(contribution));

@@ -16,6 +16,7 @@ struct IndexOptions {
     bool quiet = false;
     std::string gazetteer = bundled_gazetteer();
     std::string synonyms = bundled_synonyms();
+    unsigned title_weight = 0;
 };
 
 /// "none" turns a default file off.
@@ -38,11 +39,15 @@ void add_index_command(CLI::App& app, int& exit_code) {
     command->add_option("--synonyms", options->synonyms,
                         "Synonym file (one comma-separated group per line); 'none' to keep the index's")
         ->capture_default_str();
+    command->add_option("--title-weight", options->title_weight,
+                        "How many times each title word counts in every passage (default 3; changing it re-indexes)")
+        ->check(CLI::Range(1, 20));
     command->callback([options, &exit_code] {
         const DatabaseLocation location = database_location(options->db);
         indexer::IndexRunOptions run;
         run.gazetteer_path = file_option(options->gazetteer);
         run.synonyms_path = file_option(options->synonyms);
+        run.title_weight = options->title_weight;
         const indexer::IndexRunSummary summary = indexer::index_paths(location.path, options->paths, run);
         if (!options->quiet || !summary.problems.empty()) report_index_run(std::cerr, summary, location.path);
         exit_code = summary.problems.empty() ? exit_ok : exit_partial;

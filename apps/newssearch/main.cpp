@@ -31,7 +31,7 @@ bool is_program_option(const char* arg) {
 bool takes_value(const std::string& arg) {
     for (const char* option : {"--db", "-n", "--limit", "--offset", "--snippet-bytes", "--since", "--until",
                                "--sort", "--like", "--k1", "--b", "--entity-boost", "--gazetteer",
-                               "--synonyms", "--type"})
+                               "--synonyms", "--type", "--title-weight"})
         if (arg == option) return true;
     return false;
 }

@@ -127,3 +127,31 @@ TEST_CASE("content_hash is stable", "[index]") {
     CHECK(content_hash("") == "cbf29ce484222325");
     CHECK(content_hash("a") == "af63dc4c8601ec8c");
 }
+
+TEST_CASE("the title weight is stored and a change re-indexes every article", "[index]") {
+    test::TempDir dir;
+    const auto title_wdf = [&] {
+        Xapian::Database database(dir / "db");
+        Xapian::TermIterator term = database.termlist_begin(1);
+        term.skip_to("rubio");
+        return term.get_wdf();
+    };
+    {
+        IndexWriter writer(dir / "db");
+        writer.add(sample("a1", "Text without the name."));
+        writer.commit();
+    }
+    CHECK(title_wdf() == schema::default_title_wdf);
+    {
+        IndexWriter writer(dir / "db");
+        writer.set_title_weight(5);
+        CHECK(writer.add(sample("a1", "Text without the name.")) == AddOutcome::updated);
+        writer.commit();
+        CHECK_THROWS_AS(writer.set_title_weight(0), UsageError);
+    }
+    Xapian::Database database(dir / "db");
+    CHECK(schema::title_wdf(database) == 5);
+    Xapian::TermIterator term = database.termlist_begin(database.postlist_begin("XAa1").operator*());
+    term.skip_to("rubio");
+    CHECK(term.get_wdf() == 5);
+}
