@@ -26,7 +26,7 @@ IndexRunSummary index_paths(const std::string& database_path, const std::vector<
                             const IndexRunOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     IndexRunSummary summary;
-    const std::vector<InputFile> files = collect_input_files(paths, summary.problems);
+    const std::vector<InputFile> files = collect_input_files(paths, summary.problems, options.format);
     summary.files = files.size();
 
     IndexWriter writer(database_path);

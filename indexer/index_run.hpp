@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace newssearch::indexer {
 struct IndexRunOptions {
     /// Articles per commit: a run that is killed keeps everything up to its last commit.
     std::size_t commit_every = 1000;
+    /// Read every input in this format instead of choosing by file extension.
+    std::optional<InputFormat> format;
     /// Called after each input file with (files done, files in all); may be empty.
     std::function<void(std::size_t, std::size_t)> on_progress;
     /// Entity gazetteer (TSV, docs/ENTITIES.md) to recognise entities with and store in the index;

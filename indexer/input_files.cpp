@@ -4,6 +4,7 @@
 #include "common/utf8.hpp"
 #include "indexer/jsonl_reader.hpp"
 #include "indexer/scrape_cleaner.hpp"
+#include "searcher/eval/smart_collection.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -29,8 +30,9 @@ bool is_hidden(const fs::path& path) {
     return !name.empty() && name.front() == '.';
 }
 
-InputFile make_input(const fs::path& path, std::string id) {
-    return InputFile{path, std::move(id), is_jsonl(path) ? InputFormat::json_lines : InputFormat::scrape_text};
+InputFile make_input(const fs::path& path, std::string id, std::optional<InputFormat> format) {
+    if (!format) format = is_jsonl(path) ? InputFormat::json_lines : InputFormat::scrape_text;
+    return InputFile{path, std::move(id), *format};
 }
 
 /// Why `text` cannot be read as UTF-8 text, or empty when it can.
@@ -102,10 +104,97 @@ void read_json_lines(const InputFile& file, const std::function<void(Article&&)>
     if (records == 0) problems.push_back({file.path.string(), "empty file"});
 }
 
+/// `text` as valid UTF-8 on one line: runs of whitespace become one space.
+std::string clean_line(std::string_view text) {
+    const std::string valid = find_invalid_utf8(text) ? repair_utf8(text) : std::string(text);
+    std::string out;
+    bool pending_space = false;
+    for (const char c : valid) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+/// The `.W` text as paragraphs: both collections start a paragraph with an indented line, and a
+/// blank line ends one.
+std::vector<Paragraph> smart_paragraphs(std::string_view text) {
+    std::vector<Paragraph> paragraphs;
+    std::string current;
+    const auto flush = [&] {
+        if (std::string paragraph = clean_line(current); !paragraph.empty())
+            paragraphs.push_back({std::move(paragraph), false});
+        current.clear();
+    };
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        const std::string_view line = text.substr(0, end);
+        const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+        if (blank || line.front() == ' ' || line.front() == '\t') flush();
+        if (!blank) current.append(line).append(1, ' ');
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    flush();
+    return paragraphs;
+}
+
+Article article_from_smart(const eval::SmartDocument& record) {
+    Article article;
+    article.id = record.id;
+    article.title = clean_line(record.title);
+    article.author = clean_line(record.author);
+    article.paragraphs = smart_paragraphs(record.text);
+    return article;
+}
+
+void read_smart(const InputFile& file, const std::function<void(Article&&)>& on_article,
+                std::vector<InputProblem>& problems) {
+    const std::string path = file.path.string();
+    std::size_t records = 0;
+    try {
+        eval::SmartReader reader(file.path);
+        while (const auto record = reader.next()) {
+            on_article(article_from_smart(*record));
+            ++records;
+        }
+    } catch (const DataError& e) {
+        // The reader says "PATH:LINE: reason"; keep "PATH:LINE" as the place.
+        const std::string message = e.what();
+        const std::size_t colon = message.starts_with(path + ":") ? message.find(": ", path.size() + 1)
+                                                                   : std::string::npos;
+        if (colon == std::string::npos) return problems.push_back({path, message});
+        return problems.push_back({message.substr(0, colon), message.substr(colon + 2)});
+    }
+    if (records == 0) problems.push_back({path, "no .I records: not a SMART collection file"});
+}
+
 } // namespace
 
+std::string_view to_string(InputFormat format) {
+    switch (format) {
+    case InputFormat::scrape_text: return "text";
+    case InputFormat::json_lines: return "jsonl";
+    case InputFormat::smart: return "smart";
+    }
+    return "text";
+}
+
+std::optional<InputFormat> parse_input_format(std::string_view name) {
+    if (name == "auto") return std::nullopt;
+    for (const InputFormat format : {InputFormat::scrape_text, InputFormat::json_lines, InputFormat::smart})
+        if (name == to_string(format)) return format;
+    throw UsageError("unknown input format '" + std::string(name) + "' (expected auto, text, jsonl or smart)");
+}
+
 std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
-                                           std::vector<InputProblem>& problems) {
+                                           std::vector<InputProblem>& problems,
+                                           std::optional<InputFormat> format) {
     std::vector<InputFile> files;
     for (const std::string& name : paths) {
         const fs::path root(name);
@@ -116,7 +205,7 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
             continue;
         }
         if (!fs::is_directory(status)) {
-            files.push_back(make_input(root, root.stem().string()));
+            files.push_back(make_input(root, root.stem().string(), format));
             continue;
         }
         std::vector<InputFile> found;
@@ -126,10 +215,10 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
                 if (it->is_directory()) it.disable_recursion_pending();
                 continue;
             }
-            if (!it->is_regular_file() || !is_indexable(it->path())) continue;
+            if (!it->is_regular_file() || (!format && !is_indexable(it->path()))) continue;
             fs::path relative = it->path().lexically_relative(root);
             relative.replace_extension();
-            found.push_back(make_input(it->path(), relative.generic_string()));
+            found.push_back(make_input(it->path(), relative.generic_string(), format));
         }
         if (error) problems.push_back({name, "cannot list folder: " + error.message()});
         std::sort(found.begin(), found.end(),
@@ -141,8 +230,11 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
 
 void read_articles(const InputFile& file, const std::function<void(Article&&)>& on_article,
                    std::vector<InputProblem>& problems) {
-    if (file.format == InputFormat::json_lines) read_json_lines(file, on_article, problems);
-    else read_scrape(file, on_article, problems);
+    switch (file.format) {
+    case InputFormat::json_lines: return read_json_lines(file, on_article, problems);
+    case InputFormat::smart: return read_smart(file, on_article, problems);
+    case InputFormat::scrape_text: return read_scrape(file, on_article, problems);
+    }
 }
 
 } // namespace newssearch::indexer

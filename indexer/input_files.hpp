@@ -1,18 +1,36 @@
 #pragma once
 /// Finding and reading input: files and folders (recursively) of scraped .txt pages and JSON
-/// Lines files. A bad file is reported with its reason and skipped; the rest goes on.
+/// Lines files, and document files of the SMART test collections (Cranfield, CISI). A bad file is
+/// reported with its reason and skipped; the rest goes on.
 
 #include "common/article.hpp"
 
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newssearch::indexer {
 
-enum class InputFormat { scrape_text, json_lines };
+enum class InputFormat {
+    scrape_text, ///< one scraped page per file, cleaned by clean_scrape()
+    json_lines,  ///< one clean article per line (see jsonl_reader.hpp)
+    /// A SMART collection file (`cran.all.1400`, `CISI.ALL`): one article per `.I` record, its id
+    /// the record number, title `.T`, author `.A`, body `.W` (a paragraph per indented line or
+    /// blank-line break); `.B` and other fields are not indexed. Records without any text (Cranfield
+    /// 471 and 995) are kept as articles without passages, so the collection's numbering holds.
+    smart,
+};
+
+/// "text", "jsonl" or "smart".
+[[nodiscard]] std::string_view to_string(InputFormat format);
+
+/// The format named `name` ("text", "jsonl", "smart"), or nothing for "auto"; UsageError for any
+/// other name.
+[[nodiscard]] std::optional<InputFormat> parse_input_format(std::string_view name);
 
 struct InputFile {
     std::filesystem::path path;
@@ -33,13 +51,17 @@ inline constexpr std::size_t max_record_bytes = 16u << 20;
 
 /// The input files named by `paths`, in a stable order. Folders are walked recursively for
 /// *.txt, *.text, *.jsonl and *.ndjson (hidden entries skipped); a file named explicitly is read
-/// as JSON Lines when it ends in .jsonl/.ndjson and as a text scrape otherwise. Paths that do not
-/// exist are reported in `problems`.
+/// as JSON Lines when it ends in .jsonl/.ndjson and as a text scrape otherwise. With `format`,
+/// every file is read in that format, and folders yield all their (non-hidden) files. Paths that
+/// do not exist are reported in `problems`.
 [[nodiscard]] std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
-                                                         std::vector<InputProblem>& problems);
+                                                         std::vector<InputProblem>& problems,
+                                                         std::optional<InputFormat> format = {});
 
 /// Reads, validates and cleans one input file, calling `on_article` for each article in it.
 /// Empty, binary, over-long and non-UTF-8 files, and bad JSON Lines records, go to `problems`.
+/// A malformed SMART file goes to `problems` as "FILE:LINE" with the reason; the records before
+/// the bad line have been passed on. Invalid UTF-8 in a SMART file is repaired (U+FFFD).
 void read_articles(const InputFile& file, const std::function<void(Article&&)>& on_article,
                    std::vector<InputProblem>& problems);
 

@@ -13,6 +13,7 @@ namespace {
 struct IndexOptions {
     std::string db;
     std::vector<std::string> paths;
+    std::string format = "auto";
     bool quiet = false;
     std::string gazetteer = bundled_gazetteer();
     std::string synonyms = bundled_synonyms();
@@ -32,6 +33,12 @@ void add_index_command(CLI::App& app, int& exit_code) {
                         "Files or folders (searched recursively) of scraped .txt pages and .jsonl articles")
         ->required();
     command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
+    command->add_option("--format", options->format,
+                        "How to read the inputs: auto (by extension: .jsonl/.ndjson JSON Lines, else scraped "
+                        "text), text, jsonl, or smart (SMART collection files such as Cranfield's cran.all.1400: "
+                        "one article per .I record, id = the record number)")
+        ->check(CLI::IsMember({"auto", "text", "jsonl", "smart"}))
+        ->capture_default_str();
     command->add_flag("-q,--quiet", options->quiet, "Print only problems");
     command->add_option("--gazetteer", options->gazetteer,
                         "Entity gazetteer (TSV, docs/ENTITIES.md); 'none' for automatic recognition only")
@@ -48,6 +55,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
         run.gazetteer_path = file_option(options->gazetteer);
         run.synonyms_path = file_option(options->synonyms);
         run.title_weight = options->title_weight;
+        run.format = indexer::parse_input_format(options->format);
         const indexer::IndexRunSummary summary = indexer::index_paths(location.path, options->paths, run);
         if (!options->quiet || !summary.problems.empty()) report_index_run(std::cerr, summary, location.path);
         exit_code = summary.problems.empty() ? exit_ok : exit_partial;
