@@ -204,7 +204,8 @@ std::vector<LocatedTopic> parse_trec(std::string_view content, std::string_view 
     return topics;
 }
 
-std::vector<LocatedTopic> parse_smart(std::string_view content, std::string_view source) {
+std::vector<LocatedTopic> parse_smart(std::string_view content, std::string_view source,
+                                      bool with_title) {
     std::istringstream in{std::string(content)};
     SmartReader reader(in, std::string(source));
     std::vector<LocatedTopic> topics;
@@ -212,6 +213,8 @@ std::vector<LocatedTopic> parse_smart(std::string_view content, std::string_view
         std::string query = detail::collapse_spaces(record->text);
         if (query.empty())
             query = record->title;
+        else if (with_title && !record->title.empty())
+            query = record->title + " " + query;
         if (query.empty())
             throw DataError(
                 detail::located(source, record->line, "query '" + record->id + "' has no .W text"));
@@ -272,7 +275,7 @@ std::vector<Topic> parse_topics(std::string_view content, std::string_view sourc
         located = parse_trec(content, source);
         break;
     case TopicFormat::smart:
-        located = parse_smart(content, source);
+        located = parse_smart(content, source, options.smart_title);
         break;
     case TopicFormat::automatic:
     case TopicFormat::tsv:

@@ -4,7 +4,8 @@
 ///  - TREC topic files: `<top> <num> Number: 401 <title> ... <desc> Description: ... </top>`, the
 ///    title being the query (closing tags such as `</title>` are accepted, other tags end a field);
 ///  - SMART query files (`.I`/`.W`, Cranfield `cran.qry`, CISI `CISI.QRY`): the `.W` text is the
-///    query (the `.T` title when a record has no `.W`).
+///    query, preceded by the `.T` title when the record has one (CISI's queries 58-112 are papers
+///    given by title and abstract; the reference runs in shared/data query with both).
 /// Queries come out on one line, whitespace collapsed. TREC and SMART ids that are all digits lose
 /// their leading zeros ("001" -> "1", as judgments write them); TSV ids are kept as written.
 
@@ -39,6 +40,9 @@ struct TopicReadOptions {
     /// Number topics 1..N in file order instead of using the ids in the file. Cranfield's
     /// judgments need this: `cran.qry` is numbered 1, 2, 4, 8, ... but `cranqrel` counts 1..225.
     bool number_by_position = false;
+    /// SMART records: put the `.T` title before the `.W` text (false: the `.W` text alone, or the
+    /// title when there is no text).
+    bool smart_title = true;
 };
 
 /// Guesses the format from the first line that is neither blank nor a '#' comment: `<` starts a

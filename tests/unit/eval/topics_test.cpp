@@ -99,13 +99,20 @@ TEST_CASE("topics: SMART query files, by .I or by position", "[eval][topics]") {
     CHECK(ids_of(by_position) == std::vector<std::string>{"1", "2", "3"});
     CHECK(by_position[2].query == by_id[2].query);
 
-    // CISI query 60 has .T/.A/.W/.B: only .W is the query.
+    // CISI query 60 has .T/.A/.W/.B: the query is its title then its text, on one line.
     const auto cisi = read_topics(test::fixture("cisi_sample.qry"), smart);
     CHECK(ids_of(cisi) == std::vector<std::string>{"1", "2", "60"});
-    CHECK_THAT(cisi[2].query, StartsWith("A linkage similarity measure which takes"));
+    CHECK_THAT(cisi[2].query,
+               StartsWith("The Combined Use of Bibliographic Coupling and Cocitation "
+                          "for Document Retrieval A linkage similarity measure which takes"));
     CHECK(cisi[2].query.find("JASIS") == std::string::npos);
     CHECK(cisi[2].query.find("Bichteler") == std::string::npos);
     CHECK(cisi[2].query.find('\n') == std::string::npos);
+    // Without titles, the text alone.
+    TopicReadOptions text_only = smart;
+    text_only.smart_title = false;
+    CHECK_THAT(read_topics(test::fixture("cisi_sample.qry"), text_only)[2].query,
+               StartsWith("A linkage similarity measure which takes"));
 
     CHECK(message_of<DataError>([] {
               (void)parse_topics(".I 1\n.W\n\n.I 2\n.W\nq\n", "q.qry", smart);
