@@ -20,5 +20,7 @@ void add_index_command(CLI::App& app, int& exit_code);
 void add_search_command(CLI::App& app, int& exit_code);
 void add_clean_command(CLI::App& app, int& exit_code);
 void add_entities_command(CLI::App& app, int& exit_code);
+void add_batch_command(CLI::App& app, int& exit_code);
+void add_eval_command(CLI::App& app, int& exit_code);
 
 } // namespace newssearch::app

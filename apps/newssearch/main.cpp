@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr const char* subcommands[] = {"index", "search", "clean", "entities"};
+constexpr const char* subcommands[] = {"index", "search", "clean", "entities", "batch", "eval"};
 
 bool is_subcommand(const char* arg) {
     for (const char* name : subcommands)
@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
     app::add_index_command(cli, exit_code);
     app::add_clean_command(cli, exit_code);
     app::add_entities_command(cli, exit_code);
+    app::add_batch_command(cli, exit_code);
+    app::add_eval_command(cli, exit_code);
 
     std::vector<std::string> args = with_default_subcommand(argc, argv);
     std::vector<char*> arg_pointers;
