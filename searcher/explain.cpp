@@ -22,7 +22,7 @@ std::string field_of(std::string_view term) {
 
 Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& weighting,
                         const std::vector<std::string>& terms, const std::string& passage_id_term,
-                        const std::vector<std::string>& title_terms, double score) {
+                        const std::vector<std::string>& title_terms, double score, double entity_boost) {
     Explanation explanation;
     explanation.score = score;
     Xapian::Enquire enquire(database);
@@ -39,6 +39,7 @@ Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& 
         contribution.term = term;
         contribution.field = field_of(term);
         contribution.weight = mset.empty() ? 0.0 : mset.begin().get_weight();
+        if (contribution.field == "entity") contribution.weight *= entity_boost;
         contribution.passages_with_term = database.get_termfreq(term);
         Xapian::TermIterator it = database.termlist_begin(docid);
         it.skip_to(term);

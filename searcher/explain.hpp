@@ -14,9 +14,11 @@ namespace newssearch::searcher {
 
 /// Explains one hit: `terms` are the query terms that matched it (Enquire::get_matching_terms),
 /// `passage_id_term` the passage's unique term. `title_terms` are the index forms of the title
-/// words, to tell how much of a body term's frequency came from the title.
+/// words, to tell how much of a body term's frequency came from the title. Entity-field terms
+/// are weighted by `entity_boost`, as the query weights them.
 [[nodiscard]] Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& weighting,
                                       const std::vector<std::string>& terms, const std::string& passage_id_term,
-                                      const std::vector<std::string>& title_terms, double score);
+                                      const std::vector<std::string>& title_terms, double score,
+                                      double entity_boost);
 
 } // namespace newssearch::searcher

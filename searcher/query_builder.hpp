@@ -33,7 +33,7 @@ struct QueryOptions {
     bool include_undated = true;
     /// Weight multiplier of entity-field matches for entities named in free text; 0: no entity
     /// matching, the words only.
-    double entity_boost = 1.0;
+    double entity_boost = 0.1;
 };
 
 /// The fields a query can name, as "name:" prefixes.
@@ -70,7 +70,7 @@ class QueryBuilder {
     /// Read by the field processors during parse(): the entities marked in the current query.
     mutable std::vector<entities::EntityMention> marked_;
     mutable std::vector<std::string> marked_words_;
-    mutable double entity_boost_ = 1.0;
+    mutable double entity_boost_ = 0.1;
     struct Parts;
     std::unique_ptr<Parts> parts_; ///< last: its field processors refer to the members above
     mutable bool include_undated_ = true; ///< read by the date: field processor during parse()

@@ -12,7 +12,7 @@ struct RankingSettings {
     /// Weight multiplier of an entity-field match when the query names a known entity
     /// ("Sergey Lavrov" also matches passages that say "Sergei Lavrov" or "Lavrov"). 0 turns
     /// entity matching off.
-    double entity_boost = 1.0;
+    double entity_boost = 0.1;
 };
 
 } // namespace newssearch::searcher

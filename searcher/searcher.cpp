@@ -265,7 +265,8 @@ SearchResult Searcher::run(const SearchOptions& options) {
             for (const Token& token : analyzer_.tokenize(hit.title)) title_terms.push_back(token.term);
             const std::string passage_term =
                 schema::term(schema::passage_id_prefix, hit.article_id + "#" + std::to_string(hit.passage));
-            hit.explanation = explain_hit(database_, weighting, matching, passage_term, title_terms, hit.score);
+            hit.explanation = explain_hit(database_, weighting, matching, passage_term, title_terms, hit.score,
+                                          options.ranking.entity_boost);
         }
         if (options.snippets) {
             HighlightTerms terms = query_terms;

@@ -35,6 +35,10 @@ void add_batch_options(CLI::App& command, const std::shared_ptr<BatchCommandOpti
     command.add_option("--b", settings.ranking.b, "BM25 b (passage-length normalisation)")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
+    command.add_option("--entity-boost", settings.ranking.entity_boost,
+                       "Weight of entity matches for names in the topics (0: words only)")
+        ->check(CLI::Range(0.0, 100.0))
+        ->capture_default_str();
     command.add_option("--fusion-passages", settings.fusion.passages,
                        "Best passages of an article that count in its score (1 = best passage only)")
         ->check(CLI::Range(1, 100))

@@ -31,7 +31,10 @@ bool is_program_option(const char* arg) {
 bool takes_value(const std::string& arg) {
     for (const char* option : {"--db", "-n", "--limit", "--offset", "--snippet-bytes", "--since", "--until",
                                "--sort", "--like", "--k1", "--b", "--entity-boost", "--gazetteer",
-                               "--synonyms", "--type", "--title-weight"})
+                               "--synonyms", "--type", "--title-weight", "--topics", "--qrels", "--run",
+                               "--topics-format", "--depth", "--run-tag", "--fusion-passages", "--fusion-decay",
+                               "--feedback-docs", "--feedback-terms", "--feedback-weight", "--save-run", "--format",
+                               "-o", "--output"})
         if (arg == option) return true;
     return false;
 }

@@ -67,7 +67,8 @@ std::string passage_docid(const std::string& article_id, unsigned ordinal) {
 
 struct BatchRunner::State {
     explicit State(const std::string& path)
-        : database(searcher::open_database(path)), builder(analyzer, &database), decider(analyzer) {
+        : database(searcher::open_database(path)),
+          builder(analyzer, &database, searcher::index_recognizer(database)), decider(analyzer) {
     }
 
     Xapian::Database database;

@@ -30,11 +30,11 @@ struct Baseline {
 /// How far a figure may fall below its baseline: rounding, not regressions.
 constexpr double tolerance = 0.0005;
 
-const Baseline bundled_articles{0.9254, 0.9662};
+const Baseline bundled_articles{0.9211, 0.9648};
 const Baseline cranfield_default{0.3141, 0.3758};
 const Baseline cranfield_feedback{0.3466, 0.4041};
-const Baseline cisi_default{0.2273, 0.3975};
-const Baseline cisi_feedback{0.2365, 0.4017};
+const Baseline cisi_default{0.2256, 0.3946};
+const Baseline cisi_feedback{0.2343, 0.3988};
 
 std::string slurp(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
