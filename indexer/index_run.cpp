@@ -1,26 +1,13 @@
 #include "indexer/index_run.hpp"
 
-#include "common/errors.hpp"
+#include "common/file_text.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/synonyms.hpp"
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 namespace newssearch::indexer {
 
-namespace {
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw DataError("cannot read " + path);
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    return contents.str();
-}
-
-} // namespace
 
 IndexRunSummary index_paths(const std::string& database_path, const std::vector<std::string>& paths,
                             const IndexRunOptions& options) {
@@ -30,7 +17,7 @@ IndexRunSummary index_paths(const std::string& database_path, const std::vector<
     summary.files = files.size();
 
     IndexWriter writer(database_path);
-    if (!options.gazetteer_path.empty()) writer.set_gazetteer(read_text_file(options.gazetteer_path), options.gazetteer_path);
+    if (!options.gazetteer_path.empty()) writer.set_gazetteer(read_text_file(options.gazetteer_path, "entity gazetteer"), options.gazetteer_path);
     if (options.title_weight != 0) writer.set_title_weight(options.title_weight);
     if (!options.synonyms_path.empty()) writer.set_synonyms(read_synonym_file(options.synonyms_path, Analyzer()));
     std::size_t since_commit = 0;

@@ -1,10 +1,9 @@
 #include "indexer/synonyms.hpp"
 
 #include "common/errors.hpp"
+#include "common/file_text.hpp"
 #include "common/schema.hpp"
 
-#include <fstream>
-#include <sstream>
 
 namespace newssearch::indexer {
 namespace {
@@ -56,11 +55,7 @@ std::vector<SynonymGroup> parse_synonyms(std::string_view text, const std::strin
 }
 
 std::vector<SynonymGroup> read_synonym_file(const std::string& path, const Analyzer& analyzer) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw DataError("cannot read the synonym file " + path);
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    return parse_synonyms(contents.str(), path, analyzer);
+    return parse_synonyms(read_text_file(path, "synonym file"), path, analyzer);
 }
 
 void store_synonyms(Xapian::WritableDatabase& database, const std::vector<SynonymGroup>& groups,

@@ -1,5 +1,7 @@
 #include "common/entities/gazetteer.hpp"
 
+#include "common/file_text.hpp"
+
 #include "common/entities/name_normalizer.hpp"
 #include "common/errors.hpp"
 #include "common/utf8.hpp"
@@ -125,14 +127,7 @@ GazetteerEntry parse_line(std::string_view line) {
 } // namespace
 
 Gazetteer Gazetteer::load(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataError(path.string() + ": cannot read the entity gazetteer");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad())
-        throw DataError(path.string() + ": cannot read the entity gazetteer");
-    return parse(buffer.str(), path.string());
+    return parse(read_text_file(path, "entity gazetteer"), path.string());
 }
 
 Gazetteer Gazetteer::parse(std::string_view text, std::string_view source) {

@@ -1,5 +1,7 @@
 #include "searcher/eval/topics.hpp"
 
+#include "common/file_text.hpp"
+
 #include "common/errors.hpp"
 #include "searcher/eval/parse_util.hpp"
 #include "searcher/eval/smart_collection.hpp"
@@ -302,14 +304,7 @@ std::vector<Topic> parse_topics(std::string_view content, std::string_view sourc
 }
 
 std::vector<Topic> read_topics(const std::filesystem::path& path, const TopicReadOptions& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataError(path.string() + ": cannot open topics file");
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad())
-        throw DataError(path.string() + ": read error");
-    return parse_topics(content.str(), path.string(), options);
+    return parse_topics(read_text_file(path, "topics file"), path.string(), options);
 }
 
 } // namespace newssearch::eval

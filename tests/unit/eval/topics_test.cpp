@@ -131,7 +131,7 @@ TEST_CASE("topics: format detection and names", "[eval][topics]") {
     CHECK(message_of<UsageError>([] { (void)parse_topic_format("xml"); }) ==
           "unknown topic format 'xml' (expected auto, tsv, trec or smart)");
     CHECK(message_of<DataError>([] { (void)read_topics("/nonexistent/t.tsv"); }) ==
-          "/nonexistent/t.tsv: cannot open topics file");
+          "/nonexistent/t.tsv: cannot read the topics file");
 }
 
 TEST_CASE("topics: the real Cranfield and CISI query files", "[eval][topics][shared]") {
