@@ -225,6 +225,9 @@ bool is_query_operator(std::string_view written) {
 }
 
 bool is_function_word(std::string_view word) {
+    // A contraction of a function word is one too: "I've", "We're", "It'll", "Don't".
+    if (const std::size_t apostrophe = word.find('\''); apostrophe != std::string_view::npos && apostrophe > 0)
+        return is_function_word(word.substr(0, apostrophe)) || word.substr(0, apostrophe) == "don";
     return is_english_stopword(word) || sentence_openers.contains(word);
 }
 
