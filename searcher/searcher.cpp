@@ -85,12 +85,20 @@ Searcher::~Searcher() = default;
 
 std::size_t Searcher::passage_count() const { return database_.get_doccount(); }
 
+bool Searcher::refresh() {
+    if (!database_.reopen()) return false;
+    // The gazetteer is stored in the index and may have changed with it.
+    recognizer_ = index_recognizer(database_);
+    query_builder_ = std::make_unique<QueryBuilder>(analyzer_, &database_, recognizer_);
+    return true;
+}
+
 SearchResult Searcher::search(const SearchOptions& options) {
     try {
         return run(options);
     } catch (const Xapian::DatabaseModifiedError&) {
         // An indexer committed while we read: reopen at the new revision and try once more.
-        database_.reopen();
+        refresh();
         return run(options);
     } catch (const Xapian::DatabaseCorruptError& e) {
         throw IndexError("the index at " + path_ + " is damaged (" + e.get_msg() +

@@ -59,6 +59,14 @@ class Searcher {
     /// Number of passages in the index.
     [[nodiscard]] std::size_t passage_count() const;
 
+    /// Moves to the latest committed revision of the index, so that a long-lived Searcher (a
+    /// server's) sees what an indexer has committed since it opened. Returns true when the index
+    /// had changed. Cheap when nothing changed: call it before each request.
+    bool refresh();
+
+    /// The open database, for read-only lookups (articles, vocabulary) beside searching.
+    [[nodiscard]] const Xapian::Database& database() const { return database_; }
+
   private:
     SearchResult run(const SearchOptions& options);
     Xapian::Query more_like(const std::string& article_id) const;

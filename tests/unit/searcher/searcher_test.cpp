@@ -251,3 +251,22 @@ TEST_CASE("BM25 parameters change the scores", "[search]") {
     options.ranking.b = 0.0;
     CHECK(searcher.search(options).hits.at(0).score != Approx(default_score));
 }
+
+TEST_CASE("a long-lived searcher sees articles committed after it opened once refreshed", "[search]") {
+    test::TempDir dir;
+    const std::string path = dir / "db";
+    indexer::IndexWriter writer(path);
+    writer.add(make_article("first", "Harbour talks", {"The harbour talks began in Anchorage."}));
+    writer.commit();
+
+    Searcher searcher(path);
+    CHECK(searcher.search(query("lighthouse")).hits.empty());
+    CHECK_FALSE(searcher.refresh());
+
+    writer.add(make_article("second", "Lighthouse repairs", {"The lighthouse keeper asked for repairs."}));
+    writer.commit();
+    CHECK(searcher.refresh());
+    const SearchResult result = searcher.search(query("lighthouse"));
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].article_id == "second");
+}
