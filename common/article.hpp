@@ -34,6 +34,7 @@ struct Article {
     std::string source;   ///< site or publisher name ("online.ua", "Reuters")
     std::string category; ///< section ("Politics", "World")
     std::string url;      ///< canonical URL, when known
+    std::string language; ///< language code as the page states it ("en", "en-gb"), when known
     std::vector<Paragraph> paragraphs; ///< the body, in order
     std::vector<Caption> captions;     ///< photo captions and credits
 

@@ -2,6 +2,7 @@
 
 #include "common/errors.hpp"
 #include "common/utf8.hpp"
+#include "indexer/html/html_reader.hpp"
 #include "indexer/jsonl_reader.hpp"
 #include "indexer/scrape_cleaner.hpp"
 #include "searcher/eval/smart_collection.hpp"
@@ -22,7 +23,7 @@ bool is_jsonl(const fs::path& path) {
 
 bool is_indexable(const fs::path& path) {
     const std::string extension = path.extension().string();
-    return extension == ".txt" || extension == ".text" || is_jsonl(path);
+    return extension == ".txt" || extension == ".text" || is_jsonl(path) || html::is_html_path(path);
 }
 
 bool is_hidden(const fs::path& path) {
@@ -31,7 +32,9 @@ bool is_hidden(const fs::path& path) {
 }
 
 InputFile make_input(const fs::path& path, std::string id, std::optional<InputFormat> format) {
-    if (!format) format = is_jsonl(path) ? InputFormat::json_lines : InputFormat::scrape_text;
+    if (!format) format = is_jsonl(path)              ? InputFormat::json_lines
+                          : html::is_html_path(path) ? InputFormat::html
+                                                     : InputFormat::scrape_text;
     return InputFile{path, std::move(id), *format};
 }
 
@@ -69,6 +72,15 @@ void read_scrape(const InputFile& file, const std::function<void(Article&&)>& on
         Article article = clean_scrape(text);
         article.id = file.id;
         on_article(std::move(article));
+    } catch (const DataError& e) {
+        problems.push_back({file.path.string(), e.what()});
+    }
+}
+
+void read_html(const InputFile& file, const std::function<void(Article&&)>& on_article,
+               std::vector<InputProblem>& problems) {
+    try {
+        on_article(html::extract_html(html::read_page_file(file.path), file.id).article);
     } catch (const DataError& e) {
         problems.push_back({file.path.string(), e.what()});
     }
@@ -181,15 +193,16 @@ std::string_view to_string(InputFormat format) {
     case InputFormat::scrape_text: return "text";
     case InputFormat::json_lines: return "jsonl";
     case InputFormat::smart: return "smart";
+    case InputFormat::html: return "html";
     }
     return "text";
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
     if (name == "auto") return std::nullopt;
-    for (const InputFormat format : {InputFormat::scrape_text, InputFormat::json_lines, InputFormat::smart})
+    for (const InputFormat format : {InputFormat::scrape_text, InputFormat::json_lines, InputFormat::smart, InputFormat::html})
         if (name == to_string(format)) return format;
-    throw UsageError("unknown input format '" + std::string(name) + "' (expected auto, text, jsonl or smart)");
+    throw UsageError("unknown input format '" + std::string(name) + "' (expected auto, text, jsonl, smart or html)");
 }
 
 std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
@@ -205,7 +218,7 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
             continue;
         }
         if (!fs::is_directory(status)) {
-            files.push_back(make_input(root, root.stem().string(), format));
+            files.push_back(make_input(root, html::is_html_path(root) ? html::html_stem(root) : root.stem().string(), format));
             continue;
         }
         std::vector<InputFile> found;
@@ -218,6 +231,7 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
             if (!it->is_regular_file() || (!format && !is_indexable(it->path()))) continue;
             fs::path relative = it->path().lexically_relative(root);
             relative.replace_extension();
+            if (html::is_html_path(it->path()) && it->path().extension() == ".gz") relative.replace_extension();
             found.push_back(make_input(it->path(), relative.generic_string(), format));
         }
         if (error) problems.push_back({name, "cannot list folder: " + error.message()});
@@ -234,6 +248,7 @@ void read_articles(const InputFile& file, const std::function<void(Article&&)>& 
     case InputFormat::json_lines: return read_json_lines(file, on_article, problems);
     case InputFormat::smart: return read_smart(file, on_article, problems);
     case InputFormat::scrape_text: return read_scrape(file, on_article, problems);
+    case InputFormat::html: return read_html(file, on_article, problems);
     }
 }
 

@@ -23,9 +23,10 @@ enum class InputFormat {
     /// blank-line break); `.B` and other fields are not indexed. Records without any text (Cranfield
     /// 471 and 995) are kept as articles without passages, so the collection's numbering holds.
     smart,
+    html, ///< a saved web page (.html, .htm, optionally .gz): see indexer/html/html_reader.hpp
 };
 
-/// "text", "jsonl" or "smart".
+/// "text", "jsonl", "smart" or "html".
 [[nodiscard]] std::string_view to_string(InputFormat format);
 
 /// The format named `name` ("text", "jsonl", "smart"), or nothing for "auto"; UsageError for any
@@ -50,8 +51,10 @@ inline constexpr std::size_t max_scrape_bytes = 16u << 20;
 inline constexpr std::size_t max_record_bytes = 16u << 20;
 
 /// The input files named by `paths`, in a stable order. Folders are walked recursively for
-/// *.txt, *.text, *.jsonl and *.ndjson (hidden entries skipped); a file named explicitly is read
-/// as JSON Lines when it ends in .jsonl/.ndjson and as a text scrape otherwise. With `format`,
+/// *.txt, *.text, *.jsonl, *.ndjson and web pages (*.html, *.htm, *.html.gz, *.htm.gz)
+/// (hidden entries skipped); a file named explicitly is read
+/// as JSON Lines when it ends in .jsonl/.ndjson, as a web page when it ends in .html/.htm (.gz),
+/// and as a text scrape otherwise. With `format`,
 /// every file is read in that format, and folders yield all their (non-hidden) files. Paths that
 /// do not exist are reported in `problems`.
 [[nodiscard]] std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,

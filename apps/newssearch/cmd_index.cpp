@@ -30,14 +30,14 @@ void add_index_command(CLI::App& app, int& exit_code) {
     CLI::App* command = app.add_subcommand(
         "index", "Clean articles and add them to the index (re-running updates changed articles)");
     command->add_option("paths", options->paths,
-                        "Files or folders (searched recursively) of scraped .txt pages and .jsonl articles")
+                        "Files or folders (searched recursively) of scraped .txt pages, .html/.htm(.gz) pages and .jsonl articles")
         ->required();
     command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
     command->add_option("--format", options->format,
-                        "How to read the inputs: auto (by extension: .jsonl/.ndjson JSON Lines, else scraped "
-                        "text), text, jsonl, or smart (SMART collection files such as Cranfield's cran.all.1400: "
+                        "How to read the inputs: auto (by extension: .jsonl/.ndjson JSON Lines, .html/.htm(.gz) web "
+                        "pages, else scraped text), text, jsonl, html, or smart (SMART collection files such as Cranfield's cran.all.1400: "
                         "one article per .I record, id = the record number)")
-        ->check(CLI::IsMember({"auto", "text", "jsonl", "smart"}))
+        ->check(CLI::IsMember({"auto", "text", "jsonl", "smart", "html"}))
         ->capture_default_str();
     command->add_flag("-q,--quiet", options->quiet, "Print only problems");
     command->add_option("--gazetteer", options->gazetteer,
