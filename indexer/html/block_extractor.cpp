@@ -14,6 +14,8 @@ namespace {
 
 /// Blocks shorter than this (bytes) add nothing to their container's score (readability's rule).
 constexpr std::size_t min_scoring_chars = 25;
+/// A box of mostly links is a link list unless it holds this much prose (bytes).
+constexpr std::size_t min_box_prose_chars = 150;
 /// A kept block whose text is more than this share links is a link list, not prose.
 constexpr double max_block_link_density = 0.5;
 
@@ -27,7 +29,9 @@ constexpr std::array<std::string_view, 22> strong_furniture = {
 constexpr std::array<std::string_view, 22> weak_furniture = {
     "banner", "combx", "community", "footer", "header", "masthead", "menu", "navbar", "navigation",
     "pagination", "pager", "popup", "modal", "remark", "replies", "rss", "sidebar", "skyscraper",
-    "toolbar", "widget", "tagcloud", "shoutbox"};
+    "toolbar", "tagcloud", "shoutbox", "footnote"};
+/// Class/id fragments that lower a container's score without dropping it.
+constexpr std::array<std::string_view, 6> scoring_furniture = {"widget", "profile", "about", "bio", "author", "module"};
 /// Whole class/id words (split at '-', '_', spaces) of furniture: short words that would match
 /// inside longer names as fragments ("ad" in "head").
 constexpr std::array<std::string_view, 14> furniture_words = {
@@ -95,7 +99,9 @@ double class_weight(const GumboNode* node) {
     for (const char* name : {"class", "id"}) {
         const std::string value = lower(attribute(node, name));
         if (value.empty()) continue;
-        if (contains_any(value, strong_furniture) || contains_any(value, weak_furniture)) weight -= 25;
+        if (contains_any(value, strong_furniture) || contains_any(value, weak_furniture) ||
+            contains_any(value, scoring_furniture))
+            weight -= 25;
         else if (contains_any(value, positive_words)) weight += 25;
     }
     return weight;
@@ -160,6 +166,7 @@ double paragraph_score(const std::string& text) {
 struct ElementStats {
     std::size_t chars = 0;      ///< text bytes of kept-candidate blocks under the element
     std::size_t link_chars = 0; ///< of which inside links
+    std::size_t prose_chars = 0; ///< of which in scoring paragraphs that are mostly not links
     double score = 0;
     bool candidate = false;     ///< received content score
 };
@@ -247,7 +254,7 @@ std::string boilerplate_reason(const std::string& line) {
     return {};
 }
 
-std::string drop_reason(const GumboNode* node, double share_of_page) {
+std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules) {
     switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
@@ -271,7 +278,9 @@ std::string drop_reason(const GumboNode* node, double share_of_page) {
         return {};
     if (lower(attribute(node, "itemprop")).find("articlebody") != std::string::npos) return {};
     const std::string names = class_and_id(node);
-    if (names.size() <= 1 || share_of_page >= 0.5) return {};
+    // Unlike the tag rules, no share-of-page guard: a sidebar can hold more text than a short
+    // post, and the retry without class rules catches a misnamed article box.
+    if (!class_rules || names.size() <= 1) return {};
     for (const std::string_view fragment : strong_furniture)
         if (names.find(fragment) != std::string::npos) return "class/id '" + std::string(fragment) + "'";
     const auto words = name_words(names);
@@ -288,8 +297,8 @@ namespace {
 /// Builds the blocks of the page body in document order.
 class BlockCollector {
 public:
-    explicit BlockCollector(const HtmlDocument& document)
-        : chars_(subtree_chars(document)), data_tables_(data_tables(document)) {}
+    BlockCollector(const HtmlDocument& document, bool class_rules)
+        : chars_(subtree_chars(document)), data_tables_(data_tables(document)), class_rules_(class_rules) {}
 
     std::vector<Block> blocks;
     std::vector<const GumboNode*> owners; ///< element owning each block (nullptr for dropped subtrees)
@@ -321,7 +330,7 @@ public:
             }
             if (child->type != GUMBO_NODE_ELEMENT) continue;
             const double share = static_cast<double>(chars_[child]) / static_cast<double>(page_chars_);
-            if (std::string reason = drop_reason(child, share); !reason.empty()) {
+            if (std::string reason = drop_reason(child, share, class_rules_); !reason.empty()) {
                 const bool silent = child->v.element.tag == GUMBO_TAG_SCRIPT || child->v.element.tag == GUMBO_TAG_STYLE ||
                                     child->v.element.tag == GUMBO_TAG_NOSCRIPT || chars_[child] == 0;
                 if (!silent) {
@@ -346,6 +355,7 @@ public:
 private:
     std::unordered_map<const GumboNode*, std::size_t> chars_;
     std::unordered_set<const GumboNode*> data_tables_;
+    bool class_rules_ = true;
     std::size_t page_chars_ = 1;
     std::vector<const GumboNode*> owner_stack_;
     std::vector<const GumboNode*> table_stack_; ///< enclosing tables, innermost last
@@ -425,7 +435,14 @@ const GumboNode* scoring_start(const GumboNode* owner) {
 
 } // namespace
 
-BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title) {
+std::size_t kept_words(const BlockExtraction& extraction) {
+    std::size_t words = 0;
+    for (const Block& block : extraction.blocks)
+        if (block.kept && block.kind != BlockKind::caption) words += word_count(block.text);
+    return words;
+}
+
+BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title, bool class_rules) {
     BlockExtraction result;
     const GumboNode* body = nullptr;
     for (const GumboNode* element : document.elements())
@@ -434,7 +451,7 @@ BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& 
             break;
         }
     if (!body) return result;
-    BlockCollector collector(document);
+    BlockCollector collector(document, class_rules);
     collector.collect(body);
     std::vector<Block>& blocks = collector.blocks;
     const std::vector<const GumboNode*>& owners = collector.owners;
@@ -444,9 +461,12 @@ BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& 
     std::unordered_map<const GumboNode*, ElementStats> stats;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (!owners[i]) continue;
+        const bool prose = blocks[i].text.size() >= min_scoring_chars &&
+                           blocks[i].link_chars * 4 < blocks[i].text.size();
         for (const GumboNode* node = owners[i]; node; node = parent_element(node)) {
             stats[node].chars += blocks[i].text.size();
             stats[node].link_chars += blocks[i].link_chars;
+            if (prose) stats[node].prose_chars += blocks[i].text.size();
         }
     }
     for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -538,6 +558,7 @@ BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& 
             const GumboTag tag = node->v.element.tag;
             const auto s = stats.find(node);
             if (!heavy_box && s != stats.end() && s->second.chars > 0 && link_density(s->second) > max_block_link_density &&
+                s->second.prose_chars < min_box_prose_chars &&
                 (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_TABLE ||
                  tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_DL))
                 heavy_box = node;

@@ -32,8 +32,14 @@ struct BlockExtraction {
 };
 
 /// Runs the block rules over `document`. `title` is the article title, used to drop a heading
-/// that repeats it. Linear in the size of the page (times the bounded nesting depth).
-[[nodiscard]] BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title);
+/// that repeats it. With `class_rules` false, class and id names drop nothing (the retry when
+/// they removed the article: "share_wrapper" around a story). Linear in the size of the page
+/// (times the bounded nesting depth).
+[[nodiscard]] BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title,
+                                             bool class_rules = true);
+
+/// Words of the body blocks kept (captions excluded).
+[[nodiscard]] std::size_t kept_words(const BlockExtraction& extraction);
 
 /// Why a line is page furniture by the plain-text cleaner's rules ("cookie banner", "share
 /// widget", ...), or empty when it is not. Shared predicates: indexer/cleaning_rules.hpp.
@@ -42,6 +48,6 @@ struct BlockExtraction {
 /// Why element `node` and everything under it is never article text (a `nav`, a hidden element,
 /// a class such as "comments" or "share-bar"...), or empty. `share_of_page` is the fraction of
 /// the page's text under `node`: a class-name rule never drops the bulk of the page.
-[[nodiscard]] std::string drop_reason(const GumboNode* node, double share_of_page);
+[[nodiscard]] std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules = true);
 
 } // namespace newssearch::indexer::html
