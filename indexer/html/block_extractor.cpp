@@ -19,19 +19,24 @@ constexpr std::size_t min_box_prose_chars = 150;
 /// A kept block whose text is more than this share links is a link list, not prose.
 constexpr double max_block_link_density = 0.5;
 
-/// Class/id fragments of page furniture that never hold the article, even when the name also
-/// says "content" or "body" ("comment-body", "related-content").
-constexpr std::array<std::string_view, 22> strong_furniture = {
-    "comment", "cookie", "consent", "gdpr", "newsletter", "outbrain", "taboola", "share", "social",
-    "related", "recommend", "popular", "mostread", "most-read", "promo", "breadcrumb", "disqus",
-    "signup", "subscribe", "sponsor", "byline", "paywall"};
+/// Class/id fragments of boxes that never hold the article, whatever else the name says
+/// ("comment-body"); they apply even when choosing again without the other class rules.
+constexpr std::array<std::string_view, 14> never_article = {
+    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "outbrain", "taboola", "signup",
+    "subscribe", "paywall", "captcha", "idc-", "comentario"};
+/// Class/id fragments of page furniture that drop a box even when the name also says "content"
+/// or "body" ("related-content"). A page that names its article box oddly ("share_wrapper") is
+/// caught by the retry without these rules.
+constexpr std::array<std::string_view, 10> strong_furniture = {
+    "share", "social", "related", "recommend", "popular", "mostread", "most-read", "promo",
+    "breadcrumb", "byline"};
 /// Class/id fragments of furniture that a content word ("article", "body", ...) overrides.
 constexpr std::array<std::string_view, 22> weak_furniture = {
     "banner", "combx", "community", "footer", "header", "masthead", "menu", "navbar", "navigation",
     "pagination", "pager", "popup", "modal", "remark", "replies", "rss", "sidebar", "skyscraper",
     "toolbar", "tagcloud", "shoutbox", "footnote"};
 /// Class/id fragments that lower a container's score without dropping it.
-constexpr std::array<std::string_view, 6> scoring_furniture = {"widget", "profile", "about", "bio", "author", "module"};
+constexpr std::array<std::string_view, 3> scoring_furniture = {"widget", "profile", "sponsor"};
 /// Whole class/id words (split at '-', '_', spaces) of furniture: short words that would match
 /// inside longer names as fragments ("ad" in "head").
 constexpr std::array<std::string_view, 14> furniture_words = {
@@ -99,10 +104,11 @@ double class_weight(const GumboNode* node) {
     for (const char* name : {"class", "id"}) {
         const std::string value = lower(attribute(node, name));
         if (value.empty()) continue;
-        if (contains_any(value, strong_furniture) || contains_any(value, weak_furniture) ||
-            contains_any(value, scoring_furniture))
+        // Both can apply, as in Readability: "entry-footer" is -25 + 25.
+        if (contains_any(value, never_article) || contains_any(value, strong_furniture) ||
+            contains_any(value, weak_furniture) || contains_any(value, scoring_furniture))
             weight -= 25;
-        else if (contains_any(value, positive_words)) weight += 25;
+        if (contains_any(value, positive_words)) weight += 25;
     }
     return weight;
 }
@@ -280,7 +286,10 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     const std::string names = class_and_id(node);
     // Unlike the tag rules, no share-of-page guard: a sidebar can hold more text than a short
     // post, and the retry without class rules catches a misnamed article box.
-    if (!class_rules || names.size() <= 1) return {};
+    if (names.size() <= 1) return {};
+    for (const std::string_view fragment : never_article)
+        if (names.find(fragment) != std::string::npos) return "class/id '" + std::string(fragment) + "'";
+    if (!class_rules) return {};
     for (const std::string_view fragment : strong_furniture)
         if (names.find(fragment) != std::string::npos) return "class/id '" + std::string(fragment) + "'";
     const auto words = name_words(names);

@@ -32,8 +32,9 @@ struct BlockExtraction {
 };
 
 /// Runs the block rules over `document`. `title` is the article title, used to drop a heading
-/// that repeats it. With `class_rules` false, class and id names drop nothing (the retry when
-/// they removed the article: "share_wrapper" around a story). Linear in the size of the page
+/// that repeats it. With `class_rules` false, only the class and id names of boxes that never
+/// hold an article (comments, cookie banners, newsletters) drop anything: the retry when the
+/// other class rules removed the article ("share_wrapper" around a story). Linear in the size of the page
 /// (times the bounded nesting depth).
 [[nodiscard]] BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title,
                                              bool class_rules = true);
