@@ -14,6 +14,12 @@ namespace {
 
 /// Blocks shorter than this (bytes) add nothing to their container's score (readability's rule).
 constexpr std::size_t min_scoring_chars = 25;
+/// A body shorter than this (words) after the class-name rules is suspicious (Readability: 500
+/// characters).
+constexpr std::size_t retry_below_words = 100;
+/// Kept lines of at most this many words, without sentence punctuation, that end the body are
+/// widget text.
+constexpr std::size_t max_trailing_fragment_words = 5;
 /// A box of mostly links is a link list unless it holds this much prose (bytes).
 constexpr std::size_t min_box_prose_chars = 150;
 /// A kept block whose text is more than this share links is a link list, not prose.
@@ -311,6 +317,7 @@ public:
 
     std::vector<Block> blocks;
     std::vector<const GumboNode*> owners; ///< element owning each block (nullptr for dropped subtrees)
+    std::unordered_set<const GumboNode*> class_dropped; ///< subtrees dropped for their class/id
 
     void collect(const GumboNode* body) {
         page_chars_ = std::max<std::size_t>(1, chars_[body]);
@@ -342,6 +349,7 @@ public:
             if (std::string reason = drop_reason(child, share, class_rules_); !reason.empty()) {
                 const bool silent = child->v.element.tag == GUMBO_TAG_SCRIPT || child->v.element.tag == GUMBO_TAG_STYLE ||
                                     child->v.element.tag == GUMBO_TAG_NOSCRIPT || chars_[child] == 0;
+                if (reason.starts_with("class/id")) class_dropped.insert(child);
                 if (!silent) {
                     flush();
                     Block block;
@@ -451,17 +459,27 @@ std::size_t kept_words(const BlockExtraction& extraction) {
     return words;
 }
 
-BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title, bool class_rules) {
-    BlockExtraction result;
+namespace {
+
+struct Pass {
+    BlockExtraction extraction;
+    const GumboNode* top = nullptr;
+    std::unordered_set<const GumboNode*> class_dropped;
+};
+
+Pass run_pass(const HtmlDocument& document, const std::string& title, bool class_rules) {
+    Pass pass;
+    BlockExtraction& result = pass.extraction;
     const GumboNode* body = nullptr;
     for (const GumboNode* element : document.elements())
         if (is_tag(element, GUMBO_TAG_BODY)) {
             body = element;
             break;
         }
-    if (!body) return result;
+    if (!body) return pass;
     BlockCollector collector(document, class_rules);
     collector.collect(body);
+    pass.class_dropped = std::move(collector.class_dropped);
     std::vector<Block>& blocks = collector.blocks;
     const std::vector<const GumboNode*>& owners = collector.owners;
 
@@ -549,6 +567,7 @@ BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& 
         }
     }
     result.container = describe(top) + ", score " + format_score(top_score);
+    pass.top = top;
 
     // 4. Blocks inside the chosen containers, minus furniture by the shared line rules.
     const std::string title_key = line_key(title);
@@ -600,8 +619,43 @@ BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& 
             body_words += word_count(block.text);
         }
     }
+    // 5. Short fragments after the last paragraph are widgets ("Tweet", "0 recs", "Tags: ...")
+    //    and a heading with no text after it introduces something that was dropped.
+    const auto is_fragment = [](const Block& block) {
+        return word_count(block.text) <= max_trailing_fragment_words && !ends_with_sentence_punctuation(block.text);
+    };
+    const bool has_paragraph = std::any_of(blocks.begin(), blocks.end(), [&](const Block& block) {
+        return block.kept && block.kind != BlockKind::caption && !is_fragment(block);
+    });
+    for (std::size_t i = has_paragraph ? blocks.size() : 0; i-- > 0;) {
+        Block& block = blocks[i];
+        if (!block.kept || block.kind == BlockKind::caption) continue;
+        if (!is_fragment(block)) break;
+        block.kept = false;
+        block.reason = "short fragment after the last paragraph";
+    }
     result.blocks = std::move(blocks);
-    return result;
+    return pass;
+}
+
+} // namespace
+
+BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title) {
+    Pass first = run_pass(document, title, true);
+    if (kept_words(first.extraction) >= retry_below_words) return std::move(first.extraction);
+    // Class names are only a hint: when the first choice is short, choose again without them,
+    // as Readability does. The new choice is taken only when it lies in a box the class rules
+    // dropped ("share_wrapper" around a story) and its own name is not furniture-like:
+    // otherwise a short post would lose to a sidebar's "About me" box.
+    Pass retry = run_pass(document, title, false);
+    if (!retry.top || kept_words(retry.extraction) <= kept_words(first.extraction) || class_weight(retry.top) < 0)
+        return std::move(first.extraction);
+    for (const GumboNode* node = retry.top; node; node = parent_element(node))
+        if (first.class_dropped.count(node)) {
+            retry.extraction.container += " (chosen without class-name rules)";
+            return std::move(retry.extraction);
+        }
+    return std::move(first.extraction);
 }
 
 } // namespace newssearch::indexer::html

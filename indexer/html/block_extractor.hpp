@@ -32,12 +32,11 @@ struct BlockExtraction {
 };
 
 /// Runs the block rules over `document`. `title` is the article title, used to drop a heading
-/// that repeats it. With `class_rules` false, only the class and id names of boxes that never
-/// hold an article (comments, cookie banners, newsletters) drop anything: the retry when the
-/// other class rules removed the article ("share_wrapper" around a story). Linear in the size of the page
-/// (times the bounded nesting depth).
-[[nodiscard]] BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title,
-                                             bool class_rules = true);
+/// that repeats it. When the result is short, the choice is made again with only the class and
+/// id rules of boxes that never hold an article (comments, cookie banners, newsletters), and
+/// kept when it recovers an article box the other class rules removed ("share_wrapper" around a
+/// story). Linear in the size of the page (times the bounded nesting depth).
+[[nodiscard]] BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title);
 
 /// Words of the body blocks kept (captions excluded).
 [[nodiscard]] std::size_t kept_words(const BlockExtraction& extraction);

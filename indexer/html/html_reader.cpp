@@ -14,9 +14,6 @@ namespace newssearch::indexer::html {
 namespace fs = std::filesystem;
 namespace {
 
-/// A body shorter than this after the class-name rules is suspicious (Readability: 500 chars).
-constexpr std::size_t retry_below_words = 100;
-
 std::vector<Paragraph> paragraphs_of(std::string_view text) {
     std::vector<Paragraph> paragraphs;
     while (!text.empty()) {
@@ -83,15 +80,6 @@ HtmlExtraction extract_html(std::string_view bytes, std::string id) {
     result.encoding = page.encoding;
     result.encoding_corrected = page.corrected;
     result.blocks = extract_blocks(document, meta.title);
-    // Class names are only a hint: when they removed nearly everything, the page named its
-    // article box oddly ("share_wrapper"); choose again without them, as Readability does.
-    if (kept_words(result.blocks) < retry_below_words) {
-        BlockExtraction retry = extract_blocks(document, meta.title, false);
-        if (kept_words(retry) > kept_words(result.blocks)) {
-            result.blocks = std::move(retry);
-            result.blocks.container += " (chosen without class-name rules)";
-        }
-    }
 
     Article& article = result.article;
     article.id = std::move(id);
