@@ -290,9 +290,9 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
         return {};
     if (lower(attribute(node, "itemprop")).find("articlebody") != std::string::npos) return {};
     const std::string names = class_and_id(node);
-    // Unlike the tag rules, no share-of-page guard: a sidebar can hold more text than a short
-    // post, and the retry without class rules catches a misnamed article box.
-    if (names.size() <= 1) return {};
+    // A higher share-of-page guard than the tag rules': a sidebar can hold more text than a
+    // short post, but a box with nearly all of the page is the page, whatever its name.
+    if (names.size() <= 1 || share_of_page >= 0.8) return {};
     for (const std::string_view fragment : never_article)
         if (names.find(fragment) != std::string::npos) return "class/id '" + std::string(fragment) + "'";
     if (!class_rules) return {};
