@@ -1,6 +1,7 @@
 #include "indexer/html/block_extractor.hpp"
 
 #include "indexer/cleaning_rules.hpp"
+#include "indexer/date_parser.hpp"
 
 #include <algorithm>
 #include <array>
@@ -467,7 +468,8 @@ struct Pass {
     std::unordered_set<const GumboNode*> class_dropped;
 };
 
-Pass run_pass(const HtmlDocument& document, const std::string& title, bool class_rules) {
+Pass run_pass(const HtmlDocument& document, const std::string& title, const std::string& subtitle,
+              bool class_rules) {
     Pass pass;
     BlockExtraction& result = pass.extraction;
     const GumboNode* body = nullptr;
@@ -571,6 +573,7 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, bool class
 
     // 4. Blocks inside the chosen containers, minus furniture by the shared line rules.
     const std::string title_key = line_key(title);
+    const std::string subtitle_key = line_key(subtitle);
     std::size_t body_words = 0;
     bool stopped = false;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -602,8 +605,15 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, bool class
         } else if (block.kind == BlockKind::caption) {
             block.kept = true;
             block.reason = "caption";
-        } else if (block.kind == BlockKind::heading && !title_key.empty() && line_key(block.text) == title_key) {
+        } else if (block.kind == BlockKind::heading && !title_key.empty() &&
+                   (line_key(block.text) == title_key || words_contained_in(block.text, title))) {
             block.reason = "repeats the title";
+        } else if (!subtitle_key.empty() && line_key(block.text) == subtitle_key) {
+            block.reason = "repeats the subtitle";
+        } else if (word_count(block.text) <= 12 && parse_date_line(block.text)) {
+            block.reason = "date line (metadata)";
+        } else if (word_count(block.text) <= 8 && byline_name(block.text)) {
+            block.reason = "byline (metadata)";
         } else if (heavy_box) {
             block.reason = "inside a link list (" + describe(heavy_box) + ")";
         } else if (density > max_block_link_density) {
@@ -640,14 +650,14 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, bool class
 
 } // namespace
 
-BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title) {
-    Pass first = run_pass(document, title, true);
+BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title, const std::string& subtitle) {
+    Pass first = run_pass(document, title, subtitle, true);
     if (kept_words(first.extraction) >= retry_below_words) return std::move(first.extraction);
     // Class names are only a hint: when the first choice is short, choose again without them,
     // as Readability does. The new choice is taken only when it lies in a box the class rules
     // dropped ("share_wrapper" around a story) and its own name is not furniture-like:
     // otherwise a short post would lose to a sidebar's "About me" box.
-    Pass retry = run_pass(document, title, false);
+    Pass retry = run_pass(document, title, subtitle, false);
     if (!retry.top || kept_words(retry.extraction) <= kept_words(first.extraction) || class_weight(retry.top) < 0)
         return std::move(first.extraction);
     for (const GumboNode* node = retry.top; node; node = parent_element(node))

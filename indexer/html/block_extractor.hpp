@@ -31,12 +31,14 @@ struct BlockExtraction {
     std::string container;      ///< description of the chosen container ("div#story-body, score 87.5")
 };
 
-/// Runs the block rules over `document`. `title` is the article title, used to drop a heading
-/// that repeats it. When the result is short, the choice is made again with only the class and
+/// Runs the block rules over `document`. `title` and `subtitle` are the article's (metadata
+/// extractor): a heading that repeats the title and a block that repeats the subtitle are not
+/// body text, nor are date lines and bylines. When the result is short, the choice is made again with only the class and
 /// id rules of boxes that never hold an article (comments, cookie banners, newsletters), and
 /// kept when it recovers an article box the other class rules removed ("share_wrapper" around a
 /// story). Linear in the size of the page (times the bounded nesting depth).
-[[nodiscard]] BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title);
+[[nodiscard]] BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title,
+                                             const std::string& subtitle = {});
 
 /// Words of the body blocks kept (captions excluded).
 [[nodiscard]] std::size_t kept_words(const BlockExtraction& extraction);

@@ -79,7 +79,7 @@ HtmlExtraction extract_html(std::string_view bytes, std::string id) {
     HtmlExtraction result;
     result.encoding = page.encoding;
     result.encoding_corrected = page.corrected;
-    result.blocks = extract_blocks(document, meta.title);
+    result.blocks = extract_blocks(document, meta.title, meta.subtitle);
 
     Article& article = result.article;
     article.id = std::move(id);
