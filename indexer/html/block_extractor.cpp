@@ -640,7 +640,7 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
     for (std::size_t i = has_paragraph ? blocks.size() : 0; i-- > 0;) {
         Block& block = blocks[i];
         if (!block.kept || block.kind == BlockKind::caption) continue;
-        if (!is_fragment(block)) break;
+        if (!is_fragment(block) || block.kind == BlockKind::table_row) break;
         block.kept = false;
         block.reason = "short fragment after the last paragraph";
     }

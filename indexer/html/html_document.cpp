@@ -98,21 +98,26 @@ std::string limit_nesting(std::string_view html, std::size_t max_depth) {
         }
         const bool is_void = std::find(void_tags.begin(), void_tags.end(), name) != void_tags.end() ||
                              (tag.size() >= 2 && tag[tag.size() - 2] == '/');
-        if (!is_void) ++depth;
-        if (is_void || depth <= max_depth) out.append(tag);
-        pos = end;
-        if (std::find(raw_text_tags.begin(), raw_text_tags.end(), name) != raw_text_tags.end()) {
-            // Raw text: copy up to the closing tag untouched ("<" inside a script is not a tag).
+        const bool raw_text = std::find(raw_text_tags.begin(), raw_text_tags.end(), name) != raw_text_tags.end();
+        if (raw_text) {
+            // Raw text: copied with both its tags whatever the depth (it cannot nest, and
+            // dropping its tags would turn a script into page text); "<" inside is not a tag.
+            out.append(tag);
+            pos = end;
             std::size_t stop = html.find("</", pos);
             while (stop != std::string_view::npos) {
                 std::size_t close_end = 0;
                 if (lower_name(html, stop + 2, close_end) == name) break;
                 stop = html.find("</", stop + 2);
             }
-            if (stop == std::string_view::npos) stop = html.size();
-            out.append(html.substr(pos, stop - pos));
-            pos = stop;
+            const std::size_t close_end = stop == std::string_view::npos ? html.size() : tag_end(html, stop + 2);
+            out.append(html.substr(pos, close_end - pos));
+            pos = close_end;
+            continue;
         }
+        if (!is_void) ++depth;
+        if (is_void || depth <= max_depth) out.append(tag);
+        pos = end;
     }
     return out;
 }

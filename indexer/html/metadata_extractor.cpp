@@ -169,6 +169,7 @@ PageMetadata extract_metadata(const HtmlDocument& document) {
         }
         if (itemprop_date.empty() && itemprop == "datepublished") {
             itemprop_date = date_of(attribute(node, "datetime"));
+            if (itemprop_date.empty()) itemprop_date = date_of(attribute(node, "content"));
             if (itemprop_date.empty()) itemprop_date = date_of(text_content(node));
         }
         if (rel_author.empty() && tag == GUMBO_TAG_A && lower(attribute(node, "rel")) == "author") {
