@@ -89,6 +89,7 @@ std::string limit_nesting(std::string_view html, std::size_t max_depth) {
         if (closing) {
             if (depth > max_depth) {
                 --depth; // the opening tag was dropped: drop its closing tag too
+                out += ' ';
             } else {
                 if (depth > 0) --depth;
                 out.append(tag);
@@ -116,7 +117,9 @@ std::string limit_nesting(std::string_view html, std::size_t max_depth) {
             continue;
         }
         if (!is_void) ++depth;
+        // A dropped tag still separates words ("<p>a</p><p>b</p>" must not become "ab").
         if (is_void || depth <= max_depth) out.append(tag);
+        else out += ' ';
         pos = end;
     }
     return out;

@@ -17,8 +17,8 @@ namespace newssearch::indexer::html {
 /// and no real article nests this deep.
 inline constexpr std::size_t max_nesting_depth = 256;
 
-/// `html` with opening tags beyond `max_depth` open elements removed (and their matching closing
-/// tags), so that the parser never sees deeper nesting. Text, comments, raw-text elements
+/// `html` with opening tags beyond `max_depth` open elements replaced by a space (and their
+/// matching closing tags), so that the parser never sees deeper nesting. Text, comments, raw-text elements
 /// (script, style, textarea, title) and void elements pass through. Linear time.
 [[nodiscard]] std::string limit_nesting(std::string_view html, std::size_t max_depth = max_nesting_depth);
 

@@ -19,7 +19,7 @@ std::size_t max_depth(const HtmlDocument& document) {
 } // namespace
 
 TEST_CASE("nesting beyond the limit is flattened, text is kept", "[html][document]") {
-    CHECK(limit_nesting("<div><div><p>a</p></div></div>", 2) == "<div><div>a</div></div>");
+    CHECK(limit_nesting("<div><div><p>a</p><p>b</p></div></div>", 2) == "<div><div> a  b </div></div>");
     CHECK(limit_nesting("<div><div><p>a</p></div></div>", 5) == "<div><div><p>a</p></div></div>");
     // Void elements, comments and raw text do not count or get cut.
     CHECK(limit_nesting("<div><br><img src=x><!-- <div> --><script>if (a<b) x='<div>';</script></div>", 1) ==
