@@ -109,6 +109,11 @@ std::string iso_date(std::string_view text) {
     const std::size_t begin = text.find_first_not_of(" \t\n");
     if (begin == std::string_view::npos) return {};
     text.remove_prefix(begin);
+    std::string padded; // " 2-MAR-1987" and "2-MAR-1987": a one-digit day
+    if (text.size() > 1 && text[1] == '-') {
+        padded = "0" + std::string(text);
+        text = padded;
+    }
     if (text.size() < 11 || text[2] != '-' || text[6] != '-') return {};
     static constexpr std::array<std::string_view, 12> months{"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                                                               "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};

@@ -15,8 +15,8 @@
 namespace newssearch::indexer {
 namespace {
 
-/// ICU to-Unicode callback: every byte without a character becomes U+FFFD (ICU's own substitute
-/// for single-byte charsets is the SUB control character).
+/// ICU to-Unicode callback: a byte without a character becomes U+FFFD (ICU's own substitute for
+/// single-byte charsets is the SUB control character).
 void replace_with_fffd(const void*, UConverterToUnicodeArgs* args, const char*, int32_t,
                        UConverterCallbackReason reason, UErrorCode* error) {
     if (reason > UCNV_IRREGULAR) return; // reset, close, clone: nothing to write
@@ -34,6 +34,9 @@ std::string windows_1252_to_utf8(std::string_view raw) {
     ucnv_setToUCallBack(converter.get(), replace_with_fffd, nullptr, nullptr, nullptr, &status);
     icu::UnicodeString text(raw.data(), static_cast<int32_t>(raw.size()), converter.get(), status);
     if (U_FAILURE(status)) throw std::runtime_error("cannot convert from Windows-1252: " + std::string(u_errorName(status)));
+    // ICU passes 1252's undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) through as C1 controls.
+    for (int32_t i = 0; i < text.length(); ++i)
+        if (text.charAt(i) >= 0x80 && text.charAt(i) <= 0x9F) text.setCharAt(i, 0xFFFD);
     std::string utf8;
     text.toUTF8String(utf8);
     // Whatever the converter passed through unmapped must still end up valid.

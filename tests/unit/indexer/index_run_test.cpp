@@ -68,8 +68,10 @@ TEST_CASE("a re-run reads only changed files and prunes removed ones", "[indexer
     IndexRunSummary changed = index_paths(dir / "db", {input}, quiet_options());
     CHECK(changed.added == 1);
     CHECK(changed.updated == 1);
-    CHECK(changed.unchanged == 4); // 3.txt is still indexed: no --prune
+    CHECK(changed.unchanged == 3);
     CHECK(changed.removed == 0);
+    // 3.txt is gone but its article stays without --prune.
+    CHECK(Xapian::Database(dir / "db").term_exists(schema::term(schema::article_prefix, "news/3")));
 
     IndexRunOptions prune = quiet_options();
     prune.prune = true;

@@ -58,7 +58,7 @@ TEST_CASE("Reuters records become articles with id, date, title, body and topic"
     CHECK(unprocessed.paragraphs[0].text == "Unprocessed wire copy about M\xC3\xBCnchen trading");
 
     REQUIRE(result.warnings.size() == 1);
-    CHECK(result.warnings[0].where == "sample.sgm:34");
+    CHECK(result.warnings[0].where == "sample.sgm:33");
     REQUIRE(result.problems.size() == 1);
     CHECK(result.problems[0].where == "sample.sgm:41");
     CHECK_THAT(result.problems[0].reason, Catch::Contains("NEWID"));
