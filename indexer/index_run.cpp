@@ -76,7 +76,6 @@ class Run {
             if (const auto record = writer_.file_record(paths_[i]); record && stamps_[i] && record->stamp == *stamps_[i]) {
                 summary_.unchanged += record->article_ids.size();
                 progress_.articles_done += record->article_ids.size();
-                files_skipped_.push_back(i);
                 report_file_done();
                 continue;
             }
@@ -150,7 +149,6 @@ class Run {
     std::vector<InputFile> files_;
     std::vector<std::string> paths_;              ///< absolute path of each file
     std::vector<std::optional<FileStamp>> stamps_; ///< taken before reading each file
-    std::vector<std::size_t> files_skipped_;
     std::vector<std::unique_ptr<ArticlePreparer>> preparers_; ///< one per worker
     std::unordered_map<std::string, std::string> stored_hashes_;
     std::vector<std::string> file_ids_; ///< articles of the file being written

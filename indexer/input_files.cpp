@@ -138,35 +138,13 @@ std::string clean_line(std::string_view text) {
     return out;
 }
 
-/// The `.W` text as paragraphs: both collections start a paragraph with an indented line, and a
-/// blank line ends one.
-std::vector<Paragraph> smart_paragraphs(std::string_view text) {
-    std::vector<Paragraph> paragraphs;
-    std::string current;
-    const auto flush = [&] {
-        if (std::string paragraph = clean_line(current); !paragraph.empty())
-            paragraphs.push_back({std::move(paragraph), false});
-        current.clear();
-    };
-    while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        const std::string_view line = text.substr(0, end);
-        const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-        if (blank || line.front() == ' ' || line.front() == '\t') flush();
-        if (!blank) current.append(line).append(1, ' ');
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
-    flush();
-    return paragraphs;
-}
-
 Article article_from_smart(const eval::SmartDocument& record) {
     Article article;
     article.id = record.id;
     article.title = clean_line(record.title);
     article.author = clean_line(record.author);
-    article.paragraphs = smart_paragraphs(record.text);
+    // Both collections start a paragraph with an indented line, and a blank line ends one.
+    article.paragraphs = indented_paragraphs(find_invalid_utf8(record.text) ? repair_utf8(record.text) : record.text);
     return article;
 }
 

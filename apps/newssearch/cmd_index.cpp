@@ -42,8 +42,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
                         "Reuters .sgm files");
     command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
     command->add_option("--format", options->format,
-                        "How to read the inputs: auto (by extension: .jsonl/.ndjson JSON Lines, else scraped "
-                        "text, .sgm Reuters-21578 SGML), text, jsonl, reuters, or smart (SMART collection files such as "
+                        "How to read the inputs: auto (by extension: .jsonl/.ndjson JSON Lines, .sgm Reuters-21578 "
+                        "SGML, else scraped text), text, jsonl, reuters, or smart (SMART collection files such as "
                         "Cranfield's cran.all.1400: one article per .I record, id = the record number)")
         ->check(CLI::IsMember({"auto", "text", "jsonl", "smart", "reuters"}))
         ->capture_default_str();

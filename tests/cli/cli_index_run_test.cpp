@@ -110,7 +110,7 @@ TEST_CASE("a second writer is refused with the first one's PID while searches ke
     run.kill_hard();
 }
 
-TEST_CASE("--prune removes articles of deleted files and --delete removes by id", "[cli][index]") {
+TEST_CASE("index --prune removes articles of deleted files and --delete removes by id", "[cli][index]") {
     TempDir dir;
     const std::string input = dir / "in";
     for (const std::string name : {"a", "b", "c"})
