@@ -110,7 +110,6 @@ std::optional<FileStamp> file_stamp(const std::string& path) {
 
 IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
     : path_(path), options_(options), database_(open_writable(path)) {
-    write_pid_file(path);
     const std::string stored = database_.get_metadata(std::string(schema::schema_version_key));
     if (!stored.empty() && stored != std::to_string(schema::version))
         throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
@@ -121,6 +120,7 @@ IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
         std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(gazetteer, path + " (stored gazetteer)")));
     gazetteer_hash_ = content_hash(gazetteer);
     refresh_preparer();
+    write_pid_file(path);
 }
 
 PrepareSettings IndexWriter::prepare_settings() const {
