@@ -44,3 +44,13 @@ expect("${output}" "\\[new idea\\]")
 run("${WORK_DIR}/build/embed_example" "${WORK_DIR}/db" "Kuala Lumpur")
 expect("${output}" "\\[Kuala Lumpur\\]")
 message(STATUS "${output}")
+
+# README's "Library API" shows this very program.
+file(READ "${EXAMPLE_DIR}/main.cpp" example)
+string(FIND "${example}" "#include <newssearch/newssearch.hpp>" start)
+string(SUBSTRING "${example}" ${start} -1 example)
+file(READ "${EXAMPLE_DIR}/../../README.md" readme)
+string(FIND "${readme}" "${example}" found)
+if(found EQUAL -1)
+    message(FATAL_ERROR "README.md's Library API section differs from examples/embed/main.cpp")
+endif()
