@@ -23,7 +23,8 @@ struct AddFilesOptions {
     std::string gazetteer_path{};
 };
 
-/// Write access to one index folder (created when missing).
+/// Write access to one index folder (created when missing). Movable; a moved-from Index may only
+/// be destroyed or assigned to.
 class NEWSSEARCH_API Index {
   public:
     /// Opens the index at `path` for writing, creating it (and missing parent folders) when

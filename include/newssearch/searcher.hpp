@@ -18,7 +18,8 @@
 
 namespace newssearch {
 
-/// Read-only access to one index. Not thread-safe: one Searcher per thread. Movable.
+/// Read-only access to one index. Not thread-safe: one Searcher per thread. Movable; a moved-from
+/// Searcher may only be destroyed or assigned to.
 class NEWSSEARCH_API Searcher {
   public:
     /// Opens the index at `path`. Throws IndexError when there is none, or it is damaged, or it
