@@ -33,7 +33,8 @@ endforeach()
 run("${prefix}/bin/newssearch" --version)
 
 run(${CMAKE_COMMAND} -S "${EXAMPLE_DIR}" -B "${WORK_DIR}/build" -G "${GENERATOR}"
-    -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}")
+    -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}"
+    "-DCMAKE_CXX_FLAGS=${EXAMPLE_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${EXAMPLE_FLAGS}")
 run(${CMAKE_COMMAND} --build "${WORK_DIR}/build")
 
 run("${WORK_DIR}/build/embed_example" "${WORK_DIR}/db" "new idea" "${CORPUS_DIR}/raw")
