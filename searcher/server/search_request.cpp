@@ -3,6 +3,7 @@
 #include "common/errors.hpp"
 #include "searcher/date_filter.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace newssearch::searcher::server {
@@ -58,6 +59,23 @@ bool is_entity_key(const std::string& key) {
     return true;
 }
 
+/// `query` with unmatched quotes and brackets closed, so it can stand inside brackets.
+std::string balanced(const std::string& query) {
+    int depth = 0;
+    int lowest = 0;
+    bool quoted = false;
+    for (const char c : query) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && c == '(') ++depth;
+        else if (!quoted && c == ')') lowest = std::min(lowest, --depth);
+    }
+    std::string text(static_cast<std::size_t>(-lowest), '(');
+    text += query;
+    if (quoted) text += '"';
+    text += std::string(static_cast<std::size_t>(depth - lowest), ')');
+    return text;
+}
+
 } // namespace
 
 SearchRequest parse_search_request(const Params& params, const RequestLimits& limits) {
@@ -104,8 +122,16 @@ SearchRequest parse_search_request(const Params& params, const RequestLimits& li
 std::string query_with_filters(const SearchRequest& request) {
     std::string text;
     for (const std::string& source : request.sources) text += "source:\"" + source + "\" ";
-    for (const std::string& key : request.entities) text += "entity:" + key + " ";
-    text += request.query;
+    if (request.entities.size() < 2) {
+        // The query parser applies a filter term to the whole query wherever it stands.
+        for (const std::string& key : request.entities) text += "entity:" + key + " ";
+        return text + request.query;
+    }
+    // Filters on one field are alternatives to the query parser; chips narrow, so say AND.
+    for (std::size_t i = 0; i < request.entities.size(); ++i)
+        text += (i ? " AND entity:" : "entity:") + request.entities[i];
+    if (request.query.find_first_not_of(" \t\r\n") != std::string::npos)
+        text += " AND (" + balanced(request.query) + ")";
     return text;
 }
 

@@ -50,6 +50,8 @@ struct SearchRequest {
 
 /// The query text the searcher runs: the filters as query-language fields (`source:"..."`,
 /// `entity:KEY`) first, then the user's query, so an unbalanced quote in q never swallows a filter.
+/// Several entities are joined with AND (each narrows), the query then bracketed after them with
+/// its unmatched quotes and brackets closed.
 [[nodiscard]] std::string query_with_filters(const SearchRequest& request);
 
 /// GET /api/suggest parameters: q (required, at most max_query_bytes) and limit (1..50,

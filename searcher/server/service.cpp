@@ -245,13 +245,12 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
     server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&,
                                                                      httplib::Response& response) {
         if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        const int status = response.status;
+        // A request line over the limit is an oversized request like any other.
+        const int status = response.status == 414 ? 413 : response.status;
         send_error(response, status,
                    status == 404   ? "no such path"
-                   : status == 413 ? "request too large"
-                   : status == 414 ? "request line too long"
+                   : status == 413 ? "request too large (the request line, headers or body)"
                                    : "bad request");
-        if (status == 414) response.status = 413;
         return httplib::Server::HandlerResponse::Handled;
     }));
 

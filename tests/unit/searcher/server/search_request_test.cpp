@@ -104,6 +104,17 @@ TEST_CASE("query_with_filters puts the filters before the query") {
     CHECK(query_with_filters(request) == "talks \"unbalanced");
 }
 
+TEST_CASE("query_with_filters: several entities all narrow the query") {
+    SearchRequest request;
+    request.entities = {"sergei_lavrov", "marco_rubio"};
+    CHECK(query_with_filters(request) == "entity:sergei_lavrov AND entity:marco_rubio");
+    request.query = "talks OR meeting";
+    CHECK(query_with_filters(request) == "entity:sergei_lavrov AND entity:marco_rubio AND (talks OR meeting)");
+    // Unmatched quotes and brackets are closed so the query stays inside its brackets.
+    request.query = "a) (b \"c (d";
+    CHECK(query_with_filters(request) == "entity:sergei_lavrov AND entity:marco_rubio AND ((a) (b \"c (d\"))");
+}
+
 TEST_CASE("parse_suggest_request") {
     CHECK(parse_suggest_request({{"q", "lav"}}).limit == 8);
     CHECK(parse_suggest_request({{"q", "lav"}, {"limit", "3"}}).limit == 3);
