@@ -10,7 +10,11 @@ namespace newssearch::searcher {
 namespace {
 
 /// Terms looked at per request at most, so that a one-letter prefix stays fast on a large index.
-constexpr std::size_t max_terms_scanned = 100000;
+constexpr std::size_t max_terms_scanned = 20000;
+
+/// Entity names are matched on any of their words only from this many letters on; shorter
+/// prefixes match first words (a prefix scan instead of a scan of every entity).
+constexpr std::size_t min_prefix_for_any_word = 3;
 
 constexpr std::array<std::string_view, 6> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
@@ -78,15 +82,23 @@ std::vector<Suggestion> suggest(const Xapian::Database& database, std::string_vi
     }
     // Entities only complete free text: after a field name the word is the field's value.
     if (colon == std::string_view::npos) {
+        // A name's first word is a prefix scan; later words ("lav" for Sergey Lavrov) need a scan
+        // of every entity, done only once the prefix is long enough to be worth it.
         const std::string count_prefix(schema::entity_count_prefix);
-        for (auto it = database.allterms_begin(count_prefix); it != database.allterms_end(count_prefix); ++it) {
+        const std::string scan_from = prefix.size() >= min_prefix_for_any_word ? count_prefix : count_prefix + prefix;
+        Best entities(limit);
+        for (auto it = database.allterms_begin(scan_from); it != database.allterms_end(scan_from); ++it) {
             const std::string key = (*it).substr(count_prefix.size());
             if (!key_has_word_starting_with(key, prefix)) continue;
-            const std::size_t mentions = database.get_termfreq(schema::term(schema::entity_prefix, key));
-            const std::string info = database.get_metadata(schema::term(schema::entity_key_prefix, key));
+            // Named by key until chosen: only the chosen few cost a metadata look-up.
+            entities.offer({"", key, "entity", key, it.get_termfreq()});
+        }
+        for (Suggestion entity : entities.take()) {
+            const std::string info = database.get_metadata(schema::term(schema::entity_key_prefix, entity.key));
             const std::size_t tab = info.find('\t');
-            const std::string name = tab == std::string::npos ? key : info.substr(tab + 1);
-            best.offer({before + name, name, "entity", key, mentions});
+            if (tab != std::string::npos) entity.completion = info.substr(tab + 1);
+            entity.text = before + entity.completion;
+            best.offer(std::move(entity));
         }
     }
     return best.take();

@@ -167,7 +167,12 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
     server.set_payload_max_length(settings.max_request_bytes);
     server.set_read_timeout(settings.read_timeout_seconds, 0);
     server.set_write_timeout(settings.write_timeout_seconds, 0);
-    server.set_keep_alive_timeout(5);
+    // A keep-alive connection holds its worker thread while idle: keep idle time short, but let a
+    // busy client (a page typing ahead, a load test) reuse its connection for many requests.
+    // Small JSON answers: send them at once instead of waiting on delayed ACKs (Nagle).
+    server.set_tcp_nodelay(true);
+    server.set_keep_alive_timeout(1);
+    server.set_keep_alive_max_count(1000);
 
     server.set_pre_routing_handler([cors](const httplib::Request& request, httplib::Response& response) {
         request_start = Clock::now();
