@@ -44,7 +44,8 @@ void serve(httplib::Server& server, const std::string& host, int port) {
         // Wake the waiting thread so it can end.
         ::kill(::getpid(), SIGTERM);
         stopper.join();
-        throw Error("cannot listen on " + host + ":" + std::to_string(port) + " (in use, or not an address of this host)");
+        throw Error("cannot listen on " + host + ":" + std::to_string(port) +
+                    " (in use, or not an address of this host)");
     }
     std::cerr << "newssearch: serving http://" << host << ":" << port << "/\n" << std::flush;
     server.listen_after_bind();
@@ -58,24 +59,34 @@ void serve(httplib::Server& server, const std::string& host, int port) {
 
 void add_serve_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ServeCommandOptions>();
-    CLI::App* command = app.add_subcommand("serve", "Serve the search page and an HTTP/JSON search API");
-    command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
-    command->add_option("--host", options->host, "Address to listen on (other hosts reach it only if you say so)")
+    CLI::App* command =
+        app.add_subcommand("serve", "Serve the search page and an HTTP/JSON search API");
+    command->add_option("--db", options->db,
+                        "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
+    command
+        ->add_option("--host", options->host,
+                     "Address to listen on (other hosts reach it only if you say so)")
         ->capture_default_str();
-    command->add_option("--port", options->port, "Port to listen on")->check(CLI::Range(1, 65535))->capture_default_str();
+    command->add_option("--port", options->port, "Port to listen on")
+        ->check(CLI::Range(1, 65535))
+        ->capture_default_str();
     command->add_option("--threads", options->threads, "Worker threads (default: one per CPU core)")
         ->check(CLI::Range(1, 256));
     command->add_option("--cors-origin", options->cors_origin,
-                        "Let pages from this origin call the API (Access-Control-Allow-Origin), e.g. http://intranet");
+                        "Let pages from this origin call the API (Access-Control-Allow-Origin), "
+                        "e.g. http://intranet");
     command->callback([options, &exit_code] {
         searcher::server::ServiceSettings settings;
         settings.db = database_location(options->db).path;
         settings.cors_origin = options->cors_origin;
-        settings.threads = options->threads != 0 ? options->threads : std::max(1u, std::thread::hardware_concurrency());
+        settings.threads = options->threads != 0
+                               ? options->threads
+                               : std::max(1u, std::thread::hardware_concurrency());
         settings.log = &std::cerr;
         httplib::Server server;
         searcher::server::install_service(server, settings);
-        std::cerr << "newssearch: index " << settings.db << ", " << settings.threads << " worker threads\n";
+        std::cerr << "newssearch: index " << settings.db << ", " << settings.threads
+                  << " worker threads\n";
         serve(server, options->host, options->port);
         exit_code = exit_ok;
     });

@@ -23,12 +23,12 @@ std::string printable(std::string_view text) {
 
 } // namespace
 
-std::string access_log_line(std::string_view method, std::string_view path, int status, std::size_t bytes,
-                            double milliseconds) {
+std::string access_log_line(std::string_view method, std::string_view path, int status,
+                            std::size_t bytes, double milliseconds) {
     char timing[32];
     std::snprintf(timing, sizeof timing, "%.1fms", milliseconds);
-    return printable(method.substr(0, 16)) + " " + printable(path) + " " + std::to_string(status) + " " +
-           std::to_string(bytes) + " " + timing;
+    return printable(method.substr(0, 16)) + " " + printable(path) + " " + std::to_string(status) +
+           " " + std::to_string(bytes) + " " + timing;
 }
 
 } // namespace newssearch::searcher::server

@@ -18,7 +18,8 @@ using Params = std::multimap<std::string, std::string>;
 /// A request the service refuses: the HTTP status to answer and a one-line reason.
 class RequestError : public std::runtime_error {
   public:
-    RequestError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
+    RequestError(int status, const std::string& message)
+        : std::runtime_error(message), status_(status) {}
     [[nodiscard]] int status() const { return status_; }
 
   private:
@@ -35,10 +36,10 @@ struct RequestLimits {
 
 /// GET /api/search parameters.
 struct SearchRequest {
-    std::string query;                  ///< q as given
-    std::vector<std::string> sources;   ///< source=, repeatable: any of them
-    std::vector<std::string> entities;  ///< entity= keys ([a-z0-9_]), repeatable: all of them
-    SearchOptions options;              ///< limit, offset, since, until, sort, passages
+    std::string query;                 ///< q as given
+    std::vector<std::string> sources;  ///< source=, repeatable: any of them
+    std::vector<std::string> entities; ///< entity= keys ([a-z0-9_]), repeatable: all of them
+    SearchOptions options;             ///< limit, offset, since, until, sort, passages
 };
 
 /// Parses q, limit (1..max_limit, default 10), offset (0..max_offset), since, until (2025,
@@ -46,7 +47,8 @@ struct SearchRequest {
 /// entity; other parameters are ignored (forms embedding the box may add their own). Throws
 /// RequestError: 400 for a malformed or out-of-range value or a repeated single-valued
 /// parameter, or when neither q nor a filter is given; 413 when q is longer than allowed.
-[[nodiscard]] SearchRequest parse_search_request(const Params& params, const RequestLimits& limits = {});
+[[nodiscard]] SearchRequest parse_search_request(const Params& params,
+                                                 const RequestLimits& limits = {});
 
 /// The query text the searcher runs: the filters as query-language fields (`source:"..."`,
 /// `entity:KEY`) first, then the user's query, so an unbalanced quote in q never swallows a filter.
@@ -60,7 +62,8 @@ struct SuggestRequest {
     std::string query;
     std::size_t limit = 8;
 };
-[[nodiscard]] SuggestRequest parse_suggest_request(const Params& params, const RequestLimits& limits = {});
+[[nodiscard]] SuggestRequest parse_suggest_request(const Params& params,
+                                                   const RequestLimits& limits = {});
 
 /// An article id from a path (decoded): 1 to 512 bytes, no control characters. Ids are only
 /// ever looked up in the index's metadata, never used as a path. Throws RequestError 404 otherwise.

@@ -22,14 +22,15 @@ class Server;
 namespace newssearch::searcher::server {
 
 struct ServiceSettings {
-    std::string db;                 ///< index folder, fixed for the service's life
-    std::string cors_origin;        ///< Access-Control-Allow-Origin value; empty: no CORS header
+    std::string db;          ///< index folder, fixed for the service's life
+    std::string cors_origin; ///< Access-Control-Allow-Origin value; empty: no CORS header
     RequestLimits limits;
-    std::size_t max_request_bytes = 16 * 1024; ///< request bodies (none are expected): larger is 413
+    std::size_t max_request_bytes =
+        16 * 1024; ///< request bodies (none are expected): larger is 413
     int read_timeout_seconds = 5;
     int write_timeout_seconds = 5;
-    std::size_t threads = 1;        ///< worker threads, each with its own Searcher
-    std::ostream* log = nullptr;    ///< access log (one line per request); nullptr: none
+    std::size_t threads = 1;     ///< worker threads, each with its own Searcher
+    std::ostream* log = nullptr; ///< access log (one line per request); nullptr: none
 };
 
 /// Installs the routes, limits, timeouts, thread pool and log on `server`. The index is opened

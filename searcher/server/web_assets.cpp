@@ -3,9 +3,11 @@
 namespace newssearch::searcher::server {
 
 const EmbeddedFile* find_embedded_file(std::string_view path) {
-    if (path == "/") path = "/index.html";
+    if (path == "/")
+        path = "/index.html";
     for (const EmbeddedFile& file : embedded_files())
-        if (file.path == path) return &file;
+        if (file.path == path)
+            return &file;
     return nullptr;
 }
 

@@ -18,8 +18,10 @@ namespace {
 constexpr const char* script_article =
     "Embassy statement on the zanzibarquokka treaty <script>document.title='pwned'</script>\n"
     "Source: example.test\n\n"
-    "The embassy statement about the zanzibarquokka treaty read: <script>document.title='pwned';window.pwned=1"
-    "</script> and then <img src=x onerror=\"window.pwned=2\"> before it ended. Sergey Lavrov did not comment.\n\n"
+    "The embassy statement about the zanzibarquokka treaty read: "
+    "<script>document.title='pwned';window.pwned=1"
+    "</script> and then <img src=x onerror=\"window.pwned=2\"> before it ended. Sergey Lavrov did "
+    "not comment.\n\n"
     "A second paragraph repeats that the zanzibarquokka treaty stands.\n";
 
 /// The bundled corpus and the markup article, indexed once for all tests of this program.
@@ -28,8 +30,10 @@ class ServerIndex {
     ServerIndex() {
         std::filesystem::create_directories(dir_.path() / "extra");
         std::ofstream(dir_ / "extra/script_article.txt") << script_article;
-        const CommandResult result = run_newssearch({"index", "--db", db(), corpus_raw, dir_ / "extra"});
-        if (result.exit_code != 0) throw std::runtime_error("indexing failed: " + result.err);
+        const CommandResult result =
+            run_newssearch({"index", "--db", db(), corpus_raw, dir_ / "extra"});
+        if (result.exit_code != 0)
+            throw std::runtime_error("indexing failed: " + result.err);
     }
     [[nodiscard]] std::string db() const { return dir_ / "db"; }
 
@@ -95,12 +99,15 @@ TEST_CASE("serve answers /healthz and searches with the CLI's JSON plus HTML fra
     CHECK(result->get_header_value("Cache-Control") == "no-cache");
     const Json body = json_of(result);
     const Json cli = nlohmann::json::parse(
-        run_newssearch({"--db", shared_index().db(), "--json", "-n", "3", "Anchorage agreements"}).out);
+        run_newssearch({"--db", shared_index().db(), "--json", "-n", "3", "Anchorage agreements"})
+            .out);
     CHECK(article_ids(body) == article_ids(cli));
-    for (const auto& [key, value] : cli.items()) CHECK(body.contains(key));
+    for (const auto& [key, value] : cli.items())
+        CHECK(body.contains(key));
     REQUIRE_FALSE(body["hits"].empty());
     for (const auto& hit : body["hits"]) {
-        for (const auto& [key, value] : cli["hits"][0].items()) CHECK(hit.contains(key));
+        for (const auto& [key, value] : cli["hits"][0].items())
+            CHECK(hit.contains(key));
         CHECK(hit["html"]["snippet"].get<std::string>().find("<mark>") != std::string::npos);
         CHECK(hit["html"]["title"].is_string());
     }
@@ -114,17 +121,21 @@ TEST_CASE("serve: paging, dates, sort, passages and filters") {
     REQUIRE(all["hits"].size() >= 3);
     const Json second = json_of(get(client, "/api/search?q=Lavrov&limit=1&offset=1"));
     CHECK(second["hits"][0]["article_id"] == all["hits"][1]["article_id"]);
-    CHECK(json_of(get(client, "/api/search?q=Lavrov&sort=-date&since=2020&until=2030-12-31"))["hits"].is_array());
+    CHECK(
+        json_of(get(client, "/api/search?q=Lavrov&sort=-date&since=2020&until=2030-12-31"))["hits"]
+            .is_array());
     CHECK(json_of(get(client, "/api/search?q=Lavrov&passages=1"))["view"] == "passages");
 
     const Json by_source = json_of(get(client, "/api/search?q=Lavrov&source=online.ua"));
     REQUIRE_FALSE(by_source["hits"].empty());
-    for (const auto& hit : by_source["hits"]) CHECK(hit["source"] == "online.ua");
+    for (const auto& hit : by_source["hits"])
+        CHECK(hit["source"] == "online.ua");
     CHECK(by_source["query"] == "Lavrov");
 
     const Json one = json_of(get(client, "/api/search?q=treaty&entity=sergei_lavrov"));
     CHECK(article_ids(one) == std::vector<std::string>{"script_article"});
-    const Json none = json_of(get(client, "/api/search?q=treaty&entity=sergei_lavrov&entity=marco_rubio"));
+    const Json none =
+        json_of(get(client, "/api/search?q=treaty&entity=sergei_lavrov&entity=marco_rubio"));
     CHECK(none["hits"].empty());
     const Json just_filter = json_of(get(client, "/api/search?entity=marco_rubio"));
     CHECK_FALSE(just_filter["hits"].empty());
@@ -150,16 +161,17 @@ TEST_CASE("serve escapes article markup in the HTML fragments") {
 TEST_CASE("serve refuses bad requests with the right status and a JSON error") {
     Served served(shared_index().db());
     httplib::Client client = client_for(served.server);
-    for (const char* path : {"/api/search", "/api/search?q=x&limit=ten", "/api/search?q=x&limit=100000",
-                             "/api/search?q=x&limit=-3", "/api/search?q=x&since=yesterday",
-                             "/api/search?q=x&until=2025-02-30x", "/api/search?q=x&sort=random",
-                             "/api/search?q=x&offset=abc", "/api/search?q=x&entity=Not%20A%20Key",
-                             "/api/suggest", "/api/suggest?q=x&limit=0"}) {
+    for (const char* path :
+         {"/api/search", "/api/search?q=x&limit=ten", "/api/search?q=x&limit=100000",
+          "/api/search?q=x&limit=-3", "/api/search?q=x&since=yesterday",
+          "/api/search?q=x&until=2025-02-30x", "/api/search?q=x&sort=random",
+          "/api/search?q=x&offset=abc", "/api/search?q=x&entity=Not%20A%20Key", "/api/suggest",
+          "/api/suggest?q=x&limit=0"}) {
         INFO(path);
         check_error(get(client, path), 400);
     }
-    for (const char* path : {"/nope", "/api", "/api/searchx", "/api/search/", "/api/article/no-such-article",
-                             "/index.html/", "/web/index.html"}) {
+    for (const char* path : {"/nope", "/api", "/api/searchx", "/api/search/",
+                             "/api/article/no-such-article", "/index.html/", "/web/index.html"}) {
         INFO(path);
         check_error(get(client, path), 404);
     }
@@ -187,13 +199,16 @@ TEST_CASE("serve serves only its embedded page: no path reaches another file") {
     CHECK(page->status == 200);
     CHECK(page->get_header_value("Content-Type").starts_with("text/html"));
     CHECK(page->body.find("<form") != std::string::npos);
-    CHECK(page->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+    CHECK(page->get_header_value("Content-Security-Policy").find("script-src 'self'") !=
+          std::string::npos);
     CHECK(get(client, "/app.js")->status == 200);
     CHECK(get(client, "/style.css")->status == 200);
-    for (const char* path : {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
-                             "/%252e%252e/etc/passwd", "/./index.html/../../etc/passwd", "/etc/passwd",
-                             "/api/article/..%2f..%2f..%2fetc%2fpasswd", "/api/article/../../etc/passwd",
-                             "/index.html%00.js", "/CMakeLists.txt", "/searcher/server/web/app.js", "//etc/passwd"}) {
+    for (const char* path :
+         {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+          "/..%2f..%2f..%2fetc%2fpasswd", "/%252e%252e/etc/passwd",
+          "/./index.html/../../etc/passwd", "/etc/passwd",
+          "/api/article/..%2f..%2f..%2fetc%2fpasswd", "/api/article/../../etc/passwd",
+          "/index.html%00.js", "/CMakeLists.txt", "/searcher/server/web/app.js", "//etc/passwd"}) {
         INFO(path);
         const auto result = get(client, path);
         CHECK(result->status == 404);
@@ -218,7 +233,8 @@ TEST_CASE("serve suggests completions and returns articles with their entities")
     CHECK(article["article"]["id"] == "script_article");
     CHECK(article["article"]["source"] == "example.test");
     bool lavrov = false;
-    for (const auto& e : article["entities"]) lavrov = lavrov || e["key"] == "sergei_lavrov";
+    for (const auto& e : article["entities"])
+        lavrov = lavrov || e["key"] == "sergei_lavrov";
     CHECK(lavrov);
 }
 
@@ -245,7 +261,8 @@ TEST_CASE("serve sets CORS only when told, and logs one line per request") {
     const auto preflight = client.Options("/api/search");
     REQUIRE(preflight);
     CHECK(preflight->status == 204);
-    CHECK(preflight->get_header_value("Access-Control-Allow-Methods").find("GET") != std::string::npos);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Methods").find("GET") !=
+          std::string::npos);
 }
 
 TEST_CASE("serve starts without an index, answers 503, then serves it once it exists") {
@@ -259,7 +276,9 @@ TEST_CASE("serve starts without an index, answers 503, then serves it once it ex
     check_error(get(client, "/api/suggest?q=lav"), 503);
     check_error(get(client, "/api/article/000_8b82c4a14ba035ea"), 503);
 
-    REQUIRE(run_newssearch({"index", "--db", db, corpus_raw + "/000_8b82c4a14ba035ea.txt"}).exit_code == 0);
+    REQUIRE(
+        run_newssearch({"index", "--db", db, corpus_raw + "/000_8b82c4a14ba035ea.txt"}).exit_code ==
+        0);
     for (int i = 0; i < 4; ++i) { // every worker thread, whichever answers
         const auto result = get(client, "/api/search?q=Lavrov");
         CHECK(result->status == 200);
@@ -268,6 +287,7 @@ TEST_CASE("serve starts without an index, answers 503, then serves it once it ex
 
     // A later commit is seen without a restart.
     REQUIRE(run_newssearch({"index", "--db", db, corpus_raw}).exit_code == 0);
-    for (int i = 0; i < 4; ++i) CHECK(json_of(get(client, "/api/search?q=Lavrov"))["hits"].size() > 1);
+    for (int i = 0; i < 4; ++i)
+        CHECK(json_of(get(client, "/api/search?q=Lavrov"))["hits"].size() > 1);
     CHECK(served.server.stop() == 0);
 }

@@ -36,7 +36,8 @@ TEST_CASE("html_marked wraps ranges in <mark> and escapes everything") {
 TEST_CASE("An article's markup reaches HTML only as text") {
     // The page inserts these fragments as HTML: a <script> or an event handler in an article must
     // come out inert.
-    const std::string text = "Before <script>document.title='pwned'</script> <img src=x onerror=\"alert(1)\"> after";
+    const std::string text =
+        "Before <script>document.title='pwned'</script> <img src=x onerror=\"alert(1)\"> after";
     const std::string html = html_marked(text, {{7, 15}});
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("<img") == std::string::npos);

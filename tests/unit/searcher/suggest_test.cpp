@@ -24,8 +24,10 @@ class SuggestIndex {
     SuggestIndex() {
         indexer::IndexWriter writer(dir_ / "db");
         writer.set_gazetteer("Sergey Lavrov\tperson\tLavrov|Sergei Lavrov\n", "test gazetteer");
-        writer.add(make_article("a", "Lavrov on talks", "Sergey Lavrov spoke about talks and the talking points."));
-        writer.add(make_article("b", "More talks", "Talks resumed. The talks were long and Lavrov was late."));
+        writer.add(make_article("a", "Lavrov on talks",
+                                "Sergey Lavrov spoke about talks and the talking points."));
+        writer.add(make_article("b", "More talks",
+                                "Talks resumed. The talks were long and Lavrov was late."));
         writer.add(make_article("c", "Tallinn", "A report from Tallinn about tall ships."));
         writer.commit();
         database_ = Xapian::Database(dir_ / "db");
@@ -39,7 +41,8 @@ class SuggestIndex {
 
 std::vector<std::string> completions(const std::vector<Suggestion>& suggestions) {
     std::vector<std::string> words;
-    for (const Suggestion& s : suggestions) words.push_back(s.completion);
+    for (const Suggestion& s : suggestions)
+        words.push_back(s.completion);
     return words;
 }
 
@@ -52,7 +55,8 @@ TEST_CASE("suggest completes the last word from the vocabulary, most frequent fi
     CHECK(found[0].completion == "talks");
     CHECK(found[0].kind == "word");
     CHECK(found[0].text == "frozen talks");
-    for (std::size_t i = 1; i < found.size(); ++i) CHECK(found[i - 1].frequency >= found[i].frequency);
+    for (std::size_t i = 1; i < found.size(); ++i)
+        CHECK(found[i - 1].frequency >= found[i].frequency);
     const auto words = completions(found);
     CHECK(std::find(words.begin(), words.end(), "tallinn") != words.end());
     CHECK(std::find(words.begin(), words.end(), "talking") != words.end());
@@ -66,7 +70,8 @@ TEST_CASE("suggest folds what is typed the way the index does") {
 TEST_CASE("suggest offers entities whose name has a word starting with the last word") {
     const SuggestIndex index;
     const std::vector<Suggestion> found = suggest(index.database(), "talks with lav", 10);
-    const auto entity = std::find_if(found.begin(), found.end(), [](const Suggestion& s) { return s.kind == "entity"; });
+    const auto entity = std::find_if(found.begin(), found.end(),
+                                     [](const Suggestion& s) { return s.kind == "entity"; });
     REQUIRE(entity != found.end());
     CHECK(entity->completion == "Sergey Lavrov");
     CHECK(entity->key == "sergei_lavrov");
@@ -80,7 +85,8 @@ TEST_CASE("suggest keeps a field name and leading quote as typed") {
     const std::vector<Suggestion> found = suggest(index.database(), "title:\"tal", 3);
     REQUIRE_FALSE(found.empty());
     CHECK(found[0].text.starts_with("title:\"tal"));
-    for (const Suggestion& s : found) CHECK(s.kind == "word");
+    for (const Suggestion& s : found)
+        CHECK(s.kind == "word");
 }
 
 TEST_CASE("suggest has nothing for empty input, a finished word, operators or no match") {

@@ -5,7 +5,8 @@
 using namespace newssearch::searcher::server;
 
 TEST_CASE("access_log_line: method, path, status, bytes, milliseconds on one line") {
-    CHECK(access_log_line("GET", "/api/search", 200, 5123, 2.44) == "GET /api/search 200 5123 2.4ms");
+    CHECK(access_log_line("GET", "/api/search", 200, 5123, 2.44) ==
+          "GET /api/search 200 5123 2.4ms");
     CHECK(access_log_line("POST", "/x", 405, 0, 0) == "POST /x 405 0 0.0ms");
 }
 

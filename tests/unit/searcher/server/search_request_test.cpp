@@ -19,10 +19,16 @@ int status_of(const Params& params) {
 } // namespace
 
 TEST_CASE("parse_search_request reads every parameter") {
-    const SearchRequest request = parse_search_request({{"q", "frozen assets"}, {"limit", "25"}, {"offset", "50"},
-                                                        {"since", "2025-02"}, {"until", "2025"}, {"sort", "-date"},
-                                                        {"passages", "1"}, {"source", "online.ua"},
-                                                        {"entity", "sergei_lavrov"}, {"entity", "marco_rubio"}});
+    const SearchRequest request = parse_search_request({{"q", "frozen assets"},
+                                                        {"limit", "25"},
+                                                        {"offset", "50"},
+                                                        {"since", "2025-02"},
+                                                        {"until", "2025"},
+                                                        {"sort", "-date"},
+                                                        {"passages", "1"},
+                                                        {"source", "online.ua"},
+                                                        {"entity", "sergei_lavrov"},
+                                                        {"entity", "marco_rubio"}});
     CHECK(request.query == "frozen assets");
     CHECK(request.options.limit == 25);
     CHECK(request.options.offset == 50);
@@ -69,7 +75,8 @@ TEST_CASE("parse_search_request refuses bad parameters with 400") {
     };
     for (const Params& params : bad) {
         std::string shown;
-        for (const auto& [name, value] : params) shown += name + "=" + value + "&";
+        for (const auto& [name, value] : params)
+            shown += name + "=" + value + "&";
         INFO(shown);
         CHECK(status_of(params) == 400);
     }
@@ -98,7 +105,8 @@ TEST_CASE("query_with_filters puts the filters before the query") {
     request.query = "talks \"unbalanced";
     request.sources = {"online.ua"};
     request.entities = {"sergei_lavrov"};
-    CHECK(query_with_filters(request) == "source:\"online.ua\" entity:sergei_lavrov talks \"unbalanced");
+    CHECK(query_with_filters(request) ==
+          "source:\"online.ua\" entity:sergei_lavrov talks \"unbalanced");
     request.sources.clear();
     request.entities.clear();
     CHECK(query_with_filters(request) == "talks \"unbalanced");
@@ -109,10 +117,12 @@ TEST_CASE("query_with_filters: several entities all narrow the query") {
     request.entities = {"sergei_lavrov", "marco_rubio"};
     CHECK(query_with_filters(request) == "entity:sergei_lavrov AND entity:marco_rubio");
     request.query = "talks OR meeting";
-    CHECK(query_with_filters(request) == "entity:sergei_lavrov AND entity:marco_rubio AND (talks OR meeting)");
+    CHECK(query_with_filters(request) ==
+          "entity:sergei_lavrov AND entity:marco_rubio AND (talks OR meeting)");
     // Unmatched quotes and brackets are closed so the query stays inside its brackets.
     request.query = "a) (b \"c (d";
-    CHECK(query_with_filters(request) == "entity:sergei_lavrov AND entity:marco_rubio AND ((a) (b \"c (d\"))");
+    CHECK(query_with_filters(request) ==
+          "entity:sergei_lavrov AND entity:marco_rubio AND ((a) (b \"c (d\"))");
 }
 
 TEST_CASE("parse_suggest_request") {
