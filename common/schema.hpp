@@ -58,6 +58,14 @@ inline constexpr std::string_view hash_key_prefix = "hash:";       ///< + id -> 
 inline constexpr std::string_view entity_key_prefix = "entity:";   ///< + key -> "type<TAB>canonical"
 /// The gazetteer the index was built with (TSV text): the query side recognises the same names.
 inline constexpr std::string_view gazetteer_key = "newssearch:gazetteer";
+/// + absolute source file path -> "SIZE MTIME_NS\n" then the ids of the articles read from it,
+/// one a line. Written only for files read without problems; a file whose size and modification
+/// time still match is not read again.
+inline constexpr std::string_view file_key_prefix = "file:";
+/// + article id -> the absolute path of the file it was read from (--prune, --delete).
+inline constexpr std::string_view article_file_key_prefix = "article-file:";
+/// When the index was last committed: "YYYY-MM-DDTHH:MM:SSZ" (UTC).
+inline constexpr std::string_view updated_key = "newssearch:updated";
 
 // --- Weights -----------------------------------------------------------------------------------
 /// Each title word counts this many times in every passage of its article, unless the index was
