@@ -24,10 +24,9 @@ run() { # logs and runs a command
 }
 
 [ -x "$ns" ] || { echo "build newssearch first (scripts/build)" >&2; exit 1; }
-pkg_libs=$(pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo "-licuuc -licui18n")
-run c++ -std=c++20 -O2 -I"$root" bench/plain_xapian_bm25.cpp \
-    build/searcher/eval/libnewssearch_eval.a build/common/libnewssearch_common.a \
-    -lxapian $pkg_libs -o "$plain"
+run cmake -S . -B build -DNEWSSEARCH_BUILD_BENCH=ON >/dev/null
+run cmake --build build --target plain_xapian_bm25 >/dev/null
+cp build/bench/plain_xapian_bm25 "$plain"
 
 row() { # row NAME SYSTEM RUN QRELS
     local figures

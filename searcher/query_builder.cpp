@@ -12,6 +12,26 @@
 namespace newssearch::searcher {
 namespace {
 
+/// `date:` values. Xapian's parser leaks its state when an exception of ours passes through it,
+/// so a bad value is recorded in `error` (the first one wins) and parse() throws it afterwards.
+class DeferredDateProcessor : public Xapian::FieldProcessor {
+  public:
+    DeferredDateProcessor(const bool& include_undated, std::string& error)
+        : date_(include_undated), error_(error) {}
+    Xapian::Query operator()(const std::string& value) override {
+        try {
+            return date_(value);
+        } catch (const UsageError& e) {
+            if (error_.empty()) error_ = e.what();
+            return Xapian::Query::MatchNothing;
+        }
+    }
+
+  private:
+    DateFieldProcessor date_;
+    std::string& error_;
+};
+
 /// `source:` and `category:` values are matched in the canonical form the indexer wrote.
 class FilterValueProcessor : public Xapian::FieldProcessor {
   public:
@@ -155,7 +175,7 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
     parser.add_prefix("author", std::string(schema::author_prefix));
     parser.add_boolean_prefix("source", (new FilterValueProcessor(analyzer_, schema::source_prefix))->release());
     parser.add_boolean_prefix("category", (new FilterValueProcessor(analyzer_, schema::category_prefix))->release());
-    parser.add_boolean_prefix("date", (new DateFieldProcessor(include_undated_))->release());
+    parser.add_boolean_prefix("date", (new DeferredDateProcessor(include_undated_, date_error_))->release());
     parser.add_boolean_prefix("entity", (new EntityFilterProcessor(recognizer_, schema::article_entity_prefix))->release());
     parser.add_boolean_prefix("person", (new EntityFilterProcessor(recognizer_, schema::person_prefix))->release());
     parser.add_boolean_prefix("place", (new EntityFilterProcessor(recognizer_, schema::place_prefix))->release());
@@ -265,12 +285,14 @@ ParsedQuery QueryBuilder::parse(std::string_view user_query, const QueryOptions&
     parser.set_default_op(options.default_op);
     include_undated_ = options.include_undated;
     parsed.corrected = spelling_correction(plain);
+    date_error_.clear();
     try {
         parsed.query = parser.parse_query(parsed.normalized, parse_flags);
     } catch (const Xapian::QueryParserError& e) {
         parsed.notices.push_back("Query syntax not understood (" + e.get_msg() + "); searched for the words.");
         parsed.query = parser.parse_query(words_only(plain), 0);
     }
+    if (!date_error_.empty()) throw UsageError(date_error_);
     if (parsed.query.empty()) {
         // Only stopwords (or only syntax): search for the words as they are rather than nothing.
         parser.set_stopper(nullptr);

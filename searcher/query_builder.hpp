@@ -78,6 +78,8 @@ class QueryBuilder {
     mutable std::vector<entities::EntityMention> marked_;
     mutable std::vector<std::string> marked_words_;
     mutable double entity_boost_ = 0.1;
+    /// Set by the date: field processor during parse() when a value is not a date.
+    mutable std::string date_error_;
     struct Parts;
     std::unique_ptr<Parts> parts_; ///< last: its field processors refer to the members above
     mutable bool include_undated_ = true; ///< read by the date: field processor during parse()

@@ -73,4 +73,13 @@ TEST_CASE("malformed queries are answered with a notice or a clear error", "[que
             CHECK_THROWS_AS(builder.parse(empty), UsageError);
         }
     }
+    // The error leaves the parser without leaking (the sanitizer build checks) and reusable.
+    SECTION("a date: value that is not a date is an error, wherever it stands") {
+        for (const char* bad : {"date:xyz", "date:xyz Rubio", "Rubio date:2025-13", "Lav* date:2025-03..2025-02"}) {
+            CAPTURE(bad);
+            CHECK_THROWS_AS(builder.parse(bad), UsageError);
+        }
+        CHECK_THROWS_WITH(builder.parse("date:soon Rubio"), Catch::Contains("date: expects a date"));
+        CHECK(builder.parse("Rubio").query.get_description() == "Query(Zrubio@1)");
+    }
 }

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Indexing and query-latency benchmark: newssearch against scriptindex/quest (xapian-omega,
+xapian-tools) and recollindex/recollq (recollcmd), on the same articles, in the same run.
+
+  bench/index_bench.py --newssearch BIN --query-latency BIN --corpus DIR [--work DIR] [--queries N]
+
+For each tool: wall time, CPU time (user + system) and peak RSS of indexing (/usr/bin/time -v),
+and the index size on disk; then query latency per process (one process per query, as a user at
+a terminal runs it) for all three, and in-process for newssearch (bench/query_latency.cpp, with
+snippets). Prints Markdown tables with the ratios newssearch/peer.
+"""
+import argparse
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+
+def articles(corpus):
+    """(id, title, date, paragraphs) of every .txt file of the corpus, in path order."""
+    for path in sorted(corpus.rglob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        title, rest = lines[0], lines[1:]
+        date = ""
+        if rest and rest[0].startswith("Published "):
+            date, rest = rest[0][len("Published "):], rest[1:]
+        yield str(path.relative_to(corpus).with_suffix("")), title, date, [l for l in rest if l.strip()]
+
+
+def write_dump(corpus, dump):
+    """The scriptindex dump of the corpus: NAME=VALUE lines, '=' continuation lines, blank-line
+    separated records."""
+    with dump.open("w", encoding="utf-8") as out:
+        for article_id, title, date, paragraphs in articles(corpus):
+            out.write(f"id={article_id}\ntitle={title}\n")
+            if date:
+                out.write(f"date={date}\n")
+            out.write("body=" + "\n=".join(paragraphs) + "\n\n")
+
+
+def write_queries(corpus, path, count):
+    """`count` queries of 2-4 words taken from article titles (lower case, so that no word reads
+    as an operator), chosen with a fixed seed."""
+    titles = [title for _, title, _, _ in articles(corpus)]
+    rng = random.Random(21578)
+    rng.shuffle(titles)
+    queries = []
+    for title in titles:
+        words = [w for w in re.findall(r"[a-z0-9]+", title.lower()) if len(w) > 2]
+        if len(words) < 2:
+            continue
+        queries.append(" ".join(words[: rng.randint(2, 4)]))
+        if len(queries) == count:
+            break
+    path.write_text("\n".join(queries) + "\n", encoding="utf-8")
+    return queries
+
+
+def write_recoll_config(confdir, corpus):
+    confdir.mkdir(parents=True, exist_ok=True)
+    (confdir / "recoll.conf").write_text(
+        f"topdirs = {corpus}\n"
+        f"dbdir = {confdir / 'xapiandb'}\n"
+        "indexstemminglanguages = english\n"
+        "noaspell = 1\n"
+        "loglevel = 1\n", encoding="utf-8")
+
+
+def timed(command, log):
+    """Runs `command` under /usr/bin/time -v; returns wall s, CPU s, peak RSS MiB."""
+    with log.open("w") as out:
+        subprocess.run(["/usr/bin/time", "-v"] + command, stdout=out, stderr=subprocess.STDOUT, check=True)
+    text = log.read_text(errors="replace")
+    def field(name):
+        return re.search(rf"{re.escape(name)}: (.*)", text).group(1).strip()
+    wall = 0.0
+    for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"):
+        wall = wall * 60 + float(part)
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    return wall, cpu, int(field("Maximum resident set size (kbytes)")) / 1024
+
+
+def size_mib(path):
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / (1 << 20)
+
+
+def percentiles(values):
+    values = sorted(values)
+    def at(p):
+        return values[min(len(values) - 1, int(p / 100 * (len(values) - 1) + 0.5))]
+    return {"mean": statistics.fmean(values), "p50": at(50), "p95": at(95), "p99": at(99)}
+
+
+def per_process(command_for, queries):
+    """Milliseconds per query, one process per query; the first 10 queries warm up, uncounted."""
+    for query in queries[:10]:
+        subprocess.run(command_for(query), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    millis = []
+    for query in queries:
+        start = time.perf_counter()
+        subprocess.run(command_for(query), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        millis.append((time.perf_counter() - start) * 1000)
+    return percentiles(millis)
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}" if b else "n/a"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--newssearch", required=True, type=Path)
+    parser.add_argument("--query-latency", required=True, type=Path)
+    parser.add_argument("--corpus", required=True, type=Path)
+    parser.add_argument("--work", type=Path, help="default: CORPUS-work")
+    parser.add_argument("--queries", default=300, type=int)
+    args = parser.parse_args()
+    corpus = args.corpus.resolve()
+    work = (args.work or Path(str(corpus) + "-work")).resolve()
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    files = sum(1 for _ in corpus.rglob("*.txt"))
+    print(f"corpus: {corpus} ({files} articles), work: {work}", flush=True)
+
+    dump = work / "articles.dump"
+    write_dump(corpus, dump)
+    queries = write_queries(corpus, work / "queries.txt", args.queries)
+    recoll_conf = work / "recoll"
+    write_recoll_config(recoll_conf, corpus)
+    ns_db, xapian_db = work / "newssearch-db", work / "scriptindex-db"
+
+    runs = {
+        "newssearch index": ([str(args.newssearch), "index", "--quiet", "--db", str(ns_db), str(corpus)], ns_db),
+        "scriptindex": (["scriptindex", "--overwrite", str(xapian_db), str(BENCH / "scriptindex.def"), str(dump)], xapian_db),
+        "recollindex": (["recollindex", "-c", str(recoll_conf), "-z"], recoll_conf / "xapiandb"),
+    }
+    indexing = {}
+    for name, (command, db) in runs.items():
+        print(f"$ {' '.join(command)}", flush=True)
+        wall, cpu, rss = timed(command, work / f"{name.split()[0]}.time")
+        indexing[name] = (wall, cpu, rss, size_mib(db))
+        print(f"  wall {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {rss:.0f} MiB, index {indexing[name][3]:.1f} MiB", flush=True)
+
+    ns = indexing["newssearch index"]
+    print(f"\n| indexing {files} articles | wall s | CPU s | peak RSS MiB | index MiB |")
+    print("|---|---|---|---|---|")
+    for name, (wall, cpu, rss, size) in indexing.items():
+        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {size:.1f} |")
+    for peer in ("scriptindex", "recollindex"):
+        p = indexing[peer]
+        print(f"| ratio newssearch/{peer} | {ratio(ns[0], p[0])} | {ratio(ns[1], p[1])} | "
+              f"{ratio(ns[2], p[2])} | {ratio(ns[3], p[3])} |")
+
+    print(f"\n$ {args.query_latency} --db {ns_db} --queries {work / 'queries.txt'}", flush=True)
+    in_process = subprocess.run([str(args.query_latency), "--db", str(ns_db), "--queries", str(work / "queries.txt")],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    print(in_process, flush=True)
+    fields = dict(item.split("=") for item in in_process.split())
+
+    commands = {
+        "newssearch search": lambda q: [str(args.newssearch), "search", "--db", str(ns_db), q],
+        "quest": lambda q: ["quest", "-d", str(xapian_db), "-m", "10", "-o", "and", q],
+        "recollq": lambda q: ["recollq", "-c", str(recoll_conf), "-a", "-n", "10", "-A", q],
+    }
+    latency = {}
+    for name, command_for in commands.items():
+        print(f"$ {' '.join(command_for('QUERY'))}   (x{len(queries)})", flush=True)
+        latency[name] = per_process(command_for, queries)
+    print(f"\n| {len(queries)} queries, ms | mean | p50 | p95 | p99 |")
+    print("|---|---|---|---|---|")
+    print(f"| newssearch in-process (snippets) | {float(fields['mean_ms']):.2f} | {float(fields['p50_ms']):.2f} | "
+          f"{float(fields['p95_ms']):.2f} | {float(fields['p99_ms']):.2f} |")
+    for name, values in latency.items():
+        print(f"| {name} (one process per query) | " + " | ".join(f"{values[k]:.1f}" for k in ("mean", "p50", "p95", "p99")) + " |")
+    ns_q = latency["newssearch search"]
+    for peer in ("quest", "recollq"):
+        print(f"| ratio newssearch/{peer} | " + " | ".join(ratio(ns_q[k], latency[peer][k]) for k in ("mean", "p50", "p95", "p99")) + " |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

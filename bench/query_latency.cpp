@@ -1,0 +1,104 @@
+// In-process query latency: opens a newssearch database once and runs every query of a file (one
+// per line) through Searcher::search with snippets, timing each call; prints the percentiles.
+//
+//   query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets]
+//
+// The first round warms the caches and is not counted; the next N rounds (default 3) are.
+#include "searcher/searcher.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+struct Options {
+    std::string db;
+    std::string queries;
+    std::size_t rounds = 3;
+    std::size_t limit = 10;
+    bool snippets = true;
+};
+
+[[noreturn]] void usage() {
+    std::cerr << "usage: query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets]\n";
+    std::exit(2);
+}
+
+Options parse(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : (usage(), std::string()); };
+        if (arg == "--db") options.db = value();
+        else if (arg == "--queries") options.queries = value();
+        else if (arg == "--rounds") options.rounds = std::stoul(value());
+        else if (arg == "--limit") options.limit = std::stoul(value());
+        else if (arg == "--no-snippets") options.snippets = false;
+        else usage();
+    }
+    if (options.db.empty() || options.queries.empty() || options.rounds == 0) usage();
+    return options;
+}
+
+std::vector<std::string> read_queries(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot read the queries");
+    std::vector<std::string> queries;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) queries.push_back(line);
+    return queries;
+}
+
+double percentile(const std::vector<double>& sorted, double p) {
+    const auto index = static_cast<std::size_t>(p / 100.0 * static_cast<double>(sorted.size() - 1) + 0.5);
+    return sorted[std::min(index, sorted.size() - 1)];
+}
+
+} // namespace
+
+int main(int argc, char** argv) try {
+    const Options options = parse(argc, argv);
+    const std::vector<std::string> queries = read_queries(options.queries);
+    if (queries.empty()) throw std::runtime_error(options.queries + ": no queries");
+    newssearch::searcher::Searcher searcher(options.db);
+
+    std::vector<double> millis;
+    std::size_t with_hits = 0;
+    for (std::size_t round = 0; round <= options.rounds; ++round) {
+        for (const std::string& query : queries) {
+            newssearch::searcher::SearchOptions search;
+            search.query = query;
+            search.limit = options.limit;
+            search.snippets = options.snippets;
+            const auto start = std::chrono::steady_clock::now();
+            const auto result = searcher.search(search);
+            const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+            if (round == 0) {
+                with_hits += result.hits.empty() ? 0 : 1;
+                continue; // warm-up
+            }
+            millis.push_back(took.count());
+        }
+    }
+    std::sort(millis.begin(), millis.end());
+    double total = 0;
+    for (const double value : millis) total += value;
+    std::printf("queries=%zu with_hits=%zu timed=%zu snippets=%s mean_ms=%.3f p50_ms=%.3f p95_ms=%.3f "
+                "p99_ms=%.3f max_ms=%.3f\n",
+                queries.size(), with_hits, millis.size(), options.snippets ? "yes" : "no",
+                total / static_cast<double>(millis.size()), percentile(millis, 50), percentile(millis, 95),
+                percentile(millis, 99), millis.back());
+    return 0;
+} catch (const std::exception& error) {
+    std::cerr << "query_latency: " << error.what() << '\n';
+    return 1;
+}
