@@ -48,7 +48,8 @@ Article article_from_json_line(std::string_view line, const std::string& fallbac
     nlohmann::json record;
     try {
         record = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error for broken syntax, out_of_range for numbers no double can hold (1E999).
         throw DataError(std::string("not valid JSON: ") + e.what());
     }
     if (!record.is_object()) throw DataError("not a JSON object");

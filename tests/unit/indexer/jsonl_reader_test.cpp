@@ -41,3 +41,9 @@ TEST_CASE("bad records are rejected with a reason", "[jsonl]") {
     CHECK_THROWS_WITH(article_from_json_line(R"({"title":["a"]})", "x"), Catch::Contains("\"title\" is not a string"));
     CHECK_THROWS_AS(article_from_json_line(R"({"id":"a"})", "x"), DataError);
 }
+
+// Regression: a number too large for a double made nlohmann throw out_of_range, which escaped
+// the per-record error handling and stopped the whole index run (found by fuzz_jsonl_reader).
+TEST_CASE("a record with a number no double can hold is a bad record, not a crash", "[jsonl]") {
+    CHECK_THROWS_AS(article_from_json_line(R"({"id":"a","title":"t","body":"b","n":888888E888})", "x"), DataError);
+}
