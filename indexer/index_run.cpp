@@ -1,7 +1,7 @@
 #include "indexer/index_run.hpp"
 
 #include "common/file_text.hpp"
-#include "indexer/index_writer.hpp"
+#include "indexer/shard_router.hpp"
 #include "indexer/synonyms.hpp"
 
 #include <chrono>
@@ -16,7 +16,7 @@ IndexRunSummary index_paths(const std::string& database_path, const std::vector<
     const std::vector<InputFile> files = collect_input_files(paths, summary.problems, options.format);
     summary.files = files.size();
 
-    IndexWriter writer(database_path);
+    ShardedIndexWriter writer(database_path, options.shards);
     if (!options.gazetteer_path.empty()) writer.set_gazetteer(read_text_file(options.gazetteer_path, "entity gazetteer"), options.gazetteer_path);
     if (options.title_weight != 0) writer.set_title_weight(options.title_weight);
     if (!options.synonyms_path.empty()) writer.set_synonyms(read_synonym_file(options.synonyms_path, Analyzer()));

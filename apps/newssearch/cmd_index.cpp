@@ -18,6 +18,7 @@ struct IndexOptions {
     std::string gazetteer = bundled_gazetteer();
     std::string synonyms = bundled_synonyms();
     unsigned title_weight = 0;
+    std::size_t shards = 0;
 };
 
 /// "none" turns a default file off.
@@ -49,6 +50,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
     command->add_option("--title-weight", options->title_weight,
                         "How many times each title word counts in every passage (default 3; changing it re-indexes)")
         ->check(CLI::Range(1, 20));
+    command->add_option("--shards", options->shards,
+                        "Write the index as N shards (DB/shard-0..N-1 and the stub file DB/XAPIANDB, see "
+                        "docs/SCALING.md); default: the layout the index has, one database when new")
+        ->check(CLI::Range(1, 1024));
     command->callback([options, &exit_code] {
         const DatabaseLocation location = database_location(options->db);
         indexer::IndexRunOptions run;
@@ -56,6 +61,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
         run.synonyms_path = file_option(options->synonyms);
         run.title_weight = options->title_weight;
         run.format = indexer::parse_input_format(options->format);
+        run.shards = options->shards;
         const indexer::IndexRunSummary summary = indexer::index_paths(location.path, options->paths, run);
         if (!options->quiet || !summary.problems.empty()) report_index_run(std::cerr, summary, location.path);
         exit_code = summary.problems.empty() ? exit_ok : exit_partial;

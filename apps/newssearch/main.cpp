@@ -34,7 +34,7 @@ bool takes_value(const std::string& arg) {
                                "--synonyms", "--type", "--title-weight", "--topics", "--qrels", "--run",
                                "--topics-format", "--depth", "--run-tag", "--fusion-passages", "--fusion-decay",
                                "--feedback-docs", "--feedback-terms", "--feedback-weight", "--save-run", "--format",
-                               "-o", "--output"})
+                               "-o", "--output", "--shards", "--remote-timeout"})
         if (arg == option) return true;
     return false;
 }
