@@ -50,6 +50,12 @@ std::size_t shard_of(std::string_view article_id, std::size_t shards) {
         hash ^= static_cast<unsigned char>(c);
         hash *= 0x100000001b3ULL;
     }
+    // FNV's low bits vary little between similar ids: mix all bits in (MurmurHash3's finaliser).
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    hash *= 0xc4ceb9fe1a85ec53ULL;
+    hash ^= hash >> 33;
     return static_cast<std::size_t>(hash % shards);
 }
 

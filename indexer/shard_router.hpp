@@ -15,7 +15,8 @@
 
 namespace newssearch::indexer {
 
-/// The shard (0..shards-1) an article id belongs to: FNV-1a of the id, modulo `shards`.
+/// The shard (0..shards-1) an article id belongs to: a 64-bit hash of the id (FNV-1a, bits
+/// mixed), modulo `shards`. Never change it: re-indexing relies on it.
 [[nodiscard]] std::size_t shard_of(std::string_view article_id, std::size_t shards);
 
 /// The stub file that makes `folder` a sharded index ("<folder>/XAPIANDB").

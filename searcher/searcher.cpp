@@ -39,6 +39,7 @@ OpenShards open_index(const std::string& path, const ShardOpenOptions& options) 
     if (!version.empty() && version != std::to_string(schema::version))
         throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
                          version + "); delete it and run 'newssearch index' again");
+    add_synonyms_for_remote_shards(open);
     return open;
 }
 
@@ -130,6 +131,7 @@ void Searcher::drop_failing_shards(const Xapian::Error& error) {
     std::vector<std::string> unavailable = shards_.unavailable;
     unavailable.insert(unavailable.end(), failing.begin(), failing.end());
     shards_ = open_shards(keep, shard_options_);
+    add_synonyms_for_remote_shards(shards_);
     shards_.unavailable.insert(shards_.unavailable.begin(), unavailable.begin(), unavailable.end());
     database_ = shards_.database;
     rebuild_query_side();

@@ -1,10 +1,15 @@
 #include "searcher/shard_set.hpp"
 
 #include "common/errors.hpp"
+#include "common/schema.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
+#include <unistd.h>
 
 namespace newssearch::searcher {
 namespace {
@@ -147,6 +152,44 @@ OpenShards open_shards(const std::vector<ShardSpec>& shards, const ShardOpenOpti
         throw IndexError(open.unavailable.empty() ? std::string("the index lists no databases")
                                                   : "no shard of the index could be opened: " + open.unavailable.front());
     return open;
+}
+
+void add_synonyms_for_remote_shards(OpenShards& open) {
+    const bool remote = std::any_of(open.shards.begin(), open.shards.end(), [](const ShardSpec& s) { return s.remote(); });
+    if (!remote) return;
+    const std::string table = open.database.get_metadata(std::string(schema::synonym_table_key));
+    if (table.empty()) return;
+    // A local database with the synonym table and no documents (so no statistic, score or
+    // relative document order changes), built once per table in the temporary folder.
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : table) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    const fs::path folder = fs::temp_directory_path() /
+                            ("newssearch-synonyms-" + std::to_string(::getuid()) + "-" + std::to_string(hash));
+    if (!fs::exists(folder / "iamglass")) {
+        const fs::path building = folder.string() + ".new-" + std::to_string(::getpid());
+        fs::remove_all(building);
+        {
+            Xapian::WritableDatabase synonyms(building.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+            for (std::size_t start = 0; start < table.size();) {
+                std::size_t end = table.find('\n', start);
+                if (end == std::string::npos) end = table.size();
+                const std::string line = table.substr(start, end - start);
+                start = end + 1;
+                std::size_t tab = line.find('\t');
+                const std::string key = line.substr(0, tab);
+                while (tab != std::string::npos) {
+                    const std::size_t next = line.find('\t', tab + 1);
+                    synonyms.add_synonym(key, line.substr(tab + 1, next == std::string::npos ? std::string::npos : next - tab - 1));
+                    tab = next;
+                }
+            }
+            synonyms.commit();
+        }
+        std::error_code error;
+        fs::rename(building, folder, error); // another process may have won the race: fine
+        if (error) fs::remove_all(building, error);
+    }
+    open.database.add_database(Xapian::Database(folder.string()));
 }
 
 std::vector<std::string> failing_remote_shards(const OpenShards& open, const ShardOpenOptions& options) {

@@ -52,6 +52,11 @@ struct OpenShards {
 /// options.allow_partial, when it is listed in `unavailable` (all failing still throws).
 [[nodiscard]] OpenShards open_shards(const std::vector<ShardSpec>& shards, const ShardOpenOptions& options);
 
+/// Adds to `open.database` a small in-memory database holding only the synonym table stored in
+/// the index's metadata (schema::synonym_table_key): Xapian 1.4's remote backend cannot read
+/// synonyms, so without it queries over remote shards would lose them. No-op without remote shards.
+void add_synonyms_for_remote_shards(OpenShards& open);
+
 /// Checks each remote shard in `open` with a fresh connection and returns "NAME (why)" for those
 /// that fail: after a search failed with a network error, which shard it was.
 [[nodiscard]] std::vector<std::string> failing_remote_shards(const OpenShards& open, const ShardOpenOptions& options);
