@@ -249,6 +249,10 @@ SearchResult Searcher::run(const SearchOptions& options) {
     if (!options.passages) enquire.set_collapse_key(schema::slot_article_id);
     if (options.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, options.sort == SortOrder::date_newest_first);
+    else
+        // Equal scores in article id order, not document id order: document ids depend on the
+        // order of indexing and on how the index is sharded, so ties would come out differently.
+        enquire.set_sort_by_relevance_then_value(schema::slot_article_id, false);
     // Counting a few hundred matches exactly is cheap and lets small result sets say "3 articles";
     // facets look further, to count over (up to) 10,000 matching passages.
     const Xapian::doccount check_at_least =

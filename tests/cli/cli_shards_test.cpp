@@ -76,14 +76,29 @@ const std::vector<std::vector<std::string>> bbc_queries = {
     {"economy growth"}, {"film award"}, {"election Labour"}, {"mobile phone"}, {"football club"},
     {"shares profits"}, {"\"prime minister\""}, {"Blair OR Brown"}, {"music -Oscar"},
     {"title:Chelsea"}, {"interest rates", "--passages"}, {"Microsoft", "--facets"}, {"broadband", "--explain"},
-    {"tax", "--facets", "--explain"}, {"oil prices", "--offset", "5"}, {"Kyiv OR Ukraine"}, {"games console"},
-    {"the"}, {"virus email"}};
+    {"tax", "--facets", "--explain"}, {"oil prices", "--offset", "5"}, {"Iraq OR Afghanistan"}, {"games console"},
+    {"virus email"}, {"Yukos", "--facets"}};
 
 /// Wildcards: Xapian 1.4 weighs a wildcard's expansion (OP_SYNONYM) with term statistics it
 /// estimates shard by shard, so scores differ from one database's (docs/SCALING.md): the same
 /// articles match, compared as sets.
 const std::vector<std::string> bundled_wildcards = {"agree*", "negotiat*"};
 const std::vector<std::string> bbc_wildcards = {"technolog*", "elect*"};
+
+/// Checks that two results are the same answer. Left out where either count is Xapian's estimate
+/// (it differs between one database and shards): the count, and the collapse counts, which are
+/// then lower bounds.
+void check_same(nlohmann::json a, nlohmann::json b) {
+    if (!a["total_is_exact"].get<bool>() || !b["total_is_exact"].get<bool>()) {
+        for (nlohmann::json* result : {&a, &b}) {
+            result->erase("total");
+            for (auto& hit : (*result)["hits"]) hit.erase("other_matching_passages");
+        }
+    }
+    a.erase("total_is_exact");
+    b.erase("total_is_exact");
+    CHECK(a == b);
+}
 
 std::set<std::string> article_set(const nlohmann::json& result) {
     const std::vector<std::string> ids = article_ids(result);
@@ -114,8 +129,8 @@ void check_same_answers(const std::vector<std::string>& inputs, const std::vecto
         const nlohmann::json one = search_db(single, query);
         // A query the index corrects would test spelling, which remote shards lack (below).
         REQUIRE(one["suggestion"].is_null());
-        CHECK(search_db(sharded, query) == one);
-        CHECK(search_db(remote, query) == one);
+        check_same(search_db(sharded, query), one);
+        check_same(search_db(remote, query), one);
         if (one["hits"].size() > 1) ++with_hits;
     }
     CHECK(with_hits * 2 >= queries.size()); // the comparison compared something
