@@ -142,6 +142,8 @@ void check_same_answers(const std::vector<std::string>& inputs, const std::vecto
         CHECK(article_set(search_db(remote, {wildcard}, "1000")) == article_set(one));
     }
     // Xapian 1.4's remote backend has no spelling data: corrections come from local shards only.
+    // (Over shards Xapian merges each shard's spelling candidates, which in rare cases picks
+    // another correction or none: "ecomony" on the BBC corpus; docs/SCALING.md.)
     for (const std::string& word : misspelt) {
         INFO("query: " << word);
         const nlohmann::json one = search_db(single, {word});
@@ -162,7 +164,7 @@ TEST_CASE("one database, three local shards and three remote shards give the sam
         WARN("BBC corpus not found at " << bbc << ": skipped");
         return;
     }
-    check_same_answers({bbc.string()}, bbc_queries, bbc_wildcards, {"goverment", "ecomony"});
+    check_same_answers({bbc.string()}, bbc_queries, bbc_wildcards, {"goverment", "electon", "footbal", "parliment"});
 }
 
 TEST_CASE("index --shards writes shards and a stub file; re-indexing keeps articles in their shards") {
