@@ -61,6 +61,14 @@ inline constexpr std::string_view gazetteer_key = "newssearch:gazetteer";
 /// A copy of the synonym table, one "key<TAB>synonym<TAB>synonym..." line per key: Xapian 1.4's
 /// remote backend cannot read synonyms, so searches over remote shards take them from here.
 inline constexpr std::string_view synonym_table_key = "newssearch:synonym_table";
+/// + absolute source file path -> "SIZE MTIME_NS\n" then the ids of the articles read from it,
+/// one a line. Written only for files read without problems; a file whose size and modification
+/// time still match is not read again.
+inline constexpr std::string_view file_key_prefix = "file:";
+/// + article id -> the absolute path of the file it was read from (--prune, --delete).
+inline constexpr std::string_view article_file_key_prefix = "article-file:";
+/// When the index was last committed: "YYYY-MM-DDTHH:MM:SSZ" (UTC).
+inline constexpr std::string_view updated_key = "newssearch:updated";
 
 // --- Weights -----------------------------------------------------------------------------------
 /// Each title word counts this many times in every passage of its article, unless the index was

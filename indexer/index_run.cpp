@@ -1,42 +1,169 @@
 #include "indexer/index_run.hpp"
 
 #include "common/file_text.hpp"
+#include "indexer/article_preparer.hpp"
+#include "indexer/index_writer.hpp"
 #include "indexer/shard_router.hpp"
+#include "indexer/ordered_work.hpp"
 #include "indexer/synonyms.hpp"
 
 #include <chrono>
+#include <filesystem>
+#include <memory>
+#include <thread>
+#include <unordered_map>
 
 namespace newssearch::indexer {
+namespace {
 
+/// What the workers hand the writer: the prepared articles of (part of) one input file.
+struct FileWork {
+    std::size_t file = 0; ///< index into the run's file list
+    std::vector<PreparedArticle> articles;
+    std::vector<InputProblem> problems;
+    std::vector<InputProblem> warnings;
+    bool ends_file = false; ///< the file's last piece: the writer may record it
+};
+
+/// Pieces of work in flight per worker: enough to keep them busy, few enough to bound memory.
+constexpr std::size_t pieces_per_worker = 4;
+
+/// Formats with one article per file are read and cleaned on a worker; the others are parsed on
+/// the writer's thread (cheap) and only their articles' analysis goes to the workers.
+bool one_article_per_file(InputFormat format) { return format == InputFormat::scrape_text; }
+
+class Run {
+  public:
+    Run(const std::string& database_path, const std::vector<std::string>& paths, const IndexRunOptions& options)
+        : options_(options), writer_(database_path, options.shards) {
+        files_ = collect_input_files(paths, summary_.problems, options.format);
+        summary_.files = files_.size();
+        if (!options.gazetteer_path.empty())
+            writer_.set_gazetteer(read_text_file(options.gazetteer_path, "entity gazetteer"), options.gazetteer_path);
+        if (options.title_weight != 0) writer_.set_title_weight(options.title_weight);
+        if (!options.synonyms_path.empty()) writer_.set_synonyms(read_synonym_file(options.synonyms_path, Analyzer()));
+    }
+
+    IndexRunSummary run() {
+        index_files();
+        if (options_.prune) summary_.removed += writer_.prune().size();
+        for (const std::string& id : options_.delete_ids) {
+            if (writer_.remove(id)) ++summary_.removed;
+            else summary_.problems.push_back({id, "no article with this id in the index"});
+        }
+        writer_.commit();
+        summary_.passages = writer_.passages_written();
+        return std::move(summary_);
+    }
+
+  private:
+    void index_files() {
+        std::size_t threads = options_.threads != 0 ? options_.threads : std::thread::hardware_concurrency();
+        if (threads == 0) threads = 1;
+        const PrepareSettings settings = writer_.prepare_settings();
+        for (std::size_t i = 0; i < threads; ++i) preparers_.push_back(std::make_unique<ArticlePreparer>(settings));
+        stored_hashes_ = writer_.stored_hashes();
+        paths_.resize(files_.size());
+        stamps_.resize(files_.size());
+
+        // One thread: everything inline, in order (no worker to wait for).
+        OrderedWork<FileWork> work(threads == 1 ? 0 : threads, threads * pieces_per_worker,
+                                   [this](FileWork&& done) { consume(std::move(done)); });
+        for (std::size_t i = 0; i < files_.size(); ++i) {
+            std::error_code error;
+            const std::filesystem::path absolute = std::filesystem::absolute(files_[i].path, error).lexically_normal();
+            paths_[i] = error ? files_[i].path.string() : absolute.string();
+            stamps_[i] = file_stamp(paths_[i]);
+            if (const auto record = writer_.file_record(paths_[i]); record && stamps_[i] && record->stamp == *stamps_[i]) {
+                summary_.unchanged += record->article_ids.size();
+                progress_.articles_done += record->article_ids.size();
+                report_file_done();
+                continue;
+            }
+            if (one_article_per_file(files_[i].format)) {
+                work.submit([this, i](std::size_t worker) {
+                    FileWork piece{i, {}, {}, {}, true};
+                    read_articles(files_[i], [&](Article&& article) {
+                        piece.articles.push_back(prepare(worker, std::move(article)));
+                    }, piece.problems, &piece.warnings);
+                    return piece;
+                });
+                continue;
+            }
+            std::vector<InputProblem> problems;
+            std::vector<InputProblem> warnings;
+            read_articles(files_[i], [&](Article&& article) {
+                work.submit([this, i, article = std::move(article)](std::size_t worker) mutable {
+                    FileWork piece{i, {}, {}, {}, false};
+                    piece.articles.push_back(prepare(worker, std::move(article)));
+                    return piece;
+                });
+            }, problems, &warnings);
+            work.submit([i, problems = std::move(problems), warnings = std::move(warnings)](std::size_t) mutable {
+                return FileWork{i, {}, std::move(problems), std::move(warnings), true};
+            });
+        }
+        work.finish();
+    }
+
+    PreparedArticle prepare(std::size_t worker, Article article) const {
+        const auto stored = stored_hashes_.find(article.id);
+        return preparers_[worker]->prepare(std::move(article), stored == stored_hashes_.end() ? nullptr : &stored->second);
+    }
+
+    /// On the writer's thread, in input order.
+    void consume(FileWork&& piece) {
+        for (PreparedArticle& prepared : piece.articles) {
+            file_ids_.push_back(prepared.article.id);
+            switch (writer_.write(std::move(prepared), paths_[piece.file])) {
+            case AddOutcome::added: ++summary_.added; break;
+            case AddOutcome::updated: ++summary_.updated; break;
+            case AddOutcome::unchanged: ++summary_.unchanged; break;
+            }
+            ++progress_.articles_done;
+            if (++since_commit_ >= options_.commit_every) {
+                writer_.commit();
+                since_commit_ = 0;
+            }
+        }
+        file_has_problems_ = file_has_problems_ || !piece.problems.empty();
+        summary_.problems.insert(summary_.problems.end(), piece.problems.begin(), piece.problems.end());
+        summary_.warnings.insert(summary_.warnings.end(), piece.warnings.begin(), piece.warnings.end());
+        if (!piece.ends_file) return;
+        // A file with problems is read again next time, so its problems are reported again.
+        if (!file_has_problems_ && stamps_[piece.file])
+            writer_.record_file(paths_[piece.file], FileRecord{*stamps_[piece.file], file_ids_});
+        file_ids_.clear();
+        file_has_problems_ = false;
+        report_file_done();
+    }
+
+    void report_file_done() {
+        ++progress_.files_done;
+        progress_.files_total = files_.size();
+        if (options_.on_progress) options_.on_progress(progress_);
+    }
+
+    const IndexRunOptions& options_;
+    ShardedIndexWriter writer_;
+    IndexRunSummary summary_;
+    std::vector<InputFile> files_;
+    std::vector<std::string> paths_;              ///< absolute path of each file
+    std::vector<std::optional<FileStamp>> stamps_; ///< taken before reading each file
+    std::vector<std::unique_ptr<ArticlePreparer>> preparers_; ///< one per worker
+    std::unordered_map<std::string, std::string> stored_hashes_;
+    std::vector<std::string> file_ids_; ///< articles of the file being written
+    bool file_has_problems_ = false;
+    std::size_t since_commit_ = 0;
+    IndexProgress progress_;
+};
+
+} // namespace
 
 IndexRunSummary index_paths(const std::string& database_path, const std::vector<std::string>& paths,
                             const IndexRunOptions& options) {
     const auto started = std::chrono::steady_clock::now();
-    IndexRunSummary summary;
-    const std::vector<InputFile> files = collect_input_files(paths, summary.problems, options.format);
-    summary.files = files.size();
-
-    ShardedIndexWriter writer(database_path, options.shards);
-    if (!options.gazetteer_path.empty()) writer.set_gazetteer(read_text_file(options.gazetteer_path, "entity gazetteer"), options.gazetteer_path);
-    if (options.title_weight != 0) writer.set_title_weight(options.title_weight);
-    if (!options.synonyms_path.empty()) writer.set_synonyms(read_synonym_file(options.synonyms_path, Analyzer()));
-    std::size_t since_commit = 0;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        read_articles(files[i], [&](Article&& article) {
-            switch (writer.add(article)) {
-            case AddOutcome::added: ++summary.added; break;
-            case AddOutcome::updated: ++summary.updated; break;
-            case AddOutcome::unchanged: ++summary.unchanged; break;
-            }
-            if (++since_commit >= options.commit_every) {
-                writer.commit();
-                since_commit = 0;
-            }
-        }, summary.problems);
-        if (options.on_progress) options.on_progress(i + 1, files.size());
-    }
-    writer.commit();
-    summary.passages = writer.passages_written();
+    IndexRunSummary summary = Run(database_path, paths, options).run();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

@@ -5,54 +5,84 @@
 #include "common/schema.hpp"
 #include "indexer/synonyms.hpp"
 
-#include <cstdint>
-#include <map>
-#include <filesystem>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 
 namespace newssearch::indexer {
+namespace fs = std::filesystem;
 namespace {
+
+/// The PID in the writer's pid file when that process still runs, else 0.
+long running_writer_pid(const std::string& path) {
+    std::ifstream in(fs::path(path) / writer_pid_file);
+    long pid = 0;
+    if (!(in >> pid) || pid <= 0) return 0;
+    // EPERM: it runs under another user, which still holds the lock.
+    return (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM) ? pid : 0;
+}
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
     try {
-        std::filesystem::create_directories(path);
+        fs::create_directories(path);
         return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError("the index at " + path +
-                         " is locked: another 'newssearch index' is writing it; wait for it to finish");
+        const long pid = running_writer_pid(path);
+        throw IndexError("the index at " + path + " is locked by another newssearch index run" +
+                         (pid != 0 ? " (PID " + std::to_string(pid) + ")" : std::string()) +
+                         "; wait for it to finish, or stop it (its last commit stays searchable)");
     } catch (const Xapian::DatabaseError& e) {
         throw IndexError("cannot open the index at " + path + " for writing: " + e.get_msg() +
                          "; delete that folder and run 'newssearch index' again");
-    } catch (const std::filesystem::filesystem_error& e) {
+    } catch (const fs::filesystem_error& e) {
         throw IndexError("cannot create the index folder " + path + ": " + e.code().message());
     }
 }
 
-/// Words worth offering as spelling corrections: not numbers, not single letters.
-bool is_spelling_word(const std::string& term) {
-    return term.size() > 1 && !(term.front() >= '0' && term.front() <= '9');
+void write_pid_file(const std::string& path) {
+    // Best effort: the pid only makes the "locked" message more helpful.
+    std::ofstream(fs::path(path) / writer_pid_file, std::ios::trunc) << ::getpid() << '\n';
 }
 
-/// Adds (or, with remove, takes back) the words of an article to the index's spelling data, each
-/// occurrence once even where passages overlap.
-void update_spelling(Xapian::WritableDatabase& database, const Analyzer& analyzer, const Article& article,
-                     const std::vector<Passage>& passages, bool remove) {
-    std::map<std::string, Xapian::termcount> counts;
-    for (const Token& token : analyzer.tokenize(article.title)) ++counts[token.term];
-    std::size_t counted_to = 0; // body byte offset up to which words were counted
-    for (const Passage& passage : passages) {
-        const bool body = passage.kind == PassageKind::body;
-        for (const Token& token : passage.tokens) {
-            if (body && passage.begin + token.begin < counted_to) continue;
-            ++counts[token.term];
-        }
-        if (body) counted_to = passage.end;
-    }
+void apply_spelling(Xapian::WritableDatabase& database, const std::map<std::string, Xapian::termcount>& counts,
+                    bool remove) {
     for (const auto& [term, count] : counts) {
-        if (!is_spelling_word(term)) continue;
         if (remove) database.remove_spelling(term, count);
         else database.add_spelling(term, count);
     }
+}
+
+std::string format_record(const FileRecord& record) {
+    std::string text = std::to_string(record.stamp.size) + " " + std::to_string(record.stamp.mtime_ns) + "\n";
+    for (const std::string& id : record.article_ids) text += id + "\n";
+    return text;
+}
+
+std::optional<FileRecord> parse_record(const std::string& text) {
+    std::istringstream in(text);
+    FileRecord record;
+    if (!(in >> record.stamp.size >> record.stamp.mtime_ns)) return std::nullopt;
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line))
+        if (!line.empty()) record.article_ids.push_back(line);
+    return record;
+}
+
+std::string utc_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return text;
 }
 
 } // namespace
@@ -68,6 +98,16 @@ std::string content_hash(std::string_view text) {
     return hex;
 }
 
+std::optional<FileStamp> file_stamp(const std::string& path) {
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (error) return std::nullopt;
+    const auto time = fs::last_write_time(path, error);
+    if (error) return std::nullopt;
+    return FileStamp{size, static_cast<std::int64_t>(
+                               std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count())};
+}
+
 IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
     : path_(path), options_(options), database_(open_writable(path)) {
     const std::string stored = database_.get_metadata(std::string(schema::schema_version_key));
@@ -79,14 +119,30 @@ IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
     recognizer_ = std::make_shared<const entities::EntityRecognizer>(
         std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(gazetteer, path + " (stored gazetteer)")));
     gazetteer_hash_ = content_hash(gazetteer);
-    builder_.set_title_wdf(schema::title_wdf(database_));
+    refresh_preparer();
+    write_pid_file(path);
+}
+
+PrepareSettings IndexWriter::prepare_settings() const {
+    return PrepareSettings{recognizer_, gazetteer_hash_, schema::title_wdf(database_),
+                           database_.get_metadata(std::string(schema::title_weight_key)), options_};
+}
+
+void IndexWriter::refresh_preparer() { preparer_ = std::make_unique<ArticlePreparer>(prepare_settings()); }
+
+std::unordered_map<std::string, std::string> IndexWriter::stored_hashes() const {
+    std::unordered_map<std::string, std::string> hashes;
+    const std::string prefix(schema::hash_key_prefix);
+    for (auto it = database_.metadata_keys_begin(prefix); it != database_.metadata_keys_end(prefix); ++it)
+        hashes.emplace((*it).substr(prefix.size()), database_.get_metadata(*it));
+    return hashes;
 }
 
 void IndexWriter::set_title_weight(unsigned weight) {
     if (weight < 1 || weight > 20) throw UsageError("the title weight must be between 1 and 20");
-    builder_.set_title_wdf(weight);
     begin_batch();
     database_.set_metadata(std::string(schema::title_weight_key), std::to_string(weight));
+    refresh_preparer();
 }
 
 void IndexWriter::set_gazetteer(const std::string& tsv, const std::string& source) {
@@ -95,6 +151,7 @@ void IndexWriter::set_gazetteer(const std::string& tsv, const std::string& sourc
     gazetteer_hash_ = content_hash(tsv);
     begin_batch();
     database_.set_metadata(std::string(schema::gazetteer_key), tsv);
+    refresh_preparer();
 }
 
 IndexWriter::~IndexWriter() {
@@ -105,6 +162,8 @@ IndexWriter::~IndexWriter() {
         } catch (const Xapian::Error&) {
         }
     }
+    std::error_code ignored;
+    fs::remove(fs::path(path_) / writer_pid_file, ignored);
 }
 
 void IndexWriter::begin_batch() {
@@ -116,28 +175,31 @@ void IndexWriter::begin_batch() {
     in_batch_ = true;
 }
 
-AddOutcome IndexWriter::add(const Article& article) {
-    if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
-    const std::string json = to_json(article).dump();
-    // The gazetteer and the title weight shape the documents too: a change re-indexes.
-    const std::string hash = content_hash(json + gazetteer_hash_ + database_.get_metadata(std::string(schema::title_weight_key)));
-    const std::string hash_key = schema::term(schema::hash_key_prefix, article.id);
+AddOutcome IndexWriter::add(const Article& article) { return write(preparer_->prepare(article)); }
+
+AddOutcome IndexWriter::write(PreparedArticle prepared, const std::string& source_file) {
+    const std::string& id = prepared.article.id;
+    const std::string hash_key = schema::term(schema::hash_key_prefix, id);
     const std::string previous = database_.get_metadata(hash_key);
-    if (previous == hash) return AddOutcome::unchanged;
+    const std::string file_key = schema::term(schema::article_file_key_prefix, id);
+    if (!source_file.empty() && database_.get_metadata(file_key) != source_file) {
+        begin_batch();
+        database_.set_metadata(file_key, source_file);
+    }
+    if (previous == prepared.hash) return AddOutcome::unchanged;
+    // Prepared as unchanged against an older snapshot (the id came twice in one run): analyse now.
+    if (!prepared.analysed) preparer_->analyse(prepared);
 
     begin_batch();
-    if (!previous.empty()) remove_indexed(article.id);
-
-    const std::vector<Passage> passages = split_passages(article, analyzer_, options_);
-    update_spelling(database_, analyzer_, article, passages, false);
-    const ArticleEntities entities = annotate_entities(article, passages, *recognizer_);
-    for (const ArticleEntity& entity : entities.article)
+    if (!previous.empty()) remove_indexed(id);
+    apply_spelling(database_, prepared.spelling, false);
+    for (const ArticleEntity& entity : prepared.entities)
         database_.set_metadata(schema::term(schema::entity_key_prefix, entity.key),
                                std::string(entities::to_string(entity.type)) + "\t" + entity.canonical);
-    for (Xapian::Document& document : builder_.build(article, passages, entities)) database_.add_document(document);
-    passages_written_ += passages.size();
-    database_.set_metadata(hash_key, hash);
-    database_.set_metadata(schema::term(schema::article_key_prefix, article.id), json);
+    for (const Xapian::Document& document : prepared.documents) database_.add_document(document);
+    passages_written_ += prepared.documents.size();
+    database_.set_metadata(hash_key, prepared.hash);
+    database_.set_metadata(schema::term(schema::article_key_prefix, id), prepared.json);
     return previous.empty() ? AddOutcome::added : AddOutcome::updated;
 }
 
@@ -147,24 +209,68 @@ void IndexWriter::remove_indexed(const std::string& article_id) {
     if (!stored.empty()) {
         // Take the old text's words back out of the spelling data.
         const Article old = article_from_json(nlohmann::json::parse(stored, nullptr, false));
-        update_spelling(database_, analyzer_, old, split_passages(old, analyzer_, options_), true);
+        apply_spelling(database_, preparer_->spelling_words(old), true);
     }
     database_.delete_document(schema::term(schema::article_prefix, article_id));
     database_.set_metadata(article_key, "");
 }
 
-bool IndexWriter::remove(const std::string& article_id) {
+bool IndexWriter::remove(const std::string& article_id) { return remove_article(article_id, true); }
+
+bool IndexWriter::remove_article(const std::string& article_id, bool forget_source) {
     const std::string hash_key = schema::term(schema::hash_key_prefix, article_id);
     if (database_.get_metadata(hash_key).empty()) return false;
     begin_batch();
     remove_indexed(article_id);
     database_.set_metadata(hash_key, "");
+    const std::string file_key = schema::term(schema::article_file_key_prefix, article_id);
+    const std::string source = database_.get_metadata(file_key);
+    if (forget_source && !source.empty()) database_.set_metadata(schema::term(schema::file_key_prefix, source), "");
+    database_.set_metadata(file_key, "");
     return true;
+}
+
+std::vector<std::string> IndexWriter::prune() {
+    const std::string prefix(schema::article_file_key_prefix);
+    // Source file -> the ids its record lists; nothing when the file had problems on its last
+    // read (what was indexed from it is kept).
+    std::map<std::string, std::optional<std::set<std::string>>> listed;
+    std::vector<std::string> gone;
+    for (auto it = database_.metadata_keys_begin(prefix); it != database_.metadata_keys_end(prefix); ++it) {
+        const std::string id = (*it).substr(prefix.size());
+        const std::string source = database_.get_metadata(*it);
+        std::error_code error;
+        if (!fs::exists(source, error) && !error) {
+            gone.push_back(id);
+            continue;
+        }
+        auto found = listed.find(source);
+        if (found == listed.end()) {
+            std::optional<std::set<std::string>> ids;
+            if (const auto record = file_record(source))
+                ids.emplace(record->article_ids.begin(), record->article_ids.end());
+            found = listed.emplace(source, std::move(ids)).first;
+        }
+        if (found->second && !found->second->contains(id)) gone.push_back(id);
+    }
+    for (const std::string& id : gone) remove_article(id, false);
+    return gone;
+}
+
+std::optional<FileRecord> IndexWriter::file_record(const std::string& path) const {
+    const std::string text = database_.get_metadata(schema::term(schema::file_key_prefix, path));
+    if (text.empty()) return std::nullopt;
+    return parse_record(text);
+}
+
+void IndexWriter::record_file(const std::string& path, const FileRecord& record) {
+    begin_batch();
+    database_.set_metadata(schema::term(schema::file_key_prefix, path), format_record(record));
 }
 
 void IndexWriter::set_synonyms(const std::vector<std::vector<std::string>>& groups) {
     begin_batch();
-    store_synonyms(database_, groups, analyzer_);
+    store_synonyms(database_, groups, Analyzer());
 }
 
 std::map<std::string, std::string> IndexWriter::entity_names() const {
@@ -186,6 +292,7 @@ void IndexWriter::add_entity_names(const std::map<std::string, std::string>& nam
 void IndexWriter::commit() {
     begin_batch();
     database_.set_metadata(std::string(schema::schema_version_key), std::to_string(schema::version));
+    database_.set_metadata(std::string(schema::updated_key), utc_now());
     database_.commit_transaction();
     in_batch_ = false;
 }

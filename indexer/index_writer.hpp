@@ -2,28 +2,48 @@
 /// Writes cleaned articles into a newssearch database. One writer per database (Xapian locks it);
 /// changes become visible to searchers at each commit(), in whole articles.
 
-#include "common/analyzer.hpp"
 #include "common/article.hpp"
-#include "common/entities/entity_recognizer.hpp"
-#include "indexer/document_builder.hpp"
+#include "indexer/article_preparer.hpp"
 #include "indexer/passage_splitter.hpp"
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace newssearch::indexer {
 
 /// What add() did with an article.
 enum class AddOutcome { added, updated, unchanged };
 
+/// A source file's size and modification time: when both still match, the file is not read again.
+struct FileStamp {
+    std::uintmax_t size = 0;
+    std::int64_t mtime_ns = 0;
+
+    bool operator==(const FileStamp&) const = default;
+};
+
+/// What the index remembers of a source file read without problems.
+struct FileRecord {
+    FileStamp stamp;
+    std::vector<std::string> article_ids; ///< the articles read from it, in file order
+};
+
+/// The file written beside Xapian's lock while a writer has the index open: the writer's PID.
+inline constexpr const char* writer_pid_file = "newssearch-index.pid";
+
 class IndexWriter {
   public:
     /// Opens the database at `path`, creating it (and missing parent folders) when absent.
-    /// Throws IndexError when it is locked by another writer, corrupt, or from another schema.
+    /// Throws IndexError when it is locked by another writer (naming its PID when known), corrupt,
+    /// or from another schema.
     explicit IndexWriter(const std::string& path, PassageOptions options = {});
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
@@ -34,8 +54,29 @@ class IndexWriter {
     /// when the article has no id.
     AddOutcome add(const Article& article);
 
-    /// Removes an article's passages; false when no such article is indexed.
+    /// Writes an article prepared by a preparer made with prepare_settings() (any thread), the way
+    /// add() does. `source_file` (absolute path, may be empty) is remembered for --prune.
+    AddOutcome write(PreparedArticle prepared, const std::string& source_file = {});
+
+    /// Removes an article's passages; false when no such article is indexed. The record of the
+    /// file it came from is dropped too, so the next run reads that file again.
     bool remove(const std::string& article_id);
+
+    /// Removes every article whose source file no longer exists, or no longer holds it; returns
+    /// their ids. Articles indexed without a source file are kept.
+    std::vector<std::string> prune();
+
+    /// What the index remembers of the source file at `path` (absolute), if anything.
+    [[nodiscard]] std::optional<FileRecord> file_record(const std::string& path) const;
+
+    /// Remembers a source file read without problems (part of the next commit).
+    void record_file(const std::string& path, const FileRecord& record);
+
+    /// The settings articles must be prepared with for this index (for worker threads).
+    [[nodiscard]] PrepareSettings prepare_settings() const;
+
+    /// Every indexed article's content hash, by id (for preparers to skip unchanged articles).
+    [[nodiscard]] std::unordered_map<std::string, std::string> stored_hashes() const;
 
     /// Recognises entities with this gazetteer (TSV text, see docs/ENTITIES.md) from now on and
     /// stores it in the index, where the query side reads it. Without a call, the gazetteer the
@@ -66,19 +107,24 @@ class IndexWriter {
     void begin_batch();
     /// Deletes an article's passages and stored text, and its words from the spelling data.
     void remove_indexed(const std::string& article_id);
+    void refresh_preparer();
+    /// remove(); `forget_source` also drops the record of the file the article came from.
+    bool remove_article(const std::string& article_id, bool forget_source);
 
     std::string path_;
     PassageOptions options_;
     Xapian::WritableDatabase database_;
-    Analyzer analyzer_;
-    DocumentBuilder builder_{analyzer_};
     std::shared_ptr<const entities::EntityRecognizer> recognizer_;
     std::string gazetteer_hash_; ///< part of every article's content hash: a new gazetteer re-indexes
+    std::unique_ptr<ArticlePreparer> preparer_; ///< for add() and for taking old articles out
     bool in_batch_ = false;
     std::size_t passages_written_ = 0;
 };
 
 /// A stable 64-bit FNV-1a hash of `text`, as 16 hex digits (content hashes in the index).
 [[nodiscard]] std::string content_hash(std::string_view text);
+
+/// The size and modification time of the file at `path`, or nothing when it cannot be read.
+[[nodiscard]] std::optional<FileStamp> file_stamp(const std::string& path);
 
 } // namespace newssearch::indexer

@@ -3,7 +3,9 @@
 #include "common/errors.hpp"
 #include "common/utf8.hpp"
 #include "indexer/jsonl_reader.hpp"
+#include "indexer/reuters_reader.hpp"
 #include "indexer/scrape_cleaner.hpp"
+#include "indexer/text_decoding.hpp"
 #include "searcher/eval/smart_collection.hpp"
 
 #include <algorithm>
@@ -20,9 +22,11 @@ bool is_jsonl(const fs::path& path) {
     return extension == ".jsonl" || extension == ".ndjson";
 }
 
+bool is_reuters(const fs::path& path) { return path.extension() == ".sgm"; }
+
 bool is_indexable(const fs::path& path) {
     const std::string extension = path.extension().string();
-    return extension == ".txt" || extension == ".text" || is_jsonl(path);
+    return extension == ".txt" || extension == ".text" || is_jsonl(path) || is_reuters(path);
 }
 
 bool is_hidden(const fs::path& path) {
@@ -31,18 +35,23 @@ bool is_hidden(const fs::path& path) {
 }
 
 InputFile make_input(const fs::path& path, std::string id, std::optional<InputFormat> format) {
-    if (!format) format = is_jsonl(path) ? InputFormat::json_lines : InputFormat::scrape_text;
+    if (!format) format = is_jsonl(path)      ? InputFormat::json_lines
+                          : is_reuters(path) ? InputFormat::reuters
+                                             : InputFormat::scrape_text;
     return InputFile{path, std::move(id), *format};
 }
 
-/// Why `text` cannot be read as UTF-8 text, or empty when it can.
+/// Why `text` cannot be read as text, or empty when it can.
 std::string text_problem(std::string_view text) {
     if (text.find_first_not_of(" \t\r\n\f") == std::string_view::npos) return "empty file";
     if (looks_binary(text)) return "binary file, not text";
-    if (const auto bad = find_invalid_utf8(text))
-        return "not valid UTF-8 (first invalid byte at offset " + std::to_string(*bad) +
-               "); convert the file to UTF-8 and index it again";
     return {};
+}
+
+/// The folder a file sits in below the folder given (id "sport/199" -> "sport"), or empty.
+std::string folder_category(const std::string& id) {
+    const fs::path folder = fs::path(id).parent_path();
+    return folder.empty() ? std::string() : folder.filename().string();
 }
 
 std::string_view without_bom(std::string_view text) {
@@ -50,7 +59,7 @@ std::string_view without_bom(std::string_view text) {
 }
 
 void read_scrape(const InputFile& file, const std::function<void(Article&&)>& on_article,
-                 std::vector<InputProblem>& problems) {
+                 std::vector<InputProblem>& problems, std::vector<InputProblem>* warnings) {
     std::error_code error;
     const auto size = fs::file_size(file.path, error);
     if (error) return problems.push_back({file.path.string(), "cannot read: " + error.message()});
@@ -62,12 +71,18 @@ void read_scrape(const InputFile& file, const std::function<void(Article&&)>& on
     std::ostringstream contents;
     contents << in.rdbuf();
     const std::string raw = contents.str();
-    const std::string_view text = without_bom(raw);
-    if (std::string problem = text_problem(text); !problem.empty())
+    if (std::string problem = text_problem(without_bom(raw)); !problem.empty())
         return problems.push_back({file.path.string(), std::move(problem)});
+    const DecodedText decoded = decode_text(raw);
+    if (decoded.converted && warnings)
+        warnings->push_back({file.path.string(), "not UTF-8 (first invalid byte at offset " +
+                                                     std::to_string(*find_invalid_utf8(without_bom(raw))) +
+                                                     "): read as Windows-1252"});
     try {
-        Article article = clean_scrape(text);
+        Article article = clean_scrape(decoded.text);
         article.id = file.id;
+        // Folders of sections (bbc/sport/199.txt): the folder names the category the page did not.
+        if (article.category.empty()) article.category = folder_category(file.id);
         on_article(std::move(article));
     } catch (const DataError& e) {
         problems.push_back({file.path.string(), e.what()});
@@ -81,16 +96,18 @@ void read_json_lines(const InputFile& file, const std::function<void(Article&&)>
     std::string line;
     std::size_t number = 0;
     std::size_t records = 0;
-    while (std::getline(in, line)) {
+    bool too_long = false;
+    while (read_bounded_line(in, line, max_record_bytes, too_long)) {
         ++number;
         const std::string where = file.path.string() + ":" + std::to_string(number);
+        if (too_long) {
+            ++records;
+            problems.push_back({where, "record longer than " + std::to_string(max_record_bytes) + " bytes"});
+            continue;
+        }
         std::string_view text = number == 1 ? without_bom(line) : std::string_view(line);
         if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
         ++records;
-        if (text.size() > max_record_bytes) {
-            problems.push_back({where, "record too long (" + std::to_string(text.size()) + " bytes)"});
-            continue;
-        }
         if (const auto bad = find_invalid_utf8(text)) {
             problems.push_back({where, "not valid UTF-8 (invalid byte at column " + std::to_string(*bad + 1) + ")"});
             continue;
@@ -121,35 +138,13 @@ std::string clean_line(std::string_view text) {
     return out;
 }
 
-/// The `.W` text as paragraphs: both collections start a paragraph with an indented line, and a
-/// blank line ends one.
-std::vector<Paragraph> smart_paragraphs(std::string_view text) {
-    std::vector<Paragraph> paragraphs;
-    std::string current;
-    const auto flush = [&] {
-        if (std::string paragraph = clean_line(current); !paragraph.empty())
-            paragraphs.push_back({std::move(paragraph), false});
-        current.clear();
-    };
-    while (!text.empty()) {
-        const std::size_t end = text.find('\n');
-        const std::string_view line = text.substr(0, end);
-        const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
-        if (blank || line.front() == ' ' || line.front() == '\t') flush();
-        if (!blank) current.append(line).append(1, ' ');
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
-    flush();
-    return paragraphs;
-}
-
 Article article_from_smart(const eval::SmartDocument& record) {
     Article article;
     article.id = record.id;
     article.title = clean_line(record.title);
     article.author = clean_line(record.author);
-    article.paragraphs = smart_paragraphs(record.text);
+    // Both collections start a paragraph with an indented line, and a blank line ends one.
+    article.paragraphs = indented_paragraphs(find_invalid_utf8(record.text) ? repair_utf8(record.text) : record.text);
     return article;
 }
 
@@ -181,15 +176,16 @@ std::string_view to_string(InputFormat format) {
     case InputFormat::scrape_text: return "text";
     case InputFormat::json_lines: return "jsonl";
     case InputFormat::smart: return "smart";
+    case InputFormat::reuters: return "reuters";
     }
     return "text";
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
     if (name == "auto") return std::nullopt;
-    for (const InputFormat format : {InputFormat::scrape_text, InputFormat::json_lines, InputFormat::smart})
+    for (const InputFormat format : {InputFormat::scrape_text, InputFormat::json_lines, InputFormat::smart, InputFormat::reuters})
         if (name == to_string(format)) return format;
-    throw UsageError("unknown input format '" + std::string(name) + "' (expected auto, text, jsonl or smart)");
+    throw UsageError("unknown input format '" + std::string(name) + "' (expected auto, text, jsonl, smart or reuters)");
 }
 
 std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
@@ -229,11 +225,16 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
 }
 
 void read_articles(const InputFile& file, const std::function<void(Article&&)>& on_article,
-                   std::vector<InputProblem>& problems) {
+                   std::vector<InputProblem>& problems, std::vector<InputProblem>* warnings) {
     switch (file.format) {
     case InputFormat::json_lines: return read_json_lines(file, on_article, problems);
     case InputFormat::smart: return read_smart(file, on_article, problems);
-    case InputFormat::scrape_text: return read_scrape(file, on_article, problems);
+    case InputFormat::scrape_text: return read_scrape(file, on_article, problems, warnings);
+    case InputFormat::reuters: {
+        std::ifstream in(file.path, std::ios::binary);
+        if (!in) return problems.push_back({file.path.string(), "cannot open for reading"});
+        return read_reuters(in, file.path.string(), on_article, problems, warnings);
+    }
     }
 }
 

@@ -23,12 +23,14 @@ enum class InputFormat {
     /// blank-line break); `.B` and other fields are not indexed. Records without any text (Cranfield
     /// 471 and 995) are kept as articles without passages, so the collection's numbering holds.
     smart,
+    /// Reuters-21578 SGML (`.sgm`): one article per `<REUTERS>` record (see reuters_reader.hpp).
+    reuters,
 };
 
-/// "text", "jsonl" or "smart".
+/// "text", "jsonl", "smart" or "reuters".
 [[nodiscard]] std::string_view to_string(InputFormat format);
 
-/// The format named `name` ("text", "jsonl", "smart"), or nothing for "auto"; UsageError for any
+/// The format named `name` ("text", "jsonl", "smart", "reuters"), or nothing for "auto"; UsageError for any
 /// other name.
 [[nodiscard]] std::optional<InputFormat> parse_input_format(std::string_view name);
 
@@ -44,14 +46,17 @@ struct InputProblem {
     std::string reason; ///< what was wrong, in words a user can act on
 };
 
-/// Largest text scrape read, in bytes: a page bigger than this is not one article.
+/// The per-article size cap. Largest text scrape read, in bytes: a page bigger than this is not
+/// one article, and is skipped unread.
 inline constexpr std::size_t max_scrape_bytes = 16u << 20;
-/// Longest JSON Lines record read, in bytes.
+/// Longest JSON Lines record or Reuters SGML record read, in bytes: longer ones are skipped while
+/// being read, never held whole in memory.
 inline constexpr std::size_t max_record_bytes = 16u << 20;
 
 /// The input files named by `paths`, in a stable order. Folders are walked recursively for
-/// *.txt, *.text, *.jsonl and *.ndjson (hidden entries skipped); a file named explicitly is read
-/// as JSON Lines when it ends in .jsonl/.ndjson and as a text scrape otherwise. With `format`,
+/// *.txt, *.text, *.jsonl, *.ndjson and *.sgm (hidden entries skipped); a file is read as JSON
+/// Lines when it ends in .jsonl/.ndjson, as Reuters SGML when it ends in .sgm, and as a text
+/// scrape otherwise. With `format`,
 /// every file is read in that format, and folders yield all their (non-hidden) files. Paths that
 /// do not exist are reported in `problems`.
 [[nodiscard]] std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
@@ -59,10 +64,12 @@ inline constexpr std::size_t max_record_bytes = 16u << 20;
                                                          std::optional<InputFormat> format = {});
 
 /// Reads, validates and cleans one input file, calling `on_article` for each article in it.
-/// Empty, binary, over-long and non-UTF-8 files, and bad JSON Lines records, go to `problems`.
-/// A malformed SMART file goes to `problems` as "FILE:LINE" with the reason; the records before
-/// the bad line have been passed on. Invalid UTF-8 in a SMART file is repaired (U+FFFD).
+/// Empty, binary and over-long files, and bad JSON Lines records, go to `problems`. A text scrape
+/// or SGML record that is not UTF-8 is read as Windows-1252 and named in `warnings` (when given).
+/// A scrape in a sub-folder of the folder given gets that folder's name as its category when the
+/// page states none. A malformed SMART file goes to `problems` as "FILE:LINE" with the reason; the
+/// records before the bad line have been passed on. Invalid UTF-8 in a SMART file is repaired.
 void read_articles(const InputFile& file, const std::function<void(Article&&)>& on_article,
-                   std::vector<InputProblem>& problems);
+                   std::vector<InputProblem>& problems, std::vector<InputProblem>* warnings = nullptr);
 
 } // namespace newssearch::indexer

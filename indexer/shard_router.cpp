@@ -106,7 +106,38 @@ AddOutcome ShardedIndexWriter::add(const Article& article) {
     return writer_for(article.id).add(article);
 }
 
+AddOutcome ShardedIndexWriter::write(PreparedArticle prepared, const std::string& source_file) {
+    if (prepared.article.id.empty()) throw UsageError("an article without an id cannot be indexed");
+    IndexWriter& writer = writer_for(prepared.article.id);
+    return writer.write(std::move(prepared), source_file);
+}
+
 bool ShardedIndexWriter::remove(const std::string& article_id) { return writer_for(article_id).remove(article_id); }
+
+std::vector<std::string> ShardedIndexWriter::prune() {
+    std::vector<std::string> removed;
+    for (auto& writer : writers_) {
+        std::vector<std::string> ids = writer->prune();
+        removed.insert(removed.end(), ids.begin(), ids.end());
+    }
+    return removed;
+}
+
+std::optional<FileRecord> ShardedIndexWriter::file_record(const std::string& path) const {
+    return writers_.front()->file_record(path);
+}
+
+void ShardedIndexWriter::record_file(const std::string& path, const FileRecord& record) {
+    for (auto& writer : writers_) writer->record_file(path, record);
+}
+
+PrepareSettings ShardedIndexWriter::prepare_settings() const { return writers_.front()->prepare_settings(); }
+
+std::unordered_map<std::string, std::string> ShardedIndexWriter::stored_hashes() const {
+    std::unordered_map<std::string, std::string> hashes;
+    for (const auto& writer : writers_) hashes.merge(writer->stored_hashes());
+    return hashes;
+}
 
 void ShardedIndexWriter::set_gazetteer(const std::string& tsv, const std::string& source) {
     for (auto& writer : writers_) writer->set_gazetteer(tsv, source);

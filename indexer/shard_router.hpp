@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -40,8 +42,20 @@ class ShardedIndexWriter {
 
     /// IndexWriter::add on the article's shard.
     AddOutcome add(const Article& article);
+    /// IndexWriter::write on the article's shard.
+    AddOutcome write(PreparedArticle prepared, const std::string& source_file = {});
     /// IndexWriter::remove on the article's shard.
     bool remove(const std::string& article_id);
+    /// IndexWriter::prune on every shard; the ids removed.
+    std::vector<std::string> prune();
+    /// IndexWriter::file_record (every shard holds every file record).
+    [[nodiscard]] std::optional<FileRecord> file_record(const std::string& path) const;
+    /// IndexWriter::record_file on every shard: a file's articles may be in any of them.
+    void record_file(const std::string& path, const FileRecord& record);
+    /// IndexWriter::prepare_settings (the same for every shard).
+    [[nodiscard]] PrepareSettings prepare_settings() const;
+    /// IndexWriter::stored_hashes over all shards.
+    [[nodiscard]] std::unordered_map<std::string, std::string> stored_hashes() const;
     /// IndexWriter::set_gazetteer on every shard.
     void set_gazetteer(const std::string& tsv, const std::string& source);
     /// IndexWriter::set_title_weight on every shard.

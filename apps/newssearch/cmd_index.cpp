@@ -1,8 +1,12 @@
 #include "commands.hpp"
 #include "db_location.hpp"
+#include "index_progress.hpp"
 #include "index_report.hpp"
 
+#include "common/errors.hpp"
 #include "indexer/index_run.hpp"
+
+#include <unistd.h>
 
 #include <iostream>
 #include <memory>
@@ -18,6 +22,10 @@ struct IndexOptions {
     std::string gazetteer = bundled_gazetteer();
     std::string synonyms = bundled_synonyms();
     unsigned title_weight = 0;
+    bool prune = false;
+    std::vector<std::string> delete_ids;
+    std::size_t threads = 0;
+    std::size_t commit_every = 1000;
     std::size_t shards = 0;
 };
 
@@ -31,16 +39,27 @@ void add_index_command(CLI::App& app, int& exit_code) {
     CLI::App* command = app.add_subcommand(
         "index", "Clean articles and add them to the index (re-running updates changed articles)");
     command->add_option("paths", options->paths,
-                        "Files or folders (searched recursively) of scraped .txt pages and .jsonl articles")
-        ->required();
+                        "Files or folders (searched recursively) of scraped .txt pages, .jsonl articles and "
+                        "Reuters .sgm files");
     command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
     command->add_option("--format", options->format,
-                        "How to read the inputs: auto (by extension: .jsonl/.ndjson JSON Lines, else scraped "
-                        "text), text, jsonl, or smart (SMART collection files such as Cranfield's cran.all.1400: "
-                        "one article per .I record, id = the record number)")
-        ->check(CLI::IsMember({"auto", "text", "jsonl", "smart"}))
+                        "How to read the inputs: auto (by extension: .jsonl/.ndjson JSON Lines, .sgm Reuters-21578 "
+                        "SGML, else scraped text), text, jsonl, reuters, or smart (SMART collection files such as "
+                        "Cranfield's cran.all.1400: one article per .I record, id = the record number)")
+        ->check(CLI::IsMember({"auto", "text", "jsonl", "smart", "reuters"}))
         ->capture_default_str();
-    command->add_flag("-q,--quiet", options->quiet, "Print only problems");
+    command->add_flag("-q,--quiet", options->quiet, "Print only problems (no progress, no summary)");
+    command->add_flag("--prune", options->prune,
+                      "Remove articles whose source file is gone, or no longer holds them");
+    command->add_option("--delete", options->delete_ids, "Remove the article with this id (repeatable)")
+        ->type_name("ID")
+        ->allow_extra_args(false);
+    command->add_option("--threads", options->threads, "Worker threads reading and analysing articles (default: all cores)")
+        ->check(CLI::Range(1, 256));
+    command->add_option("--commit-every", options->commit_every,
+                        "Articles per commit: a run that is stopped keeps everything up to its last commit")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
     command->add_option("--gazetteer", options->gazetteer,
                         "Entity gazetteer (TSV, docs/ENTITIES.md); 'none' for automatic recognition only")
         ->capture_default_str();
@@ -55,6 +74,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
                         "docs/SCALING.md); default: the layout the index has, one database when new")
         ->check(CLI::Range(1, 1024));
     command->callback([options, &exit_code] {
+        if (options->paths.empty() && options->delete_ids.empty() && !options->prune)
+            throw UsageError("index needs files or folders to index, --delete ID or --prune");
         const DatabaseLocation location = database_location(options->db);
         indexer::IndexRunOptions run;
         run.gazetteer_path = file_option(options->gazetteer);
@@ -62,7 +83,16 @@ void add_index_command(CLI::App& app, int& exit_code) {
         run.title_weight = options->title_weight;
         run.format = indexer::parse_input_format(options->format);
         run.shards = options->shards;
-        const indexer::IndexRunSummary summary = indexer::index_paths(location.path, options->paths, run);
+        run.prune = options->prune;
+        run.delete_ids = options->delete_ids;
+        run.threads = options->threads;
+        run.commit_every = options->commit_every;
+        indexer::IndexRunSummary summary;
+        {
+            IndexProgressLine progress(std::cerr, !options->quiet && ::isatty(STDERR_FILENO) != 0);
+            run.on_progress = [&progress](const indexer::IndexProgress& done) { progress.update(done); };
+            summary = indexer::index_paths(location.path, options->paths, run);
+        }
         if (!options->quiet || !summary.problems.empty()) report_index_run(std::cerr, summary, location.path);
         exit_code = summary.problems.empty() ? exit_ok : exit_partial;
     });

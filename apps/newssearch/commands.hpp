@@ -23,5 +23,6 @@ void add_clean_command(CLI::App& app, int& exit_code);
 void add_entities_command(CLI::App& app, int& exit_code);
 void add_batch_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
+void add_stats_command(CLI::App& app, int& exit_code);
 
 } // namespace newssearch::app

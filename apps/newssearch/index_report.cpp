@@ -3,6 +3,15 @@
 #include <cstdio>
 
 namespace newssearch::app {
+namespace {
+
+void list(std::ostream& err, const std::vector<indexer::InputProblem>& items, const char* one, const char* many) {
+    if (items.empty()) return;
+    err << items.size() << (items.size() == 1 ? one : many);
+    for (const auto& item : items) err << "  " << item.where << ": " << item.reason << '\n';
+}
+
+} // namespace
 
 void report_index_run(std::ostream& err, const indexer::IndexRunSummary& summary, const std::string& db) {
     const std::size_t articles = summary.added + summary.updated + summary.unchanged;
@@ -11,6 +20,9 @@ void report_index_run(std::ostream& err, const indexer::IndexRunSummary& summary
     err << "Indexed " << articles << (articles == 1 ? " article" : " articles") << " (" << summary.added
         << " added, " << summary.updated << " updated, " << summary.unchanged << " unchanged) as "
         << summary.passages << " new passages into " << db << " in " << seconds << " s.\n";
+    if (summary.removed != 0)
+        err << "Removed " << summary.removed << (summary.removed == 1 ? " article.\n" : " articles.\n");
+    list(err, summary.warnings, " input repaired:\n", " inputs repaired:\n");
     if (summary.problems.empty()) return;
     err << "Skipped " << summary.problems.size() << (summary.problems.size() == 1 ? " input:\n" : " inputs:\n");
     for (const auto& problem : summary.problems) err << "  " << problem.where << ": " << problem.reason << '\n';

@@ -8,8 +8,9 @@
 
 namespace newssearch::app {
 
-/// "Indexed N articles (a added, u updated, c unchanged) as P passages into DB in S s." plus one
-/// line per skipped file or record with its reason.
+/// "Indexed N articles (a added, u updated, c unchanged) as P passages into DB in S s.", then
+/// "Removed R articles." when any were, the repaired inputs (warnings), and one line per skipped
+/// file, record or unknown id with its reason.
 void report_index_run(std::ostream& err, const indexer::IndexRunSummary& summary, const std::string& db);
 
 } // namespace newssearch::app

@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr const char* subcommands[] = {"index", "search", "clean", "entities", "batch", "eval"};
+constexpr const char* subcommands[] = {"index", "search", "clean", "entities", "batch", "eval", "stats"};
 
 bool is_subcommand(const char* arg) {
     for (const char* name : subcommands)
@@ -34,7 +34,8 @@ bool takes_value(const std::string& arg) {
                                "--synonyms", "--type", "--title-weight", "--topics", "--qrels", "--run",
                                "--topics-format", "--depth", "--run-tag", "--fusion-passages", "--fusion-decay",
                                "--feedback-docs", "--feedback-terms", "--feedback-weight", "--save-run", "--format",
-                               "-o", "--output", "--shards", "--remote-timeout"})
+                               "-o", "--output", "--delete", "--threads", "--commit-every", "--shards",
+                               "--remote-timeout"})
         if (arg == option) return true;
     return false;
 }
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
     app::add_entities_command(cli, exit_code);
     app::add_batch_command(cli, exit_code);
     app::add_eval_command(cli, exit_code);
+    app::add_stats_command(cli, exit_code);
 
     std::vector<std::string> args = with_default_subcommand(argc, argv);
     std::vector<char*> arg_pointers;

@@ -49,3 +49,57 @@ CommandResult run_newssearch(const std::vector<std::string>& args,
 }
 
 } // namespace newssearch::test
+
+#include <signal.h>
+
+namespace newssearch::test {
+
+BackgroundCommand::BackgroundCommand(const std::vector<std::string>& args) {
+    static std::atomic<int> counter{0};
+    err_path_ = (std::filesystem::temp_directory_path() /
+                 ("newssearch-bg-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err"))
+                    .string();
+    std::vector<std::string> argv_strings{NEWSSEARCH_BINARY};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& arg : argv_strings) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+        // Child: stdin and stdout from/to /dev/null, stderr to a file.
+        std::freopen("/dev/null", "r", stdin);
+        std::freopen("/dev/null", "w", stdout);
+        std::freopen(err_path_.c_str(), "w", stderr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+}
+
+BackgroundCommand::~BackgroundCommand() {
+    if (running()) kill_hard();
+    std::error_code ignored;
+    std::filesystem::remove(err_path_, ignored);
+}
+
+bool BackgroundCommand::running() {
+    if (pid_ <= 0 || status_ != -1) return false;
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == 0) return true;
+    status_ = status;
+    return false;
+}
+
+void BackgroundCommand::kill_hard() {
+    if (!running()) return;
+    ::kill(pid_, SIGKILL);
+    wait();
+}
+
+int BackgroundCommand::wait() {
+    if (status_ == -1 && pid_ > 0) ::waitpid(pid_, &status_, 0);
+    return WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
+}
+
+std::string BackgroundCommand::err() const { return slurp(err_path_); }
+
+} // namespace newssearch::test

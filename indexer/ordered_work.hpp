@@ -1,0 +1,94 @@
+#pragma once
+/// Runs tasks on worker threads and hands their results back in submission order, on the thread
+/// that submits: work in parallel, write in input order (deterministic docids and results).
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace newssearch::indexer {
+
+template <class Result>
+class OrderedWork {
+  public:
+    /// A task runs on worker `worker` (0-based), so it can use that worker's own state.
+    using Task = std::function<Result(std::size_t worker)>;
+
+    /// `threads` workers (0: every task runs inline in submit()); at most `window` results are
+    /// pending at once, which bounds memory. `consume` receives each result in submission order.
+    OrderedWork(std::size_t threads, std::size_t window, std::function<void(Result&&)> consume)
+        : window_(window < 1 ? 1 : window), consume_(std::move(consume)) {
+        for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this, i] { work(i); });
+    }
+
+    /// Stops the workers; results not yet consumed are dropped.
+    ~OrderedWork() {
+        {
+            const std::lock_guard lock(mutex_);
+            stopping_ = true;
+            queue_.clear();
+        }
+        ready_.notify_all();
+        for (std::thread& worker : workers_) worker.join();
+    }
+    OrderedWork(const OrderedWork&) = delete;
+    OrderedWork& operator=(const OrderedWork&) = delete;
+
+    /// Queues `task`; first consumes the oldest results while too many are pending. An exception
+    /// thrown by a task is rethrown here or in finish(), when its result's turn comes.
+    void submit(Task task) {
+        if (workers_.empty()) return consume_(task(0));
+        std::packaged_task<Result(std::size_t)> job(std::move(task));
+        pending_.push_back(job.get_future());
+        {
+            const std::lock_guard lock(mutex_);
+            queue_.push_back(std::move(job));
+        }
+        ready_.notify_one();
+        while (pending_.size() > window_) consume_oldest();
+    }
+
+    /// Consumes every pending result.
+    void finish() {
+        while (!pending_.empty()) consume_oldest();
+    }
+
+  private:
+    void consume_oldest() {
+        std::future<Result> oldest = std::move(pending_.front());
+        pending_.pop_front();
+        consume_(oldest.get());
+    }
+
+    void work(std::size_t worker) {
+        for (;;) {
+            std::packaged_task<Result(std::size_t)> job;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+                if (stopping_) return;
+                job = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            job(worker);
+        }
+    }
+
+    std::size_t window_;
+    std::function<void(Result&&)> consume_;
+    std::deque<std::future<Result>> pending_; ///< submitting thread only
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<std::packaged_task<Result(std::size_t)>> queue_;
+    bool stopping_ = false;
+    std::vector<std::thread> workers_;
+};
+
+} // namespace newssearch::indexer

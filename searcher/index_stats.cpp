@@ -1,0 +1,66 @@
+#include "searcher/index_stats.hpp"
+
+#include "common/entities/gazetteer.hpp"
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+
+#include <xapian.h>
+
+#include <filesystem>
+
+namespace newssearch::searcher {
+namespace {
+
+std::size_t count_metadata(const Xapian::Database& database, std::string_view prefix) {
+    std::size_t count = 0;
+    const std::string key(prefix);
+    for (auto it = database.metadata_keys_begin(key); it != database.metadata_keys_end(key); ++it) ++count;
+    return count;
+}
+
+std::uintmax_t folder_bytes(const std::string& path) {
+    std::uintmax_t bytes = 0;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path, error))
+        if (entry.is_regular_file(error)) bytes += entry.file_size(error);
+    return bytes;
+}
+
+} // namespace
+
+IndexStats read_index_stats(const std::string& path) {
+    if (!std::filesystem::exists(path))
+        throw IndexError("no index at " + path + ": create one with 'newssearch index FILE_OR_FOLDER...'");
+    Xapian::Database database;
+    try {
+        database = Xapian::Database(path);
+    } catch (const Xapian::DatabaseError& e) {
+        throw IndexError("cannot open the index at " + path + ": " + e.get_msg() +
+                         " (is it a newssearch index? create one with 'newssearch index')");
+    }
+    IndexStats stats;
+    stats.path = path;
+    stats.schema = database.get_metadata(std::string(schema::schema_version_key));
+    stats.passages = database.get_doccount();
+    stats.articles = count_metadata(database, schema::hash_key_prefix);
+    stats.source_files = count_metadata(database, schema::file_key_prefix);
+    for (auto it = database.allterms_begin(); it != database.allterms_end(); ++it) ++stats.terms;
+    stats.bytes = folder_bytes(path);
+    stats.updated = database.get_metadata(std::string(schema::updated_key));
+    if (stats.schema.empty() && stats.passages > 0) {
+        stats.compatible = false;
+        stats.problem = "the database at " + path + " was not built by newssearch";
+    } else if (!stats.schema.empty() && stats.schema != std::to_string(schema::version)) {
+        stats.compatible = false;
+        stats.problem = "the index at " + path + " was built by an incompatible newssearch (schema " + stats.schema +
+                        ", this one reads " + std::to_string(schema::version) +
+                        "); delete it and run 'newssearch index' again";
+    }
+    if (stats.compatible) {
+        const std::string tsv = database.get_metadata(std::string(schema::gazetteer_key));
+        stats.gazetteer_entries = entities::Gazetteer::parse(tsv, "the index's gazetteer").size();
+    }
+    return stats;
+}
+
+} // namespace newssearch::searcher

@@ -1,0 +1,30 @@
+#pragma once
+/// What an index holds, for `newssearch stats`: counts, size on disk, when it was last updated,
+/// and whether this newssearch can read it.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace newssearch::searcher {
+
+struct IndexStats {
+    std::string path;
+    std::size_t articles = 0;
+    std::size_t passages = 0;       ///< passage documents
+    std::size_t terms = 0;          ///< distinct terms (words, stems, filters)
+    std::uintmax_t bytes = 0;       ///< size of the index folder's files
+    std::string updated;            ///< last commit, "YYYY-MM-DDTHH:MM:SSZ" UTC; empty if unknown
+    std::string schema;             ///< schema version stored in the index; empty if none
+    bool compatible = true;         ///< this newssearch can search it
+    std::string problem;            ///< why not, in words a user can act on (when !compatible)
+    std::size_t gazetteer_entries = 0; ///< entities in the gazetteer stored in the index
+    std::size_t source_files = 0;   ///< source files remembered for incremental runs
+};
+
+/// Reads the statistics of the index at `path`. An index from an incompatible schema is described
+/// (compatible false, problem set) rather than rejected; a missing or unreadable one throws
+/// IndexError like open_database().
+[[nodiscard]] IndexStats read_index_stats(const std::string& path);
+
+} // namespace newssearch::searcher

@@ -1,0 +1,147 @@
+#include "indexer/index_run.hpp"
+
+#include "../temp_dir.hpp"
+#include "common/schema.hpp"
+#include "indexer/index_writer.hpp"
+#include "indexer/ordered_work.hpp"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <fstream>
+#include <thread>
+
+using namespace newssearch;
+using namespace newssearch::indexer;
+
+namespace {
+
+void write_file(const std::filesystem::path& path, const std::string& contents) {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << contents;
+}
+
+std::string story(int n, const std::string& extra = "") {
+    return "Story number " + std::to_string(n) + " about the harbour\n\nThe council of town " + std::to_string(n) +
+           " met on Tuesday to discuss the new harbour wall and its cost. " + extra +
+           "\n\nResidents said the plan was late but welcome, and the vote passed easily.\n";
+}
+
+IndexRunOptions quiet_options(std::size_t threads = 1) {
+    IndexRunOptions options;
+    options.threads = threads;
+    return options;
+}
+
+/// Each document's data in docid order: what a search shows, and in which order ties break.
+std::vector<std::string> documents(const std::string& path) {
+    Xapian::Database database(path);
+    std::vector<std::string> data;
+    for (Xapian::docid id = 1; id <= database.get_lastdocid(); ++id) {
+        try {
+            data.push_back(database.get_document(id).get_data());
+        } catch (const Xapian::DocNotFoundError&) {
+        }
+    }
+    return data;
+}
+
+} // namespace
+
+TEST_CASE("a re-run reads only changed files and prunes removed ones", "[indexer][index_run]") {
+    test::TempDir dir;
+    const std::string input = dir / "in";
+    for (int i = 0; i < 5; ++i) write_file(input + "/news/" + std::to_string(i) + ".txt", story(i));
+
+    IndexRunSummary first = index_paths(dir / "db", {input}, quiet_options());
+    CHECK(first.added == 5);
+    CHECK(first.problems.empty());
+
+    IndexRunSummary again = index_paths(dir / "db", {input}, quiet_options());
+    CHECK(again.unchanged == 5);
+    CHECK(again.added + again.updated == 0);
+    CHECK(again.passages == 0);
+
+    write_file(input + "/news/1.txt", story(1, "A new sentence mentions the lighthouse keeper."));
+    write_file(input + "/news/9.txt", story(9));
+    std::filesystem::remove(input + "/news/3.txt");
+    IndexRunSummary changed = index_paths(dir / "db", {input}, quiet_options());
+    CHECK(changed.added == 1);
+    CHECK(changed.updated == 1);
+    CHECK(changed.unchanged == 3);
+    CHECK(changed.removed == 0);
+    // 3.txt is gone but its article stays without --prune.
+    CHECK(Xapian::Database(dir / "db").term_exists(schema::term(schema::article_prefix, "news/3")));
+
+    IndexRunOptions prune = quiet_options();
+    prune.prune = true;
+    IndexRunSummary pruned = index_paths(dir / "db", {input}, prune);
+    CHECK(pruned.removed == 1);
+    Xapian::Database database(dir / "db");
+    CHECK_FALSE(database.term_exists(schema::term(schema::article_prefix, "news/3")));
+    CHECK(database.term_exists(schema::term(schema::article_prefix, "news/9")));
+    CHECK(database.term_exists("lighthouse"));
+    // The folder a file sits in names its category.
+    CHECK(database.term_exists(schema::term(schema::category_prefix, "news")));
+}
+
+TEST_CASE("articles can be deleted by id", "[indexer][index_run]") {
+    test::TempDir dir;
+    const std::string input = dir / "in";
+    for (int i = 0; i < 3; ++i) write_file(input + "/" + std::to_string(i) + ".txt", story(i));
+    (void)index_paths(dir / "db", {input}, quiet_options());
+
+    IndexRunOptions remove = quiet_options();
+    remove.delete_ids = {"1", "no-such-id"};
+    const IndexRunSummary summary = index_paths(dir / "db", {}, remove);
+    CHECK(summary.removed == 1);
+    REQUIRE(summary.problems.size() == 1);
+    CHECK(summary.problems[0].where == "no-such-id");
+    CHECK_FALSE(Xapian::Database(dir / "db").term_exists(schema::term(schema::article_prefix, "1")));
+
+    // The file is still there: the next run reads it again and brings the article back.
+    CHECK(index_paths(dir / "db", {input}, quiet_options()).added == 1);
+}
+
+TEST_CASE("many threads write the same index as one", "[indexer][index_run]") {
+    test::TempDir dir;
+    const std::string input = dir / "in";
+    for (int i = 0; i < 40; ++i) write_file(input + "/" + std::to_string(100 + i) + ".txt", story(i));
+    write_file(input + "/feed.jsonl", R"({"id":"j1","title":"Feed one","body":"A feed story about the harbour."})" "\n"
+                                      R"({"id":"j2","title":"Feed two","body":"Another feed story."})" "\n");
+    const IndexRunSummary one = index_paths(dir / "one", {input}, quiet_options(1));
+    const IndexRunSummary four = index_paths(dir / "four", {input}, quiet_options(4));
+    CHECK(one.added == 42);
+    CHECK(four.added == 42);
+    CHECK(one.passages == four.passages);
+    CHECK(documents(dir / "one") == documents(dir / "four"));
+}
+
+TEST_CASE("a second writer is told the first one's PID", "[indexer][index_run]") {
+    test::TempDir dir;
+    IndexWriter first(dir / "db");
+    CHECK_THROWS_WITH(IndexWriter(dir / "db"),
+                      Catch::Contains("is locked by another newssearch index run (PID " + std::to_string(::getpid()) + ")"));
+}
+
+TEST_CASE("ordered work hands results back in submission order", "[indexer][index_run]") {
+    for (const std::size_t threads : {0u, 1u, 3u}) {
+        std::vector<int> seen;
+        {
+            OrderedWork<int> work(threads, 2, [&](int&& value) { seen.push_back(value); });
+            for (int i = 0; i < 50; ++i)
+                work.submit([i](std::size_t) {
+                    // Later tasks finish first: order must come from submission, not completion.
+                    std::this_thread::sleep_for(std::chrono::microseconds((50 - i) * 20));
+                    return i;
+                });
+            work.finish();
+        }
+        std::vector<int> expected(50);
+        for (int i = 0; i < 50; ++i) expected[i] = i;
+        CHECK(seen == expected);
+    }
+    OrderedWork<int> failing(2, 4, [](int&&) {});
+    failing.submit([](std::size_t) -> int { throw std::runtime_error("bad article"); });
+    CHECK_THROWS_WITH(failing.finish(), "bad article");
+}
