@@ -175,6 +175,16 @@ TEST_CASE("index --shards writes shards and a stub file; re-indexing keeps artic
     const nlohmann::json before = search_db(db, {"Lavrov"});
     REQUIRE(!before["hits"].empty());
 
+    const CommandResult stats = run_newssearch({"stats", "--db", db, "--json"});
+    INFO(stats.err);
+    REQUIRE(stats.exit_code == 0);
+    const nlohmann::json counts = nlohmann::json::parse(stats.out);
+    REQUIRE(counts["shards"].size() == 3);
+    std::size_t articles = 0;
+    for (const auto& shard : counts["shards"]) articles += shard["articles"].get<std::size_t>();
+    CHECK(articles == 4);
+    CHECK(counts["articles"] == 4);
+
     SECTION("the stub file and a comma-separated list open the same index") {
         CHECK(search_db(db + "/XAPIANDB", {"Lavrov"}) == before);
         CHECK(search_db(db + "/shard-0," + db + "/shard-1," + db + "/shard-2", {"Lavrov"}) == before);
