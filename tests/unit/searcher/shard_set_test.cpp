@@ -11,7 +11,7 @@
 using namespace newssearch;
 using namespace newssearch::searcher;
 
-TEST_CASE("--db values resolve to local and remote shards", "[shards]") {
+TEST_CASE("database lists and stub files resolve to local and remote shards", "[shards]") {
     test::TempDir dir;
     const std::string stub = dir / "cluster.stub";
     std::ofstream(stub) << "# a comment\n"
