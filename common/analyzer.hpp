@@ -4,6 +4,8 @@
 /// and Xapian's English stemmer. What is indexed, searched and highlighted always agrees because
 /// all three go through this class.
 
+#include <newssearch/byte_range.hpp>
+
 #include <xapian.h>
 
 #include <cstddef>
@@ -22,14 +24,6 @@ struct Token {
     Xapian::termpos position; ///< 1-based word position within the analysed text
 
     bool operator==(const Token&) const = default;
-};
-
-/// A byte range [begin, end) in a UTF-8 text.
-struct ByteRange {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-
-    bool operator==(const ByteRange&) const = default;
 };
 
 /// Words longer than this many bytes are not indexed, searched or highlighted.

@@ -28,6 +28,7 @@ nlohmann::ordered_json to_json(const Article& article) {
             {"source", article.source},
             {"category", article.category},
             {"url", article.url},
+            {"language", article.language},
             {"paragraphs", std::move(paragraphs)},
             {"captions", std::move(captions)}};
 }
@@ -43,6 +44,7 @@ Article article_from_json(const nlohmann::json& json) {
     article.source = string_field(json, "source");
     article.category = string_field(json, "category");
     article.url = string_field(json, "url");
+    article.language = string_field(json, "language");
     if (const auto it = json.find("paragraphs"); it != json.end() && it->is_array())
         for (const auto& paragraph : *it)
             article.paragraphs.push_back(

@@ -8,7 +8,7 @@
 
 namespace newssearch {
 
-/// {"id","title","subtitle","author","date","source","category","url",
+/// {"id","title","subtitle","author","date","source","category","url","language",
 ///  "paragraphs":[{"text","heading"}], "captions":[{"text","credit"}]}; empty date is null.
 [[nodiscard]] nlohmann::ordered_json to_json(const Article& article);
 

@@ -2,6 +2,7 @@
 
 #include "common/errors.hpp"
 #include "common/utf8.hpp"
+#include "indexer/html/html_reader.hpp"
 #include "indexer/jsonl_reader.hpp"
 #include "indexer/reuters_reader.hpp"
 #include "indexer/scrape_cleaner.hpp"
@@ -26,7 +27,8 @@ bool is_reuters(const fs::path& path) { return path.extension() == ".sgm"; }
 
 bool is_indexable(const fs::path& path) {
     const std::string extension = path.extension().string();
-    return extension == ".txt" || extension == ".text" || is_jsonl(path) || is_reuters(path);
+    return extension == ".txt" || extension == ".text" || is_jsonl(path) || is_reuters(path) ||
+           html::is_html_path(path);
 }
 
 bool is_hidden(const fs::path& path) {
@@ -35,9 +37,10 @@ bool is_hidden(const fs::path& path) {
 }
 
 InputFile make_input(const fs::path& path, std::string id, std::optional<InputFormat> format) {
-    if (!format) format = is_jsonl(path)      ? InputFormat::json_lines
-                          : is_reuters(path) ? InputFormat::reuters
-                                             : InputFormat::scrape_text;
+    if (!format) format = is_jsonl(path)              ? InputFormat::json_lines
+                          : is_reuters(path)         ? InputFormat::reuters
+                          : html::is_html_path(path) ? InputFormat::html
+                                                     : InputFormat::scrape_text;
     return InputFile{path, std::move(id), *format};
 }
 
@@ -84,6 +87,15 @@ void read_scrape(const InputFile& file, const std::function<void(Article&&)>& on
         // Folders of sections (bbc/sport/199.txt): the folder names the category the page did not.
         if (article.category.empty()) article.category = folder_category(file.id);
         on_article(std::move(article));
+    } catch (const DataError& e) {
+        problems.push_back({file.path.string(), e.what()});
+    }
+}
+
+void read_html(const InputFile& file, const std::function<void(Article&&)>& on_article,
+               std::vector<InputProblem>& problems) {
+    try {
+        on_article(html::extract_html(html::read_page_file(file.path), file.id).article);
     } catch (const DataError& e) {
         problems.push_back({file.path.string(), e.what()});
     }
@@ -177,15 +189,18 @@ std::string_view to_string(InputFormat format) {
     case InputFormat::json_lines: return "jsonl";
     case InputFormat::smart: return "smart";
     case InputFormat::reuters: return "reuters";
+    case InputFormat::html: return "html";
     }
     return "text";
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
     if (name == "auto") return std::nullopt;
-    for (const InputFormat format : {InputFormat::scrape_text, InputFormat::json_lines, InputFormat::smart, InputFormat::reuters})
+    for (const InputFormat format :
+         {InputFormat::scrape_text, InputFormat::json_lines, InputFormat::smart, InputFormat::reuters, InputFormat::html})
         if (name == to_string(format)) return format;
-    throw UsageError("unknown input format '" + std::string(name) + "' (expected auto, text, jsonl, smart or reuters)");
+    throw UsageError("unknown input format '" + std::string(name) +
+                     "' (expected auto, text, jsonl, smart, reuters or html)");
 }
 
 std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
@@ -201,7 +216,7 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
             continue;
         }
         if (!fs::is_directory(status)) {
-            files.push_back(make_input(root, root.stem().string(), format));
+            files.push_back(make_input(root, html::is_html_path(root) ? html::html_stem(root) : root.stem().string(), format));
             continue;
         }
         std::vector<InputFile> found;
@@ -214,6 +229,7 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
             if (!it->is_regular_file() || (!format && !is_indexable(it->path()))) continue;
             fs::path relative = it->path().lexically_relative(root);
             relative.replace_extension();
+            if (html::is_html_path(it->path()) && it->path().extension() == ".gz") relative.replace_extension();
             found.push_back(make_input(it->path(), relative.generic_string(), format));
         }
         if (error) problems.push_back({name, "cannot list folder: " + error.message()});
@@ -235,6 +251,7 @@ void read_articles(const InputFile& file, const std::function<void(Article&&)>& 
         if (!in) return problems.push_back({file.path.string(), "cannot open for reading"});
         return read_reuters(in, file.path.string(), on_article, problems, warnings);
     }
+    case InputFormat::html: return read_html(file, on_article, problems);
     }
 }
 

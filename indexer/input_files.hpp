@@ -25,12 +25,13 @@ enum class InputFormat {
     smart,
     /// Reuters-21578 SGML (`.sgm`): one article per `<REUTERS>` record (see reuters_reader.hpp).
     reuters,
+    html, ///< a saved web page (.html, .htm, optionally .gz): see indexer/html/html_reader.hpp
 };
 
-/// "text", "jsonl", "smart" or "reuters".
+/// "text", "jsonl", "smart", "reuters" or "html".
 [[nodiscard]] std::string_view to_string(InputFormat format);
 
-/// The format named `name` ("text", "jsonl", "smart", "reuters"), or nothing for "auto"; UsageError for any
+/// The format named `name` ("text", "jsonl", "smart", "reuters", "html"), or nothing for "auto"; UsageError for any
 /// other name.
 [[nodiscard]] std::optional<InputFormat> parse_input_format(std::string_view name);
 
@@ -54,9 +55,10 @@ inline constexpr std::size_t max_scrape_bytes = 16u << 20;
 inline constexpr std::size_t max_record_bytes = 16u << 20;
 
 /// The input files named by `paths`, in a stable order. Folders are walked recursively for
-/// *.txt, *.text, *.jsonl, *.ndjson and *.sgm (hidden entries skipped); a file is read as JSON
-/// Lines when it ends in .jsonl/.ndjson, as Reuters SGML when it ends in .sgm, and as a text
-/// scrape otherwise. With `format`,
+/// *.txt, *.text, *.jsonl, *.ndjson, *.sgm and web pages (*.html, *.htm, *.html.gz, *.htm.gz)
+/// (hidden entries skipped); a file is read as JSON Lines when it ends in .jsonl/.ndjson, as
+/// Reuters SGML when it ends in .sgm, as a web page when it ends in .html/.htm (.gz), and as a
+/// text scrape otherwise. With `format`,
 /// every file is read in that format, and folders yield all their (non-hidden) files. Paths that
 /// do not exist are reported in `problems`.
 [[nodiscard]] std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,

@@ -174,6 +174,14 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
 
 QueryBuilder::~QueryBuilder() = default;
 
+Xapian::Query QueryBuilder::source_filter(std::string_view source) const {
+    return FilterValueProcessor(analyzer_, schema::source_prefix)(std::string(source));
+}
+
+Xapian::Query QueryBuilder::entity_filter(std::string_view entity) const {
+    return EntityFilterProcessor(recognizer_, schema::article_entity_prefix)(std::string(entity));
+}
+
 std::string QueryBuilder::mark_entities(const std::string& query) const {
     marked_.clear();
     marked_words_.clear();

@@ -55,6 +55,13 @@ class QueryBuilder {
     /// the index's vocabulary.
     [[nodiscard]] ParsedQuery parse(std::string_view user_query, const QueryOptions& options = {}) const;
 
+    /// The filter `source:VALUE` applies: articles from that source.
+    [[nodiscard]] Xapian::Query source_filter(std::string_view source) const;
+
+    /// The filter `entity:VALUE` applies: articles that mention the entity VALUE names (a name
+    /// the gazetteer knows, or an entity key).
+    [[nodiscard]] Xapian::Query entity_filter(std::string_view entity) const;
+
   private:
     /// `normalized` with each word the index does not have replaced by the index's most likely
     /// spelling of it; empty when no word needed it.

@@ -236,11 +236,20 @@ SearchResult Searcher::run(const SearchOptions& options) {
     if (!since.empty() && !until.empty() && since > until)
         throw UsageError("--since " + options.since + " is after --until " + options.until);
     const bool date_filtered = !since.empty() || !until.empty() || options.dated_only;
-    const Xapian::Query date_filter =
-        date_filtered ? date_range_query(since, until, !options.dated_only) : Xapian::Query();
+    // Filters narrow without scoring: any of the sources, all of the entities, the date range.
+    std::vector<Xapian::Query> filters;
+    if (!options.sources.empty()) {
+        std::vector<Xapian::Query> sources;
+        for (const std::string& source : options.sources) sources.push_back(query_builder_->source_filter(source));
+        filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
+    }
+    for (const std::string& entity : options.entities) filters.push_back(query_builder_->entity_filter(entity));
+    if (date_filtered) filters.push_back(date_range_query(since, until, !options.dated_only));
+    const Xapian::Query filter =
+        filters.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
     const auto filtered = [&](const Xapian::Query& query) {
         const Xapian::Query whole_articles = exclude_whole_articles(database_, query);
-        return date_filter.empty() ? whole_articles : Xapian::Query(Xapian::Query::OP_FILTER, whole_articles, date_filter);
+        return filter.empty() ? whole_articles : Xapian::Query(Xapian::Query::OP_FILTER, whole_articles, filter);
     };
 
     const Xapian::BM25Weight weighting(options.ranking.k1, 0, 1, options.ranking.b, 0.5);

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newssearch::searcher {
 
@@ -34,6 +35,11 @@ struct SearchOptions {
     std::string since;               ///< earliest publication date ("2025", "2025-02", "2025-02-18")
     std::string until;               ///< latest publication date, same forms
     bool dated_only = false;         ///< date filters drop articles whose date is unknown
+    /// Only articles from one of these sources (matched like `source:`); empty: any source.
+    std::vector<std::string> sources;
+    /// Only articles that mention every one of these entities (a name or key, matched like
+    /// `entity:`); empty: no entity filter.
+    std::vector<std::string> entities;
     SortOrder sort = SortOrder::relevance;
     std::string like;                ///< more like this article id (relevance feedback)
     bool explain = false;            ///< fill Hit::explanation

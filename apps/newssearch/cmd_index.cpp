@@ -39,14 +39,15 @@ void add_index_command(CLI::App& app, int& exit_code) {
     CLI::App* command = app.add_subcommand(
         "index", "Clean articles and add them to the index (re-running updates changed articles)");
     command->add_option("paths", options->paths,
-                        "Files or folders (searched recursively) of scraped .txt pages, .jsonl articles and "
-                        "Reuters .sgm files");
+                        "Files or folders (searched recursively) of scraped .txt pages, .html/.htm(.gz) web pages, "
+                        ".jsonl articles and Reuters .sgm files");
     command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
     command->add_option("--format", options->format,
                         "How to read the inputs: auto (by extension: .jsonl/.ndjson JSON Lines, .sgm Reuters-21578 "
-                        "SGML, else scraped text), text, jsonl, reuters, or smart (SMART collection files such as "
+                        "SGML, .html/.htm(.gz) web pages, else scraped text), text, jsonl, reuters, html, or smart "
+                        "(SMART collection files such as "
                         "Cranfield's cran.all.1400: one article per .I record, id = the record number)")
-        ->check(CLI::IsMember({"auto", "text", "jsonl", "smart", "reuters"}))
+        ->check(CLI::IsMember({"auto", "text", "jsonl", "smart", "reuters", "html"}))
         ->capture_default_str();
     command->add_flag("-q,--quiet", options->quiet, "Print only problems (no progress, no summary)");
     command->add_flag("--prune", options->prune,

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace newssearch;
@@ -269,4 +270,63 @@ TEST_CASE("a long-lived searcher sees articles committed after it opened once re
     const SearchResult result = searcher.search(query("lighthouse"));
     REQUIRE(result.hits.size() == 1);
     CHECK(result.hits[0].article_id == "second");
+}
+
+namespace {
+
+/// Three articles from two sources; the gazetteer knows Lavrov and Rubio.
+class FilterIndex {
+  public:
+    FilterIndex() {
+        indexer::IndexWriter writer(dir_ / "db");
+        writer.set_gazetteer("Sergei Lavrov\tperson\tLavrov\nMarco Rubio\tperson\tRubio\n", "test gazetteer");
+        Article a = make_article("both", "Talks in Riyadh", {"Sergei Lavrov met Marco Rubio for talks."});
+        Article b = make_article("lavrov", "More talks", {"Lavrov said the talks went well."});
+        b.source = "Other Wire";
+        Article c = make_article("none", "Quiet talks", {"Nobody of note held talks."});
+        c.source = "Third Paper";
+        writer.add(a);
+        writer.add(b);
+        writer.add(c);
+        writer.commit();
+    }
+    [[nodiscard]] std::string path() const { return dir_ / "db"; }
+
+  private:
+    test::TempDir dir_;
+};
+
+std::vector<std::string> article_ids(const SearchResult& result) {
+    std::vector<std::string> ids;
+    for (const Hit& hit : result.hits) ids.push_back(hit.article_id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("sources filter to any of the named sources, matched like source:", "[search][filter]") {
+    const FilterIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("talks");
+    options.sources = {"other wire"};
+    CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"lavrov"});
+    options.sources = {"Other Wire", "EXAMPLE NEWS"};
+    CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"both", "lavrov"});
+    options.sources = {"Nobody"};
+    CHECK(searcher.search(options).hits.empty());
+}
+
+TEST_CASE("entities filter to articles mentioning all of them, by name or key", "[search][filter]") {
+    const FilterIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("talks");
+    options.entities = {"Lavrov"};
+    CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"both", "lavrov"});
+    options.entities = {"sergei_lavrov", "Marco Rubio"};
+    CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"both"});
+    // Combined with a source: both filters apply.
+    options.entities = {"Lavrov"};
+    options.sources = {"Other Wire"};
+    CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"lavrov"});
 }

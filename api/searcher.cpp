@@ -1,0 +1,85 @@
+#include <newssearch/searcher.hpp>
+
+#include "api/convert.hpp"
+#include "api/xapian_guard.hpp"
+#include "common/article_json.hpp"
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+#include "searcher/searcher.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace newssearch {
+
+struct Searcher::Impl {
+    std::string path;
+    searcher::Searcher searcher;
+
+    explicit Impl(const std::string& index_path) : path(index_path), searcher(index_path) {}
+
+    /// Runs `read` at the latest committed revision. A writer committing twice while it reads
+    /// makes that revision unreadable: then it reads again at the newest, a few times.
+    template <typename Read>
+    auto latest(Read&& read) -> decltype(read()) {
+        return api::guard_xapian(path, [&] {
+            for (int attempt = 1;; ++attempt) {
+                try {
+                    searcher.refresh();
+                    return read();
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    if (attempt == max_attempts)
+                        throw IndexError("the index at " + path + " changed too often while it was read; try again");
+                }
+            }
+        });
+    }
+
+    static constexpr int max_attempts = 5;
+};
+
+Searcher::Searcher(const std::string& path) {
+    if (path.empty()) throw UsageError("no index path given");
+    impl_ = api::guard_xapian(path, [&] { return std::make_unique<Impl>(path); });
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+const std::string& Searcher::path() const { return impl_->path; }
+
+SearchResults Searcher::search(const SearchOptions& options) {
+    searcher::SearchOptions internal = api::to_internal(options);
+    return impl_->latest([&] { return api::to_public(impl_->searcher.search(internal)); });
+}
+
+std::optional<StoredArticle> Searcher::article(const std::string& id) {
+    if (id.empty()) throw UsageError("no article id given");
+    return impl_->latest([&]() -> std::optional<StoredArticle> {
+        const Xapian::Database& database = impl_->searcher.database();
+        const std::string json = database.get_metadata(schema::term(schema::article_key_prefix, id));
+        if (json.empty()) return std::nullopt;
+        const nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
+        if (parsed.is_discarded()) throw IndexError("the index at " + impl_->path + " holds a damaged copy of article " + id);
+        StoredArticle stored{article_from_json(parsed), {}};
+        const std::string article_term = schema::term(schema::article_prefix, id);
+        const auto passage = database.postlist_begin(article_term);
+        if (passage != database.postlist_end(article_term))
+            stored.entities = api::parse_article_entities(
+                database.get_document(*passage).get_value(schema::slot_article_entities));
+        return stored;
+    });
+}
+
+std::size_t Searcher::article_count() {
+    return impl_->latest([&] {
+        // Every indexed article has a content hash, also one without passages.
+        const Xapian::Database& database = impl_->searcher.database();
+        const std::string prefix(schema::hash_key_prefix);
+        std::size_t count = 0;
+        for (auto it = database.metadata_keys_begin(prefix); it != database.metadata_keys_end(prefix); ++it) ++count;
+        return count;
+    });
+}
+
+} // namespace newssearch

@@ -1,0 +1,84 @@
+#pragma once
+/// Searching a newssearch index from a program: Searcher (one per thread) and SearcherPool
+/// (shared by threads).
+///
+/// Thread safety: a Searcher is not thread-safe; use one per thread, or share one SearcherPool,
+/// whose calls are all thread-safe. Both see what an Index (in this or another process) commits:
+/// every call first moves to the index's latest committed revision.
+
+#include <newssearch/export.hpp>
+#include <newssearch/types.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newssearch {
+
+/// Read-only access to one index. Not thread-safe: one Searcher per thread. Movable; a moved-from
+/// Searcher may only be destroyed or assigned to.
+class NEWSSEARCH_API Searcher {
+  public:
+    /// Opens the index at `path`. Throws IndexError when there is none, or it is damaged, or it
+    /// was built by an incompatible version.
+    explicit Searcher(const std::string& path);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Runs a query against the latest committed revision. Throws UsageError for an empty query,
+    /// a limit of 0 or over 10000, a bad date or since after until; IndexError when the index
+    /// cannot be read.
+    [[nodiscard]] SearchResults search(const SearchOptions& options);
+
+    /// The article with this id, as indexed, with its entities; nothing when there is none.
+    /// Throws UsageError for an empty id.
+    [[nodiscard]] std::optional<StoredArticle> article(const std::string& id);
+
+    /// Number of articles in the index (as of the latest committed revision).
+    [[nodiscard]] std::size_t article_count();
+
+    /// The folder the index is in.
+    [[nodiscard]] const std::string& path() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Searchers for one index shared by many threads: each call leases an idle Searcher (opening
+/// a new one when all are busy) and gives it back afterwards. All member functions are
+/// thread-safe.
+class NEWSSEARCH_API SearcherPool {
+  public:
+    /// Opens the index at `path` (throws like Searcher's constructor). At most `max_idle`
+    /// Searchers are kept open between calls.
+    explicit SearcherPool(const std::string& path, std::size_t max_idle = 8);
+    ~SearcherPool();
+    SearcherPool(const SearcherPool&) = delete;
+    SearcherPool& operator=(const SearcherPool&) = delete;
+
+    /// As Searcher::search.
+    [[nodiscard]] SearchResults search(const SearchOptions& options);
+    /// As Searcher::article.
+    [[nodiscard]] std::optional<StoredArticle> article(const std::string& id);
+    /// As Searcher::article_count.
+    [[nodiscard]] std::size_t article_count();
+
+    /// Searchers open now and idle (for tests and monitoring).
+    [[nodiscard]] std::size_t idle_count() const;
+
+  private:
+    class Lease;
+    std::string path_;
+    std::size_t max_idle_;
+    mutable std::mutex mutex_;
+    std::vector<std::unique_ptr<Searcher>> idle_;
+};
+
+} // namespace newssearch

@@ -1,0 +1,161 @@
+// The HTML reader on the hand-written pages of tests/data/html, one page per rule.
+
+#include "indexer/html/html_reader.hpp"
+
+#include "common/errors.hpp"
+#include "indexer/input_files.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch;
+using namespace newssearch::indexer::html;
+
+namespace {
+
+const std::string pages = std::string(NEWSSEARCH_TEST_DATA) + "/html/";
+
+HtmlExtraction page(const std::string& name) { return extract_html(read_page_file(pages + name), name); }
+
+std::string body(const Article& article) {
+    std::string text;
+    for (const Paragraph& paragraph : article.paragraphs) text += paragraph.text + "\n";
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("navigation, header and footer are dropped", "[html][reader]") {
+    const Article article = page("nav_footer.html").article;
+    CHECK(article.paragraphs.size() == 4);
+    CHECK_THAT(body(article), Catch::StartsWith("The harbour authority of Kelvingrove"));
+    for (const char* junk : {"Home", "Subscribe", "Copyright", "Harbour Times"}) CHECK(body(article).find(junk) == std::string::npos);
+}
+
+TEST_CASE("cookie banners are dropped, as a box and as a line", "[html][reader]") {
+    const std::string text = body(page("cookie_banner.html").article);
+    CHECK(text.find("cookies") == std::string::npos);
+    CHECK(text.find("Accept all") == std::string::npos);
+    CHECK(text.find("herring season") != std::string::npos);
+}
+
+TEST_CASE("related and most-read lists are dropped", "[html][reader]") {
+    const std::string text = body(page("related_list.html").article);
+    for (const char* junk : {"Related stories", "Ferry fares", "Storm closes", "Most read", "bus routes"})
+        CHECK(text.find(junk) == std::string::npos);
+    CHECK(text.find("tender next month") != std::string::npos);
+}
+
+TEST_CASE("the JSON-LD articleBody is used when the page shows only a teaser", "[html][reader]") {
+    const HtmlExtraction extraction = page("json_ld_body.html");
+    const Article& article = extraction.article;
+    CHECK(extraction.body_source == "JSON-LD articleBody");
+    REQUIRE(article.paragraphs.size() == 3);
+    CHECK_THAT(article.paragraphs[0].text, Catch::StartsWith("The harbour authority of Kelvingrove"));
+    CHECK(article.title == "Pier to be rebuilt after storm");
+    CHECK(article.subtitle == "Ferry keeps running from a temporary landing");
+    CHECK(article.author == "Mairi Campbell");
+    CHECK(article.date == "2024-03-05");
+    CHECK(article.source == "Harbour Times");
+    CHECK(article.category == "Local");
+}
+
+TEST_CASE("og:title, site name, canonical URL, language and standfirst", "[html][reader]") {
+    const Article article = page("og_title.html").article;
+    CHECK(article.title == "Pier to be rebuilt after storm");
+    CHECK(article.subtitle == "Ferry keeps running from a temporary landing during the works");
+    CHECK(article.source == "Harbour Times");
+    CHECK(article.url == "https://harbour.example/local/pier-rebuilt");
+    CHECK(article.language == "en-gb");
+    CHECK(article.author == "Mairi Campbell");
+    CHECK(article.date == "2024-03-05");
+    REQUIRE(article.paragraphs.size() == 4); // the h1 repeats the title, the h2 is the subtitle
+    CHECK_FALSE(article.paragraphs[0].heading);
+}
+
+TEST_CASE("a <title> loses its site suffix", "[html][reader]") {
+    const Article article = page("title_suffix.html").article;
+    CHECK(article.title == "Pier to be rebuilt after storm");
+    CHECK(article.source == "harbour.example");
+}
+
+TEST_CASE("dates from <time datetime> and from a byline line", "[html][reader]") {
+    const Article timed = page("date_time.html").article;
+    CHECK(timed.date == "2024-03-05");
+    CHECK(timed.author == "Mairi Campbell");
+    CHECK(body(timed).find("2024") == std::string::npos);
+    CHECK(body(timed).find("By Mairi") == std::string::npos);
+    CHECK(page("date_byline.html").article.date == "2024-03-05");
+}
+
+TEST_CASE("a wrong charset declaration is corrected; a right one is honoured", "[html][reader]") {
+    const HtmlExtraction wrong = page("wrong_charset.html");
+    CHECK(wrong.encoding_corrected);
+    CHECK_THAT(body(wrong.article), Catch::Contains("Z\xC3\xBCrich, Gda\xC5\x84sk and Malm\xC3\xB6"));
+    const HtmlExtraction latin = page("windows1252.html");
+    CHECK_FALSE(latin.encoding_corrected);
+    CHECK_THAT(body(latin.article), Catch::Contains("The caf\xC3\xA9 on the quay reopened \xE2\x80\x93 for \xC2\xA3" "5"));
+}
+
+TEST_CASE("gzip-compressed pages read like plain ones", "[html][reader]") {
+    CHECK(page("og_title.html.gz").article.paragraphs == page("og_title.html").article.paragraphs);
+    CHECK(is_html_path("a/page.html.gz"));
+    CHECK(is_html_path("page.HTM"));
+    CHECK_FALSE(is_html_path("notes.txt.gz"));
+    CHECK(html_stem("a/page.html.gz") == "page");
+}
+
+TEST_CASE("tables become readable rows; lists and quotes stay text", "[html][reader]") {
+    const std::string text = body(page("table.html").article);
+    CHECK_THAT(text, Catch::Contains("Route | Departs | Arrives\nKelvingrove to Arran | 07:15 | 08:10\n"));
+    CHECK_THAT(text, Catch::Contains("Tickets bought before May stay valid"));
+    CHECK_THAT(text, Catch::Contains("We will keep the islands connected"));
+    const Article article = page("table.html").article;
+    bool heading = false;
+    for (const Paragraph& paragraph : article.paragraphs)
+        if (paragraph.text == "What changes for passengers") heading = paragraph.heading;
+    CHECK(heading);
+}
+
+TEST_CASE("hidden elements are dropped", "[html][reader]") {
+    const std::string text = body(page("hidden.html").article);
+    CHECK(text.find("hidden") == std::string::npos);
+    CHECK(text.find("decorative") == std::string::npos);
+    CHECK(page("hidden.html").article.paragraphs.size() == 4);
+}
+
+TEST_CASE("scripts, styles and noscript are dropped; figure captions go to captions", "[html][reader]") {
+    const Article article = page("script.html").article;
+    for (const char* junk : {"tracking", "injected", "color", "JavaScript", "north pier after"})
+        CHECK(body(article).find(junk) == std::string::npos);
+    REQUIRE(article.captions.size() == 1);
+    CHECK(article.captions[0].text == "The north pier after the storm.");
+    CHECK(article.captions[0].credit == "Photo: Harbour Authority");
+}
+
+TEST_CASE("bad pages are errors, not crashes", "[html][reader]") {
+    CHECK_THROWS_WITH(extract_html("   \n", "x"), "empty file");
+    CHECK_THROWS_AS(extract_html(std::string("\x1f\x8b\x08\x00garbage", 12), "x"), DataError);
+    CHECK_THROWS_AS(extract_html("<html><head><title></title></head><body></body></html>", "x"), DataError);
+}
+
+TEST_CASE("a deeply nested 5 MB page is read without crashing", "[html][reader]") {
+    std::string html = "<html><head><title>Deep</title></head><body>";
+    for (int i = 0; i < 100000; ++i) html += "<div>";
+    html += "<p>The text at the bottom of a very deep page, which is still found.</p>";
+    while (html.size() < (5u << 20)) html += "<div><span>x</span>";
+    const HtmlExtraction extraction = extract_html(html, "deep");
+    CHECK(extraction.article.title == "Deep");
+}
+
+TEST_CASE("input collection picks up web pages and reads them as articles", "[html][reader]") {
+    std::vector<indexer::InputProblem> problems;
+    const auto files = indexer::collect_input_files({pages}, problems);
+    CHECK(problems.empty());
+    std::size_t html_files = 0;
+    for (const auto& file : files) html_files += file.format == indexer::InputFormat::html;
+    CHECK(html_files == files.size());
+    CHECK(html_files >= 14);
+    bool gz_found = false;
+    for (const auto& file : files) gz_found = gz_found || (file.path.extension() == ".gz" && file.id == "og_title");
+    CHECK(gz_found);
+}
