@@ -58,6 +58,9 @@ inline constexpr std::string_view hash_key_prefix = "hash:";       ///< + id -> 
 inline constexpr std::string_view entity_key_prefix = "entity:";   ///< + key -> "type<TAB>canonical"
 /// The gazetteer the index was built with (TSV text): the query side recognises the same names.
 inline constexpr std::string_view gazetteer_key = "newssearch:gazetteer";
+/// A copy of the synonym table, one "key<TAB>synonym<TAB>synonym..." line per key: Xapian 1.4's
+/// remote backend cannot read synonyms, so searches over remote shards take them from here.
+inline constexpr std::string_view synonym_table_key = "newssearch:synonym_table";
 /// + absolute source file path -> "SIZE MTIME_NS\n" then the ids of the articles read from it,
 /// one a line. Written only for files read without problems; a file whose size and modification
 /// time still match is not read again.

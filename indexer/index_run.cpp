@@ -3,6 +3,7 @@
 #include "common/file_text.hpp"
 #include "indexer/article_preparer.hpp"
 #include "indexer/index_writer.hpp"
+#include "indexer/shard_router.hpp"
 #include "indexer/ordered_work.hpp"
 #include "indexer/synonyms.hpp"
 
@@ -34,7 +35,7 @@ bool one_article_per_file(InputFormat format) { return format == InputFormat::sc
 class Run {
   public:
     Run(const std::string& database_path, const std::vector<std::string>& paths, const IndexRunOptions& options)
-        : options_(options), writer_(database_path) {
+        : options_(options), writer_(database_path, options.shards) {
         files_ = collect_input_files(paths, summary_.problems, options.format);
         summary_.files = files_.size();
         if (!options.gazetteer_path.empty())
@@ -144,7 +145,7 @@ class Run {
     }
 
     const IndexRunOptions& options_;
-    IndexWriter writer_;
+    ShardedIndexWriter writer_;
     IndexRunSummary summary_;
     std::vector<InputFile> files_;
     std::vector<std::string> paths_;              ///< absolute path of each file

@@ -42,6 +42,8 @@ struct IndexRunOptions {
     std::string synonyms_path;
     /// Title weight to build with (IndexWriter::set_title_weight); 0: keep the index's.
     unsigned title_weight = 0;
+    /// Shards to write (indexer/shard_router.hpp): 0 keeps the index's layout, 1 one database.
+    std::size_t shards = 0;
     /// Remove articles whose source file is gone, or no longer holds them (after indexing).
     bool prune = false;
     /// Articles to remove, by id (after indexing and pruning).

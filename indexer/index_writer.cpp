@@ -273,6 +273,22 @@ void IndexWriter::set_synonyms(const std::vector<std::vector<std::string>>& grou
     store_synonyms(database_, groups, Analyzer());
 }
 
+std::map<std::string, std::string> IndexWriter::entity_names() const {
+    std::map<std::string, std::string> names;
+    const std::string prefix(schema::entity_key_prefix);
+    for (auto it = database_.metadata_keys_begin(prefix); it != database_.metadata_keys_end(prefix); ++it)
+        names.emplace(*it, database_.get_metadata(*it));
+    return names;
+}
+
+void IndexWriter::add_entity_names(const std::map<std::string, std::string>& names) {
+    for (const auto& [key, value] : names) {
+        if (!database_.get_metadata(key).empty()) continue;
+        begin_batch();
+        database_.set_metadata(key, value);
+    }
+}
+
 void IndexWriter::commit() {
     begin_batch();
     database_.set_metadata(std::string(schema::schema_version_key), std::to_string(schema::version));

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,6 +92,13 @@ class IndexWriter {
 
     /// Makes everything added so far durable and visible to searchers.
     void commit();
+
+    /// The entity names this index knows (entity metadata key -> "type<TAB>canonical"), for
+    /// sharded indexes, where every shard carries every name (indexer/shard_router.hpp).
+    [[nodiscard]] std::map<std::string, std::string> entity_names() const;
+
+    /// Stores the entity names this index does not have yet; visible after commit().
+    void add_entity_names(const std::map<std::string, std::string>& names);
 
     /// Passage documents written by this writer so far.
     [[nodiscard]] std::size_t passages_written() const { return passages_written_; }

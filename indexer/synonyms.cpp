@@ -74,6 +74,14 @@ void store_synonyms(Xapian::WritableDatabase& database, const std::vector<Synony
             }
         }
     }
+    std::string table;
+    for (auto key = database.synonym_keys_begin(); key != database.synonym_keys_end(); ++key) {
+        table += *key;
+        for (auto value = database.synonyms_begin(*key); value != database.synonyms_end(*key); ++value)
+            table += "\t" + *value;
+        table += '\n';
+    }
+    database.set_metadata(std::string(schema::synonym_table_key), table);
 }
 
 } // namespace newssearch::indexer

@@ -2,6 +2,7 @@
 
 #include "common/schema.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace newssearch::searcher {
@@ -32,9 +33,12 @@ Xapian::Query exclude_whole_articles(const Xapian::Database& database, const Xap
     const Xapian::MSet excluded = enquire.get_mset(0, static_cast<Xapian::doccount>(max_excluded_articles + 1));
     if (excluded.size() > max_excluded_articles) return query;
 
+    // In id order: the order of the matches depends on document ids, which depend on sharding.
+    std::vector<std::string> ids;
+    for (auto it = excluded.begin(); it != excluded.end(); ++it) ids.push_back(it.get_collapse_key());
+    std::sort(ids.begin(), ids.end());
     std::vector<Xapian::Query> articles;
-    for (auto it = excluded.begin(); it != excluded.end(); ++it)
-        articles.emplace_back(schema::term(schema::article_prefix, it.get_collapse_key()));
+    for (const std::string& id : ids) articles.emplace_back(schema::term(schema::article_prefix, id));
     if (articles.empty()) return query;
     return Xapian::Query(Xapian::Query::OP_AND_NOT, query.get_subquery(0),
                          Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end()));

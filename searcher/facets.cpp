@@ -33,8 +33,18 @@ void ArticleFacetSpy::operator()(const Xapian::Document& document, double) {
         const std::size_t tab2 = tab1 == std::string::npos ? std::string::npos : line.find('\t', tab1 + 1);
         if (tab2 == std::string::npos) continue;
         EntityInfo& info = entities_[line.substr(0, tab1)];
-        info.type = line.substr(tab1 + 1, tab2 - tab1 - 1);
-        info.canonical = line.substr(tab2 + 1);
+        // Articles may disagree about a recognised name's type; the choice must not depend on
+        // the order articles are seen in (it differs between one database and shards): a known
+        // type beats "other", then the smallest wins.
+        const std::string type = line.substr(tab1 + 1, tab2 - tab1 - 1);
+        const std::string canonical = line.substr(tab2 + 1);
+        const bool better = info.articles == 0 || (info.type == "other" && type != "other") ||
+                            ((info.type == "other") == (type == "other") &&
+                             (type < info.type || (type == info.type && canonical < info.canonical)));
+        if (better) {
+            info.type = type;
+            info.canonical = canonical;
+        }
         ++info.articles;
     }
     const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);

@@ -3,6 +3,7 @@
 #include "common/entities/gazetteer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
+#include "searcher/shard_set.hpp"
 
 #include <xapian.h>
 
@@ -43,6 +44,15 @@ IndexStats read_index_stats(const std::string& path) {
     stats.schema = database.get_metadata(std::string(schema::schema_version_key));
     stats.passages = database.get_doccount();
     stats.articles = count_metadata(database, schema::hash_key_prefix);
+    // Metadata keys of a combined database are its first shard's: count articles shard by shard.
+    if (const std::vector<ShardSpec> shards = resolve_shards(path); shards.size() > 1) {
+        stats.articles = 0;
+        for (const ShardSpec& shard : shards) {
+            const Xapian::Database one = open_shards({shard}, {}).database;
+            stats.shards.push_back({shard.name(), count_metadata(one, schema::hash_key_prefix), one.get_doccount()});
+            stats.articles += stats.shards.back().articles;
+        }
+    }
     stats.source_files = count_metadata(database, schema::file_key_prefix);
     for (auto it = database.allterms_begin(); it != database.allterms_end(); ++it) ++stats.terms;
     stats.bytes = folder_bytes(path);

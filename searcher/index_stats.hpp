@@ -5,8 +5,16 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace newssearch::searcher {
+
+/// One shard of a sharded index (searcher/shard_set.hpp).
+struct ShardStats {
+    std::string name;           ///< path or HOST:PORT
+    std::size_t articles = 0;
+    std::size_t passages = 0;
+};
 
 struct IndexStats {
     std::string path;
@@ -20,6 +28,7 @@ struct IndexStats {
     std::string problem;            ///< why not, in words a user can act on (when !compatible)
     std::size_t gazetteer_entries = 0; ///< entities in the gazetteer stored in the index
     std::size_t source_files = 0;   ///< source files remembered for incremental runs
+    std::vector<ShardStats> shards; ///< each shard, when the index has more than one database
 };
 
 /// Reads the statistics of the index at `path`. An index from an incompatible schema is described

@@ -63,6 +63,7 @@ nlohmann::ordered_json to_json(const SearchResult& result) {
             {"view", result.passages ? "passages" : "articles"},
             {"notices", result.notices},
             {"suggestion", optional_string(result.suggestion)},
+            {"partial", result.partial},
             {"hits", std::move(hits)}};
     if (result.facets) {
         const auto counts = [](const std::vector<FacetCount>& values) {

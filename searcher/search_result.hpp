@@ -77,6 +77,7 @@ struct SearchResult {
     bool passages = false;       ///< one hit per passage instead of per article
     std::vector<std::string> notices; ///< e.g. partial matches shown, query syntax not understood
     std::string suggestion;      ///< "did you mean": a spelling-corrected query, when one is better
+    bool partial = false;        ///< some shards of the index were unavailable (see notices)
     std::vector<Hit> hits;
     std::optional<Facets> facets; ///< when asked for
 };

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 
 namespace newssearch::searcher {
@@ -29,30 +30,20 @@ std::size_t json_size(const nlohmann::json& data, const char* key) {
 
 } // namespace
 
-Xapian::Database open_database(const std::string& path) {
-    if (!std::filesystem::exists(path))
-        throw IndexError("no index at " + path + ": create one with 'newssearch index FILE_OR_FOLDER...'");
-    Xapian::Database database;
-    try {
-        database = Xapian::Database(path);
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        throw IndexError("the index at " + path + " is damaged (" + e.get_msg() +
-                         "); delete it and run 'newssearch index' again");
-    } catch (const Xapian::DatabaseVersionError& e) {
-        throw IndexError("the index at " + path + " has an unsupported format (" + e.get_msg() +
-                         "); delete it and run 'newssearch index' again");
-    } catch (const Xapian::DatabaseError& e) {
-        throw IndexError("cannot open the index at " + path + ": " + e.get_msg() +
-                         " (is it a newssearch index? create one with 'newssearch index')");
-    }
-    const std::string version = database.get_metadata(std::string(schema::schema_version_key));
-    if (version.empty() && database.get_doccount() > 0)
+OpenShards open_index(const std::string& path, const ShardOpenOptions& options) {
+    OpenShards open = open_shards(resolve_shards(path), options);
+    // Every shard carries the index-wide metadata; a combined database reads its first shard's.
+    const std::string version = open.database.get_metadata(std::string(schema::schema_version_key));
+    if (version.empty() && open.database.get_doccount() > 0)
         throw IndexError("the database at " + path + " was not built by newssearch");
     if (!version.empty() && version != std::to_string(schema::version))
         throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
                          version + "); delete it and run 'newssearch index' again");
-    return database;
+    add_synonyms_for_remote_shards(open);
+    return open;
 }
+
+Xapian::Database open_database(const std::string& path) { return open_index(path, {}).database; }
 
 std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian::Database& database) {
     const std::string tsv = database.get_metadata(std::string(schema::gazetteer_key));
@@ -77,9 +68,74 @@ std::vector<FacetCount> known_entities(const Xapian::Database& database, const s
     return known;
 }
 
-Searcher::Searcher(const std::string& path)
-    : path_(path), database_(open_database(path)), recognizer_(index_recognizer(database_)),
+Searcher::Searcher(const std::string& path, ShardOpenOptions shard_options)
+    : path_(path), shard_options_(shard_options), shards_(open_index(path, shard_options)),
+      database_(shards_.database), recognizer_(index_recognizer(database_)),
       query_builder_(std::make_unique<QueryBuilder>(analyzer_, &database_, recognizer_)) {}
+
+bool Searcher::has_remote_shard() const {
+    return std::any_of(shards_.shards.begin(), shards_.shards.end(), [](const ShardSpec& shard) { return shard.remote(); });
+}
+
+void Searcher::count_matching_passages(const Xapian::Query& query, std::vector<Hit>& hits) const {
+    // Xapian 1.4's remote protocol does not carry collapse counts: count each shown article's
+    // matching passages with a value-count spy, which remote servers do run.
+    std::vector<Xapian::Query> articles;
+    for (const Hit& hit : hits) articles.emplace_back(schema::term(schema::article_prefix, hit.article_id));
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy counts(schema::slot_article_id);
+    enquire.add_matchspy(&counts);
+    (void)enquire.get_mset(0, 0, database_.get_doccount());
+    std::map<std::string, std::size_t> passages;
+    for (auto it = counts.values_begin(); it != counts.values_end(); ++it) passages[*it] = it.get_termfreq();
+    for (Hit& hit : hits) {
+        const std::size_t matching = passages[hit.article_id];
+        hit.other_matching_passages = matching > 0 ? matching - 1 : 0;
+    }
+}
+
+void Searcher::remote_facets(const Xapian::Query& query, ArticleFacetSpy& spy) const {
+    // The best passage of each matching article (as many articles as a local search counts),
+    // fed to the spy here.
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(query);
+    enquire.set_collapse_key(schema::slot_article_id);
+    Xapian::MSet articles = enquire.get_mset(0, 10000);
+    articles.fetch();
+    for (auto it = articles.begin(); it != articles.end(); ++it) spy(it.get_document(), it.get_weight());
+}
+
+void Searcher::rebuild_query_side() {
+    recognizer_ = index_recognizer(database_);
+    query_builder_ = std::make_unique<QueryBuilder>(analyzer_, &database_, recognizer_);
+}
+
+void Searcher::drop_failing_shards(const Xapian::Error& error) {
+    const std::vector<std::string> failing = failing_remote_shards(shards_, shard_options_);
+    if (failing.empty())
+        throw IndexError("searching " + path_ + " failed: " + error.get_description());
+    std::string names;
+    for (const std::string& name : failing) names += (names.empty() ? "" : ", ") + name;
+    if (!shard_options_.allow_partial)
+        throw IndexError("index shard " + names + " failed during the search (--allow-partial searches the other shards)");
+    std::vector<ShardSpec> keep;
+    for (const ShardSpec& shard : shards_.shards) {
+        const std::string prefix = shard.name() + " (";
+        const bool fails = std::any_of(failing.begin(), failing.end(),
+                                       [&](const std::string& entry) { return entry.starts_with(prefix); });
+        if (!fails) keep.push_back(shard);
+    }
+    std::vector<std::string> unavailable = shards_.unavailable;
+    unavailable.insert(unavailable.end(), failing.begin(), failing.end());
+    shards_ = open_shards(keep, shard_options_);
+    add_synonyms_for_remote_shards(shards_);
+    shards_.unavailable.insert(shards_.unavailable.begin(), unavailable.begin(), unavailable.end());
+    database_ = shards_.database;
+    rebuild_query_side();
+}
 
 Searcher::~Searcher() = default;
 
@@ -88,8 +144,7 @@ std::size_t Searcher::passage_count() const { return database_.get_doccount(); }
 bool Searcher::refresh() {
     if (!database_.reopen()) return false;
     // The gazetteer is stored in the index and may have changed with it.
-    recognizer_ = index_recognizer(database_);
-    query_builder_ = std::make_unique<QueryBuilder>(analyzer_, &database_, recognizer_);
+    rebuild_query_side();
     return true;
 }
 
@@ -111,6 +166,10 @@ SearchResult Searcher::search(const SearchOptions& options) {
     } catch (const Xapian::DatabaseCorruptError& e) {
         throw IndexError("the index at " + path_ + " is damaged (" + e.get_msg() +
                          "); delete it and run 'newssearch index' again");
+    } catch (const Xapian::NetworkError& e) {
+        // A remote shard went down or stopped answering: name it, or search without it.
+        drop_failing_shards(e);
+        return run(options);
     }
 }
 
@@ -156,6 +215,11 @@ SearchResult Searcher::run(const SearchOptions& options) {
     result.offset = options.offset;
     result.limit = options.limit;
     result.passages = options.passages;
+    if (!shards_.unavailable.empty()) {
+        result.partial = true;
+        for (const std::string& shard : shards_.unavailable)
+            result.notices.push_back("Partial results: index shard " + shard + " is unavailable; the other shards answered.");
+    }
 
     QueryOptions query_options;
     query_options.include_undated = !options.dated_only;
@@ -173,7 +237,7 @@ SearchResult Searcher::run(const SearchOptions& options) {
             throw UsageError("the query has no words to search for");
         parsed = query_builder_->parse(options.query, query_options);
     }
-    result.notices = parsed.notices;
+    result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
 
     const std::string since = date_bound(options.since, false, "--since");
     const std::string until = date_bound(options.until, true, "--until");
@@ -202,6 +266,10 @@ SearchResult Searcher::run(const SearchOptions& options) {
     if (!options.passages) enquire.set_collapse_key(schema::slot_article_id);
     if (options.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, options.sort == SortOrder::date_newest_first);
+    else
+        // Equal scores in article id order, not document id order: document ids depend on the
+        // order of indexing and on how the index is sharded, so ties would come out differently.
+        enquire.set_sort_by_relevance_then_value(schema::slot_article_id, false);
     // Counting a few hundred matches exactly is cheap and lets small result sets say "3 articles";
     // facets look further, to count over (up to) 10,000 matching passages.
     const Xapian::doccount check_at_least =
@@ -211,7 +279,9 @@ SearchResult Searcher::run(const SearchOptions& options) {
     const auto run_query = [&](const Xapian::Query& query) {
         enquire.clear_matchspies();
         facet_spy.reset();
-        if (options.facets) enquire.add_matchspy(&facet_spy);
+        // Xapian's remote servers run only its own match spies: facets over remote shards are
+        // counted afterwards (remote_facets).
+        if (options.facets && !has_remote_shard()) enquire.add_matchspy(&facet_spy);
         enquire.set_query(filtered(query));
         return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                 static_cast<Xapian::doccount>(options.limit), check_at_least);
@@ -304,6 +374,8 @@ SearchResult Searcher::run(const SearchOptions& options) {
         if (date_filtered && !options.dated_only && hit.date.empty()) undated_shown = true;
         result.hits.push_back(std::move(hit));
     }
+    if (has_remote_shard() && !options.passages) count_matching_passages(filtered(parsed.query), result.hits);
+    if (options.facets && has_remote_shard()) remote_facets(filtered(parsed.query), facet_spy);
     if (options.facets) result.facets = facet_spy.top(options.facet_size);
     if (undated_shown)
         result.notices.push_back("Articles whose date is unknown are included; --dated-only leaves them out.");

@@ -5,7 +5,9 @@
 #include "common/analyzer.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/ranking.hpp"
+#include "searcher/facets.hpp"
 #include "searcher/search_result.hpp"
+#include "searcher/shard_set.hpp"
 
 #include <xapian.h>
 
@@ -50,9 +52,11 @@ struct SearchOptions {
 /// Not thread-safe: use one Searcher per thread (each opens its own database handle).
 class Searcher {
   public:
-    /// Opens the database at `path` read-only. Throws IndexError when there is no index there,
-    /// or it is damaged, or it was built by an incompatible version.
-    explicit Searcher(const std::string& path);
+    /// Opens the index `path` read-only: a folder, a sharded folder, a stub file, or a
+    /// comma-separated list of those (searcher/shard_set.hpp). Throws IndexError when there is no
+    /// index there, or it is damaged, or it was built by an incompatible version, or a shard is
+    /// down (unless shard_options.allow_partial).
+    explicit Searcher(const std::string& path, ShardOpenOptions shard_options = {});
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
@@ -77,15 +81,31 @@ class Searcher {
     SearchResult run(const SearchOptions& options);
     Xapian::Query more_like(const std::string& article_id) const;
 
+    /// After a network error: names the failing shards, or leaves them out when partial
+    /// results are allowed. Throws IndexError when they are not.
+    void drop_failing_shards(const Xapian::Error& error);
+    void rebuild_query_side();
+    [[nodiscard]] bool has_remote_shard() const;
+    /// Fills Hit::other_matching_passages where Xapian cannot (remote shards).
+    void count_matching_passages(const Xapian::Query& query, std::vector<Hit>& hits) const;
+    /// Counts facets of `query`'s articles into `spy` where a match spy cannot run (remote shards).
+    void remote_facets(const Xapian::Query& query, ArticleFacetSpy& spy) const;
+
     std::string path_;
+    ShardOpenOptions shard_options_;
+    OpenShards shards_;
     Xapian::Database database_;
     Analyzer analyzer_;
     std::shared_ptr<const entities::EntityRecognizer> recognizer_; ///< with the index's own gazetteer
     std::unique_ptr<QueryBuilder> query_builder_;
 };
 
-/// Opens a database read-only with newssearch's error messages (used by Searcher and tools).
+/// Opens an index read-only with newssearch's error messages (used by Searcher and tools); `path`
+/// as for Searcher.
 [[nodiscard]] Xapian::Database open_database(const std::string& path);
+
+/// Opens an index's shards (searcher/shard_set.hpp) and checks it is a newssearch index.
+[[nodiscard]] OpenShards open_index(const std::string& path, const ShardOpenOptions& options);
 
 /// The entity recogniser for queries on `database`: the gazetteer the index was built with.
 [[nodiscard]] std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian::Database& database);

@@ -26,6 +26,7 @@ struct IndexOptions {
     std::vector<std::string> delete_ids;
     std::size_t threads = 0;
     std::size_t commit_every = 1000;
+    std::size_t shards = 0;
 };
 
 /// "none" turns a default file off.
@@ -69,6 +70,10 @@ void add_index_command(CLI::App& app, int& exit_code) {
     command->add_option("--title-weight", options->title_weight,
                         "How many times each title word counts in every passage (default 3; changing it re-indexes)")
         ->check(CLI::Range(1, 20));
+    command->add_option("--shards", options->shards,
+                        "Write the index as N shards (DB/shard-0..N-1 and the stub file DB/XAPIANDB, see "
+                        "docs/SCALING.md); default: the layout the index has, one database when new")
+        ->check(CLI::Range(1, 1024));
     command->callback([options, &exit_code] {
         if (options->paths.empty() && options->delete_ids.empty() && !options->prune)
             throw UsageError("index needs files or folders to index, --delete ID or --prune");
@@ -78,6 +83,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
         run.synonyms_path = file_option(options->synonyms);
         run.title_weight = options->title_weight;
         run.format = indexer::parse_input_format(options->format);
+        run.shards = options->shards;
         run.prune = options->prune;
         run.delete_ids = options->delete_ids;
         run.threads = options->threads;

@@ -37,6 +37,8 @@ struct SearchCommandOptions {
     double b = searcher::RankingSettings{}.b;
     double entity_boost = searcher::RankingSettings{}.entity_boost;
     bool facets = false;
+    bool allow_partial = false;
+    unsigned remote_timeout_ms = searcher::ShardOpenOptions{}.remote_timeout_ms;
 };
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -69,7 +71,14 @@ void add_search_command(CLI::App& app, int& exit_code) {
     CLI::App* command = app.add_subcommand(
         "search", "Search the index (the default: 'newssearch QUERY' is 'newssearch search QUERY')");
     command->add_option("query", options->words, "The query (see README: words, \"phrases\", AND/OR/NOT, title:, ...)");
-    command->add_option("--db", options->db, "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
+    command->add_option("--db", options->db,
+                        "Index folder, sharded index folder, Xapian stub file, or a comma-separated list of "
+                        "those (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
+    command->add_flag("--allow-partial", options->allow_partial,
+                      "When a remote shard is down or too slow, answer from the others (marked partial, exit 3)");
+    command->add_option("--remote-timeout", options->remote_timeout_ms,
+                        "Milliseconds a remote shard may take to connect or answer (0: wait for ever)")
+        ->capture_default_str();
     command->add_option("-n,--limit", options->limit, "Hits to show")->check(CLI::Range(1, 10000))->capture_default_str();
     command->add_option("--offset", options->offset, "Hits to skip (paging)")->capture_default_str();
     command->add_option("--snippet-bytes", options->snippet_bytes, "Longest snippet, in bytes")
@@ -96,7 +105,10 @@ void add_search_command(CLI::App& app, int& exit_code) {
     command->callback([options, &exit_code] {
         const DatabaseLocation location = database_location(options->db);
         bootstrap_default_index(location);
-        searcher::Searcher searcher(location.path);
+        searcher::ShardOpenOptions shard_options;
+        shard_options.allow_partial = options->allow_partial;
+        shard_options.remote_timeout_ms = options->remote_timeout_ms;
+        searcher::Searcher searcher(location.path, shard_options);
         searcher::SearchOptions search;
         search.query = join_words(options->words);
         search.limit = options->limit;
@@ -123,7 +135,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
             style.color = !options->no_color && (options->color || ::isatty(STDOUT_FILENO));
             searcher::render_text(std::cout, result, style);
         }
-        exit_code = exit_ok;
+        exit_code = result.partial ? exit_partial : exit_ok;
     });
 }
 

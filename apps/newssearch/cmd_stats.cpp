@@ -33,12 +33,17 @@ void add_stats_command(CLI::App& app, int& exit_code) {
     command->callback([options, &exit_code] {
         const searcher::IndexStats stats = searcher::read_index_stats(database_location(options->db).path);
         if (options->json) {
-            const nlohmann::json json = {
+            nlohmann::json json = {
                 {"path", stats.path},         {"articles", stats.articles},
                 {"passages", stats.passages}, {"terms", stats.terms},
                 {"bytes", stats.bytes},       {"updated", stats.updated},
                 {"schema", stats.schema},     {"compatible", stats.compatible},
                 {"gazetteer_entries", stats.gazetteer_entries}, {"source_files", stats.source_files}};
+            if (!stats.shards.empty()) {
+                json["shards"] = nlohmann::json::array();
+                for (const searcher::ShardStats& shard : stats.shards)
+                    json["shards"].push_back({{"name", shard.name}, {"articles", shard.articles}, {"passages", shard.passages}});
+            }
             std::cout << json.dump(2) << '\n';
         } else {
             std::cout << "Index:         " << stats.path << '\n'
@@ -50,6 +55,9 @@ void add_stats_command(CLI::App& app, int& exit_code) {
                       << "Schema:        " << (stats.schema.empty() ? "none" : stats.schema) << '\n'
                       << "Gazetteer:     " << stats.gazetteer_entries << " entities\n"
                       << "Source files:  " << stats.source_files << '\n';
+            for (const searcher::ShardStats& shard : stats.shards)
+                std::cout << "Shard:         " << shard.name << ": " << shard.articles << " articles, " << shard.passages
+                          << " passages\n";
         }
         if (!stats.compatible) {
             std::cerr << "newssearch: " << stats.problem << '\n';

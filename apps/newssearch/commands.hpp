@@ -13,7 +13,8 @@ enum ExitCode : int {
     exit_ok = 0,
     exit_error = 1,    ///< the index is missing, locked or damaged; a file could not be written
     exit_usage = 2,    ///< bad command line or query
-    exit_partial = 3,  ///< the command finished, but some input files or records were skipped
+    exit_partial = 3,  ///< the command finished, but some input files or records were skipped, or
+                       ///< some index shards did not answer (search --allow-partial)
 };
 
 void add_index_command(CLI::App& app, int& exit_code);

@@ -35,7 +35,7 @@ bool takes_value(const std::string& arg) {
                                "--topics-format", "--depth", "--run-tag", "--fusion-passages", "--fusion-decay",
                                "--feedback-docs", "--feedback-terms", "--feedback-weight", "--save-run", "--format",
                                "-o", "--output", "--delete", "--threads", "--commit-every", "--host", "--port",
-                               "--cors-origin"})
+                               "--cors-origin", "--shards", "--remote-timeout"})
         if (arg == option) return true;
     return false;
 }

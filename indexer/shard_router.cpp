@@ -1,0 +1,169 @@
+#include "indexer/shard_router.hpp"
+
+#include "common/errors.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace newssearch::indexer {
+namespace {
+
+std::string shard_folder_name(std::size_t index) { return "shard-" + std::to_string(index); }
+
+bool is_single_database(const std::string& folder) {
+    return std::filesystem::exists(folder + "/iamglass") || std::filesystem::exists(folder + "/iamchert");
+}
+
+std::string reshard_hint(const std::string& folder, std::size_t has, std::size_t asked) {
+    const auto layout = [](std::size_t n) {
+        return n <= 1 ? std::string("one database") : std::to_string(n) + " shards";
+    };
+    return "the index at " + folder + " has " + layout(has) + ", not " + layout(asked) +
+           ": changing the number of shards means re-sharding it (docs/SCALING.md, \"Growing from N to M "
+           "shards\"), or give the --shards it has";
+}
+
+/// Writes the stub file in one step (a new file renamed over the old), so that a searcher never
+/// reads half of it.
+void write_stub(const std::string& folder, std::size_t shards) {
+    const std::string path = stub_path(folder);
+    const std::string temporary = path + ".new";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << "# newssearch index in " << shards << " shards (docs/SCALING.md); paths are relative to this file\n";
+        for (std::size_t i = 0; i < shards; ++i) out << "auto " << shard_folder_name(i) << '\n';
+        out.flush();
+        if (!out) throw IndexError("cannot write the shard list " + temporary);
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) throw IndexError("cannot write the shard list " + path + ": " + error.message());
+}
+
+} // namespace
+
+std::size_t shard_of(std::string_view article_id, std::size_t shards) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : article_id) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    // FNV's low bits vary little between similar ids: mix all bits in (MurmurHash3's finaliser).
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    hash *= 0xc4ceb9fe1a85ec53ULL;
+    hash ^= hash >> 33;
+    return static_cast<std::size_t>(hash % shards);
+}
+
+std::string stub_path(const std::string& folder) { return folder + "/XAPIANDB"; }
+
+std::size_t existing_shard_count(const std::string& folder) {
+    const std::string path = stub_path(folder);
+    if (!std::filesystem::exists(path)) return 0;
+    std::ifstream in(path);
+    if (!in) throw IndexError("cannot read the shard list " + path);
+    std::size_t shards = 0;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line.front() == '#') continue;
+        if (line != "auto " + shard_folder_name(shards))
+            throw IndexError("the shard list " + path + " names databases 'newssearch index' did not create (\"" +
+                             line + "\"); index each shard where it lives, with its own --db");
+        ++shards;
+    }
+    if (shards == 0) throw IndexError("the shard list " + path + " lists no shards");
+    return shards;
+}
+
+ShardedIndexWriter::ShardedIndexWriter(const std::string& folder, std::size_t shards, PassageOptions options) {
+    const std::size_t has_shards = existing_shard_count(folder);
+    const bool has_single = has_shards == 0 && is_single_database(folder);
+    if (shards == 0) shards = has_shards == 0 ? 1 : has_shards;
+    if (has_shards != 0 && has_shards != shards) throw IndexError(reshard_hint(folder, has_shards, shards));
+    if (has_single && shards > 1) throw IndexError(reshard_hint(folder, 1, shards));
+
+    if (shards == 1 && has_shards == 0) {
+        writers_.push_back(std::make_unique<IndexWriter>(folder, options));
+        return;
+    }
+    for (std::size_t i = 0; i < shards; ++i)
+        writers_.push_back(std::make_unique<IndexWriter>(folder + "/" + shard_folder_name(i), options));
+    if (has_shards == 0) write_stub(folder, shards);
+}
+
+ShardedIndexWriter::~ShardedIndexWriter() = default;
+
+IndexWriter& ShardedIndexWriter::writer_for(std::string_view article_id) {
+    return *writers_[shard_of(article_id, writers_.size())];
+}
+
+AddOutcome ShardedIndexWriter::add(const Article& article) {
+    if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
+    return writer_for(article.id).add(article);
+}
+
+AddOutcome ShardedIndexWriter::write(PreparedArticle prepared, const std::string& source_file) {
+    if (prepared.article.id.empty()) throw UsageError("an article without an id cannot be indexed");
+    IndexWriter& writer = writer_for(prepared.article.id);
+    return writer.write(std::move(prepared), source_file);
+}
+
+bool ShardedIndexWriter::remove(const std::string& article_id) { return writer_for(article_id).remove(article_id); }
+
+std::vector<std::string> ShardedIndexWriter::prune() {
+    std::vector<std::string> removed;
+    for (auto& writer : writers_) {
+        std::vector<std::string> ids = writer->prune();
+        removed.insert(removed.end(), ids.begin(), ids.end());
+    }
+    return removed;
+}
+
+std::optional<FileRecord> ShardedIndexWriter::file_record(const std::string& path) const {
+    return writers_.front()->file_record(path);
+}
+
+void ShardedIndexWriter::record_file(const std::string& path, const FileRecord& record) {
+    for (auto& writer : writers_) writer->record_file(path, record);
+}
+
+PrepareSettings ShardedIndexWriter::prepare_settings() const { return writers_.front()->prepare_settings(); }
+
+std::unordered_map<std::string, std::string> ShardedIndexWriter::stored_hashes() const {
+    std::unordered_map<std::string, std::string> hashes;
+    for (const auto& writer : writers_) hashes.merge(writer->stored_hashes());
+    return hashes;
+}
+
+void ShardedIndexWriter::set_gazetteer(const std::string& tsv, const std::string& source) {
+    for (auto& writer : writers_) writer->set_gazetteer(tsv, source);
+}
+
+void ShardedIndexWriter::set_title_weight(unsigned weight) {
+    for (auto& writer : writers_) writer->set_title_weight(weight);
+}
+
+void ShardedIndexWriter::set_synonyms(const std::vector<std::vector<std::string>>& groups) {
+    for (auto& writer : writers_) writer->set_synonyms(groups);
+}
+
+void ShardedIndexWriter::commit() {
+    if (writers_.size() > 1) {
+        std::map<std::string, std::string> names;
+        for (const auto& writer : writers_) names.merge(writer->entity_names());
+        for (auto& writer : writers_) writer->add_entity_names(names);
+    }
+    for (auto& writer : writers_) writer->commit();
+}
+
+std::size_t ShardedIndexWriter::passages_written() const {
+    std::size_t passages = 0;
+    for (const auto& writer : writers_) passages += writer->passages_written();
+    return passages;
+}
+
+} // namespace newssearch::indexer
