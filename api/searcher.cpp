@@ -6,6 +6,7 @@
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "searcher/searcher.hpp"
+#include "searcher/suggest.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -79,6 +80,17 @@ std::size_t Searcher::article_count() {
         std::size_t count = 0;
         for (auto it = database.metadata_keys_begin(prefix); it != database.metadata_keys_end(prefix); ++it) ++count;
         return count;
+    });
+}
+
+std::vector<Suggestion> Searcher::suggest(const std::string& text, std::size_t limit) {
+    if (limit == 0 || limit > 100) throw UsageError("a suggestion limit must be between 1 and 100");
+    return impl_->latest([&] {
+        std::vector<Suggestion> out;
+        for (searcher::Suggestion& found : searcher::suggest(impl_->searcher.database(), text, limit))
+            out.push_back({std::move(found.text), std::move(found.completion), std::move(found.kind),
+                           std::move(found.key), found.frequency});
+        return out;
     });
 }
 

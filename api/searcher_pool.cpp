@@ -45,6 +45,10 @@ std::optional<StoredArticle> SearcherPool::article(const std::string& id) { retu
 
 std::size_t SearcherPool::article_count() { return Lease(*this)->article_count(); }
 
+std::vector<Suggestion> SearcherPool::suggest(const std::string& text, std::size_t limit) {
+    return Lease(*this)->suggest(text, limit);
+}
+
 std::size_t SearcherPool::idle_count() const {
     const std::lock_guard lock(mutex_);
     return idle_.size();

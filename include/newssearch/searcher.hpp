@@ -43,6 +43,11 @@ class NEWSSEARCH_API Searcher {
     /// Number of articles in the index (as of the latest committed revision).
     [[nodiscard]] std::size_t article_count();
 
+    /// Up to `limit` completions of the last word of `text` for a search box, most frequent
+    /// first: index words and entity names that start with it. Nothing when `text` is empty or
+    /// ends with a space. Reads only the term list, so it is quick enough for every keystroke.
+    [[nodiscard]] std::vector<Suggestion> suggest(const std::string& text, std::size_t limit = 8);
+
     /// The folder the index is in.
     [[nodiscard]] const std::string& path() const;
 
@@ -69,6 +74,8 @@ class NEWSSEARCH_API SearcherPool {
     [[nodiscard]] std::optional<StoredArticle> article(const std::string& id);
     /// As Searcher::article_count.
     [[nodiscard]] std::size_t article_count();
+    /// As Searcher::suggest.
+    [[nodiscard]] std::vector<Suggestion> suggest(const std::string& text, std::size_t limit = 8);
 
     /// Searchers open now and idle (for tests and monitoring).
     [[nodiscard]] std::size_t idle_count() const;

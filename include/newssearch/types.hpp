@@ -126,4 +126,13 @@ struct IndexSummary {
     std::vector<InputProblem> problems; ///< skipped files and records
 };
 
+/// One type-ahead completion of the last word typed (Searcher::suggest).
+struct Suggestion {
+    std::string text;          ///< the whole typed text with its last word completed
+    std::string completion;    ///< the completed word (index form) or the entity's display name
+    std::string kind;          ///< "word" or "entity"
+    std::string entity_key;    ///< for entities: the key `entity:` filters on; empty for words
+    std::size_t frequency = 0; ///< passages containing the word; articles mentioning the entity
+};
+
 } // namespace newssearch

@@ -167,3 +167,22 @@ TEST_CASE("a long-lived Searcher sees what is committed after it opened", "[api]
     CHECK(searcher.search({.query = "flooding"}).hits.size() == 2);
     CHECK(searcher.article("second").has_value());
 }
+
+TEST_CASE("suggest completes the last word from index words and entity names", "[api][suggest]") {
+    const test::CorpusIndex corpus;
+    Searcher searcher(corpus.path());
+    const std::vector<Suggestion> suggestions = searcher.suggest("Sergei Lav", 8);
+    REQUIRE_FALSE(suggestions.empty());
+    const auto entity = std::find_if(suggestions.begin(), suggestions.end(),
+                                     [](const Suggestion& s) { return s.kind == "entity"; });
+    REQUIRE(entity != suggestions.end());
+    CHECK(entity->entity_key == "sergei_lavrov");
+    CHECK(entity->text.starts_with("Sergei "));
+    for (std::size_t i = 1; i < suggestions.size(); ++i)
+        CHECK(suggestions[i - 1].frequency >= suggestions[i].frequency);
+    CHECK(searcher.suggest("Sergei ", 8).empty());
+    CHECK_THROWS_AS(searcher.suggest("Lav", 0), UsageError);
+
+    SearcherPool pool(corpus.path());
+    CHECK(pool.suggest("anch", 3).size() == searcher.suggest("anch", 3).size());
+}
