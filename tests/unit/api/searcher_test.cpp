@@ -34,7 +34,8 @@ TEST_CASE("a search returns article metadata, snippet highlights, score and enti
     CHECK(results.total_estimate >= 1);
 
     // The passage names Lavrov and Rubio: entities with canonical names, types and ranges.
-    const Hit& first = searcher.search({.query = "candid discussion"}).hits.at(0);
+    const SearchResults discussion = searcher.search({.query = "candid discussion"});
+    const Hit& first = discussion.hits.at(0);
     const auto lavrov = std::find_if(first.entities.begin(), first.entities.end(),
                                      [](const EntityMention& m) { return m.entity.key == "sergei_lavrov"; });
     REQUIRE(lavrov != first.entities.end());
