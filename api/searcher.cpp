@@ -18,24 +18,15 @@ struct Searcher::Impl {
 
     explicit Impl(const std::string& index_path) : path(index_path), searcher(index_path) {}
 
-    /// Runs `read` at the latest committed revision. A writer committing twice while it reads
-    /// makes that revision unreadable: then it reads again at the newest, a few times.
+    /// Runs `read` at the latest committed revision (and again at a newer one when a writer
+    /// commits under it: searcher::Searcher::read_latest).
     template <typename Read>
     auto latest(Read&& read) -> decltype(read()) {
         return api::guard_xapian(path, [&] {
-            for (int attempt = 1;; ++attempt) {
-                try {
-                    searcher.refresh();
-                    return read();
-                } catch (const Xapian::DatabaseModifiedError&) {
-                    if (attempt == max_attempts)
-                        throw IndexError("the index at " + path + " changed too often while it was read; try again");
-                }
-            }
+            searcher.refresh();
+            return searcher.read_latest(read);
         });
     }
-
-    static constexpr int max_attempts = 5;
 };
 
 Searcher::Searcher(const std::string& path) {
@@ -51,7 +42,11 @@ const std::string& Searcher::path() const { return impl_->path; }
 
 SearchResults Searcher::search(const SearchOptions& options) {
     searcher::SearchOptions internal = api::to_internal(options);
-    return impl_->latest([&] { return api::to_public(impl_->searcher.search(internal)); });
+    // searcher::Searcher::search reads again by itself when a writer commits under it.
+    return api::guard_xapian(impl_->path, [&] {
+        impl_->searcher.refresh();
+        return api::to_public(impl_->searcher.search(internal));
+    });
 }
 
 std::optional<StoredArticle> Searcher::article(const std::string& id) {

@@ -149,20 +149,8 @@ bool Searcher::refresh() {
 }
 
 SearchResult Searcher::search(const SearchOptions& options) {
-    // An indexer that commits while we read invalidates the revision we were reading: move to
-    // the new one and read again. A run committing small batches can do that more than once.
-    constexpr int max_attempts = 5;
     try {
-        for (int attempt = 1;; ++attempt) {
-            try {
-                return run(options);
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == max_attempts)
-                    throw IndexError("the index at " + path_ +
-                                     " changed too often while being read; try again when the index run ends");
-                refresh();
-            }
-        }
+        return read_latest([&] { return run(options); });
     } catch (const Xapian::DatabaseCorruptError& e) {
         throw IndexError("the index at " + path_ + " is damaged (" + e.get_msg() +
                          "); delete it and run 'newssearch index' again");

@@ -3,6 +3,7 @@
 /// passage), each with a highlighted snippet.
 
 #include "common/analyzer.hpp"
+#include "common/errors.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/ranking.hpp"
 #include "searcher/facets.hpp"
@@ -76,6 +77,26 @@ class Searcher {
 
     /// The open database, for read-only lookups (articles, vocabulary) beside searching.
     [[nodiscard]] const Xapian::Database& database() const { return database_; }
+
+    /// Runs `read` (which reads database()) and returns what it returns. An index run that
+    /// commits while we read invalidates the revision being read: then it moves to the newest
+    /// revision and reads again; a run committing small batches can do that more than once, so
+    /// after max_read_attempts it gives up with an IndexError.
+    template <typename Read>
+    auto read_latest(Read&& read) -> decltype(read()) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return read();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == max_read_attempts)
+                    throw IndexError("the index at " + path_ +
+                                     " changed too often while being read; try again when the index run ends");
+                refresh();
+            }
+        }
+    }
+
+    static constexpr int max_read_attempts = 5;
 
   private:
     SearchResult run(const SearchOptions& options);
