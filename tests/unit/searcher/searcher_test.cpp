@@ -296,11 +296,11 @@ class FilterIndex {
     test::TempDir dir_;
 };
 
+/// The ids of the hits, sorted: filters decide which articles match, not their order.
 std::vector<std::string> article_ids(const SearchResult& result) {
-    std::vector<std::string> ids;
-    for (const Hit& hit : result.hits) ids.push_back(hit.article_id);
-    std::sort(ids.begin(), ids.end());
-    return ids;
+    std::vector<std::string> sorted = ids(result);
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
 }
 
 } // namespace
