@@ -45,6 +45,17 @@ TEST_CASE("related and most-read lists are dropped", "[html][reader]") {
     CHECK(text.find("tender next month") != std::string::npos);
 }
 
+TEST_CASE("a box holding most of the page's prose is the article, whatever its widget-like name", "[html][reader]") {
+    const HtmlExtraction extraction = page("widget_named_article.html");
+    const std::string text = body(extraction.article);
+    CHECK(extraction.article.paragraphs.size() == 6);
+    CHECK_THAT(text, Catch::StartsWith("The harbour authority of Kelvingrove"));
+    CHECK(text.find("public meeting") != std::string::npos);
+    // The share bar inside it and the sidebar's "about" box are still not the article.
+    CHECK(text.find("Email this story") == std::string::npos);
+    CHECK(text.find("ferry captain") == std::string::npos);
+}
+
 TEST_CASE("the JSON-LD articleBody is used when the page shows only a teaser", "[html][reader]") {
     const HtmlExtraction extraction = page("json_ld_body.html");
     const Article& article = extraction.article;
