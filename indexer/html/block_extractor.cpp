@@ -29,8 +29,11 @@ constexpr std::size_t min_prose_chars = 80;
 /// A box holding at least this share of the page's prose is not dropped for its name or for
 /// being an <aside>/<header>/<footer>: it is the article, whatever the markup says.
 constexpr double article_prose_share = 0.5;
-/// A kept block whose text is more than this share links is a link list, not prose.
+/// A kept block whose text is more than this share links is a link list, not prose...
 constexpr double max_block_link_density = 0.5;
+/// ... unless it is a sentence of at least this many words, under this share links.
+constexpr std::size_t min_linked_sentence_words = 10;
+constexpr double max_sentence_link_density = 0.9;
 
 /// Class/id fragments of boxes that never hold the article, whatever else the name says
 /// ("comment-body"); they apply even when choosing again without the other class rules.
@@ -496,6 +499,13 @@ private:
     }
 };
 
+/// A sentence of prose that links much of its text ("The court, <a>as reported earlier</a>,
+/// ruled ..."): kept in the article, unless it is nearly all link (a teaser).
+bool is_linked_sentence(const Block& block, double density) {
+    return density < max_sentence_link_density && word_count(block.text) >= min_linked_sentence_words &&
+           ends_with_sentence_punctuation(block.text);
+}
+
 /// The element whose score a paragraph owned by `owner` feeds first.
 const GumboNode* scoring_start(const GumboNode* owner) {
     return is_paragraph_like(owner->v.element.tag) ? parent_element(owner) : owner;
@@ -617,6 +627,18 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
                 (text.size() <= 80 && density == 0 && ends_with_sentence_punctuation(text) && text.size() > 0))
                 selected.insert(sibling);
         }
+        // A lead paragraph set beside the box that wraps the container (a standfirst above the
+        // story's own box): prose <p> children of the grandparent.
+        const GumboNode* grandparent = parent_element(parent);
+        if (grandparent && parent != body) {
+            const GumboVector& uncles = grandparent->v.element.children;
+            for (unsigned i = 0; i < uncles.length; ++i) {
+                const auto* uncle = static_cast<const GumboNode*>(uncles.data[i]);
+                if (uncle->type != GUMBO_NODE_ELEMENT || !is_tag(uncle, GUMBO_TAG_P)) continue;
+                const auto s = stats.find(uncle);
+                if (s != stats.end() && s->second.chars > 80 && link_density(s->second) < 0.25) selected.insert(uncle);
+            }
+        }
     }
     result.container = describe(top) + ", score " + format_score(top_score);
     pass.top = top;
@@ -666,7 +688,7 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "byline (metadata)";
         } else if (heavy_box) {
             block.reason = "inside a link list (" + describe(heavy_box) + ")";
-        } else if (density > max_block_link_density) {
+        } else if (density > max_block_link_density && !is_linked_sentence(block, density)) {
             block.reason = "mostly link text (" + format_score(density * 100) + "%)";
         } else if (std::string furniture = boilerplate_reason(block.text); !furniture.empty()) {
             block.reason = furniture;

@@ -56,6 +56,19 @@ TEST_CASE("a box holding most of the page's prose is the article, whatever its w
     CHECK(text.find("ferry captain") == std::string::npos);
 }
 
+TEST_CASE("a lead paragraph beside the box that wraps the story is part of it", "[html][reader]") {
+    const std::string text = body(page("lead_beside_box.html").article);
+    CHECK_THAT(text, Catch::StartsWith("Kelvingrove will get a new north pier"));
+    CHECK(text.find("tender next month") != std::string::npos);
+    CHECK(text.find("Show the full text") == std::string::npos);
+}
+
+TEST_CASE("a sentence with much of it linked is prose; a linked teaser is not", "[html][reader]") {
+    const std::string text = body(page("linked_sentence.html").article);
+    CHECK(text.find("published online by the harbour authority") != std::string::npos);
+    CHECK(text.find("Storm closes") == std::string::npos);
+}
+
 TEST_CASE("the JSON-LD articleBody is used when the page shows only a teaser", "[html][reader]") {
     const HtmlExtraction extraction = page("json_ld_body.html");
     const Article& article = extraction.article;
