@@ -65,22 +65,4 @@ SearchResults to_public(searcher::SearchResult&& result) {
     return out;
 }
 
-std::vector<Entity> parse_article_entities(const std::string& value) {
-    std::vector<Entity> entities;
-    std::size_t begin = 0;
-    while (begin < value.size()) {
-        std::size_t end = value.find('\n', begin);
-        if (end == std::string::npos) end = value.size();
-        const std::string line = value.substr(begin, end - begin);
-        begin = end + 1;
-        const std::size_t tab1 = line.find('\t');
-        const std::size_t tab2 = tab1 == std::string::npos ? std::string::npos : line.find('\t', tab1 + 1);
-        if (tab2 == std::string::npos) continue;
-        Entity entity{line.substr(0, tab1), line.substr(tab2 + 1), line.substr(tab1 + 1, tab2 - tab1 - 1)};
-        if (std::none_of(entities.begin(), entities.end(), [&](const Entity& e) { return e.key == entity.key; }))
-            entities.push_back(std::move(entity));
-    }
-    return entities;
-}
-
 } // namespace newssearch::api

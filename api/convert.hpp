@@ -17,9 +17,6 @@ namespace newssearch::api {
 /// The public form of an internal result.
 [[nodiscard]] SearchResults to_public(searcher::SearchResult&& result);
 
-/// The entities stored with an article ("key<TAB>type<TAB>canonical" lines), each once.
-[[nodiscard]] std::vector<Entity> parse_article_entities(const std::string& value);
-
 /// Most hits one search returns.
 inline constexpr std::size_t max_limit = 10000;
 /// Shortest snippet window accepted, in bytes.

@@ -6,6 +6,7 @@
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "searcher/searcher.hpp"
+#include "searcher/stored_article.hpp"
 #include "searcher/suggest.hpp"
 
 #include <nlohmann/json.hpp>
@@ -53,16 +54,19 @@ std::optional<StoredArticle> Searcher::article(const std::string& id) {
     if (id.empty()) throw UsageError("no article id given");
     return impl_->latest([&]() -> std::optional<StoredArticle> {
         const Xapian::Database& database = impl_->searcher.database();
-        const std::string json = database.get_metadata(schema::term(schema::article_key_prefix, id));
+        const std::string damaged = "the index at " + impl_->path + " holds a damaged copy of article " + id;
+        std::string json;
+        try {
+            json = searcher::stored_article_json(database, id);
+        } catch (const DataError&) {
+            throw IndexError(damaged);
+        }
         if (json.empty()) return std::nullopt;
         const nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
-        if (parsed.is_discarded()) throw IndexError("the index at " + impl_->path + " holds a damaged copy of article " + id);
+        if (parsed.is_discarded()) throw IndexError(damaged);
         StoredArticle stored{article_from_json(parsed), {}};
-        const std::string article_term = schema::term(schema::article_prefix, id);
-        const auto passage = database.postlist_begin(article_term);
-        if (passage != database.postlist_end(article_term))
-            stored.entities = api::parse_article_entities(
-                database.get_document(*passage).get_value(schema::slot_article_entities));
+        for (searcher::StoredEntity& entity : searcher::stored_article_entities(database, id))
+            stored.entities.push_back({std::move(entity.key), std::move(entity.canonical), std::move(entity.type)});
         return stored;
     });
 }

@@ -17,7 +17,7 @@
 namespace newssearch::schema {
 
 /// Bumped when a change makes older databases unreadable or wrong; checked on open.
-inline constexpr int version = 3;
+inline constexpr int version = 4;
 
 // --- Term prefixes (Xapian convention: upper case; "X" starts multi-letter ones) --------------
 inline constexpr std::string_view passage_id_prefix = "Q";  ///< unique: article id + '#' + ordinal
@@ -36,7 +36,6 @@ inline constexpr std::string_view article_entity_prefix = "XEA"; ///< boolean: t
 inline constexpr std::string_view person_prefix = "XEP";         ///< boolean: ... a person (person:)
 inline constexpr std::string_view place_prefix = "XEL";          ///< boolean: ... a place (place:)
 inline constexpr std::string_view organisation_prefix = "XEO";   ///< boolean: ... an organisation (org:)
-inline constexpr std::string_view other_entity_prefix = "XEX";   ///< boolean: ... an event or other
 /// On an article's first passage only, so its term frequency counts articles (`entities`).
 inline constexpr std::string_view entity_count_prefix = "XEF";
 /// Boolean term on passages of articles whose page stated no date (date filters may keep them).
@@ -48,14 +47,17 @@ inline constexpr std::string_view stem_marker = "Z";
 inline constexpr Xapian::valueno slot_article_id = 0; ///< article id: collapse key (one hit per article)
 inline constexpr Xapian::valueno slot_date = 1;       ///< "YYYY-MM-DD" or empty: sorts as a string
 inline constexpr Xapian::valueno slot_ordinal = 2;    ///< passage ordinal, sortable_serialise'd
-/// The article's entities, one "key<TAB>type<TAB>canonical" line each: article-level facets.
+/// The article's entity keys, one a line (common/stored_records.hpp; names and types are in the
+/// entity: metadata): article-level facets.
 inline constexpr Xapian::valueno slot_article_entities = 3;
 
 // --- Metadata keys --------------------------------------------------------------------------------
 inline constexpr std::string_view schema_version_key = "newssearch:schema";
-inline constexpr std::string_view article_key_prefix = "article:"; ///< + id -> cleaned article JSON
+inline constexpr std::string_view article_key_prefix = "article:"; ///< + id -> pack_article_record(JSON)
 inline constexpr std::string_view hash_key_prefix = "hash:";       ///< + id -> content hash
-inline constexpr std::string_view entity_key_prefix = "entity:";   ///< + key -> "type<TAB>canonical"
+/// + key -> format_entity_name: the type and canonical name better_entity_name chose over every
+/// article that mentions it.
+inline constexpr std::string_view entity_key_prefix = "entity:";
 /// The gazetteer the index was built with (TSV text): the query side recognises the same names.
 inline constexpr std::string_view gazetteer_key = "newssearch:gazetteer";
 /// A copy of the synonym table, one "key<TAB>synonym<TAB>synonym..." line per key: Xapian 1.4's

@@ -2,6 +2,7 @@
 
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
+#include "common/stored_records.hpp"
 #include "indexer/index_writer.hpp"
 
 namespace newssearch::indexer {
@@ -12,7 +13,7 @@ bool is_spelling_word(const std::string& term) {
     return term.size() > 1 && !(term.front() >= '0' && term.front() <= '9');
 }
 
-/// The words of an article for the spelling data, each occurrence once even where passages overlap.
+/// The words of an article for the spelling data, each occurrence once.
 std::map<std::string, Xapian::termcount> count_spelling(const Analyzer& analyzer, const Article& article,
                                                         const std::vector<Passage>& passages) {
     std::map<std::string, Xapian::termcount> counts;
@@ -53,6 +54,7 @@ void ArticlePreparer::analyse(PreparedArticle& prepared) const {
     ArticleEntities entities = annotate_entities(article, passages, *settings_.recognizer);
     prepared.documents = builder_.build(article, passages, entities);
     prepared.entities = std::move(entities.article);
+    prepared.record = pack_article_record(prepared.json);
     prepared.analysed = true;
 }
 

@@ -23,8 +23,9 @@ namespace newssearch::indexer {
 /// An article ready for IndexWriter::write().
 struct PreparedArticle {
     Article article;
-    std::string json; ///< the cleaned article as stored in the index (article_json.hpp)
-    std::string hash; ///< content hash: article, gazetteer and title weight
+    std::string json;   ///< the cleaned article as JSON (article_json.hpp)
+    std::string hash;   ///< content hash: article, gazetteer and title weight
+    std::string record; ///< `json` as the index stores it (pack_article_record); set by analysing
     /// False when the preparer was told the index already holds this hash: nothing was analysed
     /// and `documents` is empty.
     bool analysed = false;

@@ -1,6 +1,7 @@
 #include "indexer/document_builder.hpp"
 
 #include "common/schema.hpp"
+#include "common/stored_records.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,8 @@ void add_text(Xapian::Document& document, const Analyzer& analyzer, const std::v
     }
 }
 
+/// The filter prefix of an entity type (person:, place:, org:); none for "other", which has no
+/// filter of its own (entity: finds it).
 std::string_view typed_prefix(entities::EntityType type) {
     switch (type) {
     case entities::EntityType::person: return schema::person_prefix;
@@ -39,7 +42,7 @@ std::string_view typed_prefix(entities::EntityType type) {
     case entities::EntityType::organisation: return schema::organisation_prefix;
     case entities::EntityType::other: break;
     }
-    return schema::other_entity_prefix;
+    return {};
 }
 
 /// The entity fields of one passage: weighted mention terms, extra weight for the words of each
@@ -57,16 +60,17 @@ void add_entities(Xapian::Document& document, const Analyzer& analyzer, const Pa
     }
     for (const ArticleEntity& entity : entities.article) {
         document.add_boolean_term(schema::term(schema::article_entity_prefix, entity.key));
-        document.add_boolean_term(schema::term(typed_prefix(entity.type), entity.key));
+        if (const std::string_view typed = typed_prefix(entity.type); !typed.empty())
+            document.add_boolean_term(schema::term(typed, entity.key));
         if (passage.ordinal == 0) document.add_boolean_term(schema::term(schema::entity_count_prefix, entity.key));
     }
 }
 
 std::string article_entities_value(const ArticleEntities& entities) {
-    std::string value;
-    for (const ArticleEntity& entity : entities.article)
-        value += entity.key + "\t" + std::string(entities::to_string(entity.type)) + "\t" + entity.canonical + "\n";
-    return value;
+    std::vector<std::string> keys;
+    keys.reserve(entities.article.size());
+    for (const ArticleEntity& entity : entities.article) keys.push_back(entity.key);
+    return join_entity_keys(keys);
 }
 
 } // namespace

@@ -41,7 +41,8 @@ struct ArticleEntities {
 };
 
 /// Recognises the entities of `article` and assigns each mention to every passage containing it
-/// (passages overlap). Mentions in the title count for the article.
+/// (a mention cut by a passage boundary counts for both). Mentions in the title count for the
+/// article.
 [[nodiscard]] ArticleEntities annotate_entities(const Article& article, const std::vector<Passage>& passages,
                                                 const entities::EntityRecognizer& recognizer);
 

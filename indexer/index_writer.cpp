@@ -3,6 +3,7 @@
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
+#include "common/stored_records.hpp"
 #include "indexer/synonyms.hpp"
 
 #include <signal.h>
@@ -194,18 +195,18 @@ AddOutcome IndexWriter::write(PreparedArticle prepared, const std::string& sourc
     if (!previous.empty()) remove_indexed(id);
     apply_spelling(database_, prepared.spelling, false);
     for (const ArticleEntity& entity : prepared.entities)
-        database_.set_metadata(schema::term(schema::entity_key_prefix, entity.key),
-                               std::string(entities::to_string(entity.type)) + "\t" + entity.canonical);
+        offer_entity_name(schema::term(schema::entity_key_prefix, entity.key),
+                          {std::string(entities::to_string(entity.type)), entity.canonical});
     for (const Xapian::Document& document : prepared.documents) database_.add_document(document);
     passages_written_ += prepared.documents.size();
     database_.set_metadata(hash_key, prepared.hash);
-    database_.set_metadata(schema::term(schema::article_key_prefix, id), prepared.json);
+    database_.set_metadata(schema::term(schema::article_key_prefix, id), prepared.record);
     return previous.empty() ? AddOutcome::added : AddOutcome::updated;
 }
 
 void IndexWriter::remove_indexed(const std::string& article_id) {
     const std::string article_key = schema::term(schema::article_key_prefix, article_id);
-    const std::string stored = database_.get_metadata(article_key);
+    const std::string stored = unpack_article_record(database_.get_metadata(article_key));
     if (!stored.empty()) {
         // Take the old text's words back out of the spelling data.
         const Article old = article_from_json(nlohmann::json::parse(stored, nullptr, false));
@@ -282,11 +283,14 @@ std::map<std::string, std::string> IndexWriter::entity_names() const {
 }
 
 void IndexWriter::add_entity_names(const std::map<std::string, std::string>& names) {
-    for (const auto& [key, value] : names) {
-        if (!database_.get_metadata(key).empty()) continue;
-        begin_batch();
-        database_.set_metadata(key, value);
-    }
+    for (const auto& [key, value] : names) offer_entity_name(key, parse_entity_name(value));
+}
+
+void IndexWriter::offer_entity_name(const std::string& key, const EntityName& name) {
+    const std::string stored = database_.get_metadata(key);
+    if (!stored.empty() && !better_entity_name(name, parse_entity_name(stored))) return;
+    begin_batch();
+    database_.set_metadata(key, format_entity_name(name));
 }
 
 void IndexWriter::commit() {

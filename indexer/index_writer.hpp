@@ -3,6 +3,7 @@
 /// changes become visible to searchers at each commit(), in whole articles.
 
 #include "common/article.hpp"
+#include "common/stored_records.hpp"
 #include "indexer/article_preparer.hpp"
 #include "indexer/passage_splitter.hpp"
 
@@ -97,7 +98,8 @@ class IndexWriter {
     /// sharded indexes, where every shard carries every name (indexer/shard_router.hpp).
     [[nodiscard]] std::map<std::string, std::string> entity_names() const;
 
-    /// Stores the entity names this index does not have yet; visible after commit().
+    /// Stores the entity names this index does not have, or has in a form better_entity_name
+    /// (common/stored_records.hpp) ranks lower; visible after commit().
     void add_entity_names(const std::map<std::string, std::string>& names);
 
     /// Passage documents written by this writer so far.
@@ -108,6 +110,8 @@ class IndexWriter {
     /// Deletes an article's passages and stored text, and its words from the spelling data.
     void remove_indexed(const std::string& article_id);
     void refresh_preparer();
+    /// Stores `name` under entity metadata `key` unless the stored name is better.
+    void offer_entity_name(const std::string& key, const EntityName& name);
     /// remove(); `forget_source` also drops the record of the file the article came from.
     bool remove_article(const std::string& article_id, bool forget_source);
 

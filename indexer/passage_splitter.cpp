@@ -85,10 +85,7 @@ std::vector<Passage> split_passages(const Article& article, const Analyzer& anal
         // A heading heads the text after it: never leave it at the end of a window.
         while (last - first > 1 && sentences[last - 1].heading) --last;
         emit(first, last);
-        if (last >= count) break;
-        // Overlap by one sentence, unless the window was a single sentence or the next one
-        // starts a new section.
-        first = (last - first > 1 && !sentences[last].heading) ? last - 1 : last;
+        first = last;
     }
 
     for (const Caption& caption : article.captions) {

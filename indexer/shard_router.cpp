@@ -153,8 +153,14 @@ void ShardedIndexWriter::set_synonyms(const std::vector<std::vector<std::string>
 
 void ShardedIndexWriter::commit() {
     if (writers_.size() > 1) {
+        // Every shard gets the name better_entity_name prefers among all shards' names.
         std::map<std::string, std::string> names;
-        for (const auto& writer : writers_) names.merge(writer->entity_names());
+        for (const auto& writer : writers_)
+            for (auto& [key, value] : writer->entity_names()) {
+                auto [known, added] = names.try_emplace(key, value);
+                if (!added && better_entity_name(parse_entity_name(value), parse_entity_name(known->second)))
+                    known->second = std::move(value);
+            }
         for (auto& writer : writers_) writer->add_entity_names(names);
     }
     for (auto& writer : writers_) writer->commit();

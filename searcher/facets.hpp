@@ -15,22 +15,22 @@ namespace newssearch::searcher {
 /// A Xapian match spy that sees every matching passage and counts each article once.
 class ArticleFacetSpy : public Xapian::MatchSpy {
   public:
+    /// `database` (which must outlive the spy) names the entities top() returns.
+    explicit ArticleFacetSpy(const Xapian::Database& database) : database_(database) {}
+
     void operator()(const Xapian::Document& document, double weight) override;
 
     /// Forgets everything counted (before the same spy watches another query).
     void reset();
 
-    /// The `top` most frequent values of each facet, most frequent first (ties by name).
+    /// The `top` most frequent values of each facet, most frequent first (ties by name; entities'
+    /// ties by key).
     [[nodiscard]] Facets top(std::size_t top) const;
 
   private:
-    struct EntityInfo {
-        std::string canonical;
-        std::string type;
-        std::size_t articles = 0;
-    };
+    const Xapian::Database& database_;
     std::set<std::string> seen_articles_;
-    std::map<std::string, EntityInfo> entities_;
+    std::map<std::string, std::size_t> entities_; ///< key -> articles
     std::map<std::string, std::size_t> sources_;
     std::map<std::string, std::size_t> months_;
 };

@@ -8,6 +8,7 @@
 #include "searcher/explain.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/highlighter.hpp"
+#include "searcher/stored_article.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -56,10 +57,8 @@ std::vector<FacetCount> known_entities(const Xapian::Database& database, const s
     const std::string prefix(schema::entity_count_prefix);
     for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
         const std::string key = (*it).substr(prefix.size());
-        const std::string info = database.get_metadata(schema::term(schema::entity_key_prefix, key));
-        const std::size_t tab = info.find('\t');
-        FacetCount entity{tab == std::string::npos ? key : info.substr(tab + 1), key, info.substr(0, tab),
-                          it.get_termfreq()};
+        StoredEntity stored = stored_entity(database, key);
+        FacetCount entity{std::move(stored.canonical), key, std::move(stored.type), it.get_termfreq()};
         if (type.empty() || entity.type == type) known.push_back(std::move(entity));
     }
     std::sort(known.begin(), known.end(), [](const FacetCount& a, const FacetCount& b) {
@@ -262,7 +261,7 @@ SearchResult Searcher::run(const SearchOptions& options) {
     // facets look further, to count over (up to) 10,000 matching passages.
     const Xapian::doccount check_at_least =
         static_cast<Xapian::doccount>(options.offset + options.limit + (options.facets ? 10000 : 1000));
-    ArticleFacetSpy facet_spy;
+    ArticleFacetSpy facet_spy(database_);
 
     const auto run_query = [&](const Xapian::Query& query) {
         enquire.clear_matchspies();

@@ -1,6 +1,7 @@
 #include "searcher/suggest.hpp"
 
 #include "common/schema.hpp"
+#include "searcher/stored_article.hpp"
 #include "common/text_fold.hpp"
 
 #include <algorithm>
@@ -114,11 +115,7 @@ std::vector<Suggestion> suggest(const Xapian::Database& database, std::string_vi
             entities.offer({"", key, "entity", key, it.get_termfreq()});
         }
         for (Suggestion entity : entities.take()) {
-            const std::string info =
-                database.get_metadata(schema::term(schema::entity_key_prefix, entity.key));
-            const std::size_t tab = info.find('\t');
-            if (tab != std::string::npos)
-                entity.completion = info.substr(tab + 1);
+            entity.completion = stored_entity(database, entity.key).canonical;
             entity.text = before + entity.completion;
             best.offer(std::move(entity));
         }

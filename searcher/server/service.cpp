@@ -7,6 +7,7 @@
 #include "searcher/searcher.hpp"
 #include "searcher/server/access_log.hpp"
 #include "searcher/server/web_assets.hpp"
+#include "searcher/stored_article.hpp"
 #include "searcher/suggest.hpp"
 
 #include <httplib.h>
@@ -124,35 +125,15 @@ Json suggest_json(const std::string& db, const SuggestRequest& request) {
 
 Json article_json(const std::string& db, const std::string& id) {
     const Xapian::Database& database = thread_searcher(db).database();
-    const std::string stored = database.get_metadata(schema::term(schema::article_key_prefix, id));
+    const std::string stored = stored_article_json(database, id);
     if (stored.empty())
         throw RequestError(404, "no article with id \"" + id + "\"");
     Json article = Json::parse(stored, nullptr, false);
     if (article.is_discarded())
         throw std::runtime_error("the stored article \"" + id + "\" is not valid JSON");
-    // Every passage of an article carries the article's entities; the first one is enough.
     Json entities = Json::array();
-    const std::string article_term = schema::term(schema::article_prefix, id);
-    const auto first = database.postlist_begin(article_term);
-    if (first != database.postlist_end(article_term)) {
-        const std::string lines =
-            database.get_document(*first).get_value(schema::slot_article_entities);
-        std::size_t start = 0;
-        while (start < lines.size()) {
-            std::size_t end = lines.find('\n', start);
-            if (end == std::string::npos)
-                end = lines.size();
-            const std::string line = lines.substr(start, end - start);
-            const std::size_t tab1 = line.find('\t');
-            const std::size_t tab2 =
-                tab1 == std::string::npos ? std::string::npos : line.find('\t', tab1 + 1);
-            if (tab2 != std::string::npos)
-                entities.push_back({{"key", line.substr(0, tab1)},
-                                    {"type", line.substr(tab1 + 1, tab2 - tab1 - 1)},
-                                    {"canonical", line.substr(tab2 + 1)}});
-            start = end + 1;
-        }
-    }
+    for (const StoredEntity& entity : stored_article_entities(database, id))
+        entities.push_back({{"key", entity.key}, {"type", entity.type}, {"canonical", entity.canonical}});
     return {{"article", std::move(article)}, {"entities", std::move(entities)}};
 }
 

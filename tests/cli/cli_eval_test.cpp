@@ -30,11 +30,13 @@ struct Baseline {
 /// How far a figure may fall below its baseline: rounding, not regressions.
 constexpr double tolerance = 0.0005;
 
-const Baseline bundled_articles{0.9211, 0.9648};
-const Baseline cranfield_default{0.3141, 0.3758};
-const Baseline cranfield_feedback{0.3466, 0.4041};
-const Baseline cisi_default{0.2256, 0.3946};
-const Baseline cisi_feedback{0.2343, 0.3988};
+const Baseline bundled_articles{0.9254, 0.9662};
+const Baseline cranfield_default{0.3151, 0.3766};
+// Feedback lost 0.002 MAP when passages stopped overlapping (docs/EVALUATION.md), which made the
+// index 30% smaller; the default runs gained.
+const Baseline cranfield_feedback{0.3447, 0.4018};
+const Baseline cisi_default{0.2262, 0.3943};
+const Baseline cisi_feedback{0.2338, 0.3935};
 
 std::string slurp(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -25,15 +25,16 @@ Article article_with(int paragraphs, int sentences_each) {
 
 } // namespace
 
-TEST_CASE("passages are windows of sentences that overlap by one sentence", "[passages]") {
+TEST_CASE("passages are consecutive windows of sentences, each sentence in one of them", "[passages]") {
     const Analyzer analyzer;
     const Article article = article_with(1, 12);
     const auto passages = split_passages(article, analyzer, PassageOptions{20, 5});
-    // 7 words per sentence: a window takes 3 sentences (21 words), the next starts at its last.
-    REQUIRE(passages.size() == 6);
+    // 7 words per sentence: a window takes 3 sentences (21 words), the next starts after it.
+    REQUIRE(passages.size() == 4);
     CHECK(passages[0].text == sentence(1) + " " + sentence(2) + " " + sentence(3));
-    CHECK(passages[1].text.starts_with(sentence(3)));
+    CHECK(passages[1].text == sentence(4) + " " + sentence(5) + " " + sentence(6));
     CHECK(passages.back().text.ends_with(sentence(12)));
+    for (std::size_t i = 1; i < passages.size(); ++i) CHECK(passages[i].begin > passages[i - 1].end);
     const std::string body = article_body_text(article);
     for (const Passage& passage : passages) {
         CHECK(body.substr(passage.begin, passage.end - passage.begin) == passage.text);

@@ -1,0 +1,32 @@
+#pragma once
+/// Reading what the index keeps per article besides its passages: the cleaned article and its
+/// entities with the names the index chose (common/stored_records.hpp). Shared by the library API
+/// and the HTTP service.
+
+#include "common/stored_records.hpp"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace newssearch::searcher {
+
+struct StoredEntity {
+    std::string key;
+    std::string canonical;
+    std::string type;
+};
+
+/// The cleaned article JSON the index keeps for article `id`; empty when there is none.
+/// Throws DataError when the stored record is damaged.
+[[nodiscard]] std::string stored_article_json(const Xapian::Database& database, const std::string& id);
+
+/// The name and type the index chose for entity `key` (the key itself and "other" when unknown).
+[[nodiscard]] StoredEntity stored_entity(const Xapian::Database& database, const std::string& key);
+
+/// The entities of article `id`, in the order its passages list them; empty when it has none.
+[[nodiscard]] std::vector<StoredEntity> stored_article_entities(const Xapian::Database& database,
+                                                                const std::string& id);
+
+} // namespace newssearch::searcher
