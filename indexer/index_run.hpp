@@ -22,7 +22,7 @@ namespace newssearch::indexer {
 struct IndexProgress {
     std::size_t files_done = 0;
     std::size_t files_total = 0;
-    std::size_t articles_done = 0; ///< articles written, found unchanged, or skipped unread
+    std::size_t articles_done = 0; ///< articles handed to the writer, or skipped unread
 };
 
 struct IndexRunOptions {
