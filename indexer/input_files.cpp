@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <system_error>
 
@@ -235,7 +236,8 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
         if (error) problems.push_back({name, "cannot list folder: " + error.message()});
         std::sort(found.begin(), found.end(),
                   [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-        files.insert(files.end(), found.begin(), found.end());
+        // Moved, not copied: a path holds its components too, and a big folder lists many.
+        files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
     return files;
 }

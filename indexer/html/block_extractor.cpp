@@ -23,8 +23,17 @@ constexpr std::size_t retry_below_words = 100;
 constexpr std::size_t max_trailing_fragment_words = 5;
 /// A box of mostly links is a link list unless it holds this much prose (bytes).
 constexpr std::size_t min_box_prose_chars = 150;
-/// A kept block whose text is more than this share links is a link list, not prose.
+/// A `<p>` of at least this many bytes (and few links) is prose when weighing a box's share of
+/// the page's prose (Readability's threshold for a sibling paragraph).
+constexpr std::size_t min_prose_chars = 80;
+/// A box holding at least this share of the page's prose is not dropped for its name or for
+/// being an <aside>/<header>/<footer>: it is the article, whatever the markup says.
+constexpr double article_prose_share = 0.5;
+/// A kept block whose text is more than this share links is a link list, not prose...
 constexpr double max_block_link_density = 0.5;
+/// ... unless it is a sentence of at least this many words, under this share links.
+constexpr std::size_t min_linked_sentence_words = 10;
+constexpr double max_sentence_link_density = 0.9;
 
 /// Class/id fragments of boxes that never hold the article, whatever else the name says
 /// ("comment-body"); they apply even when choosing again without the other class rules.
@@ -35,8 +44,12 @@ constexpr std::array<std::string_view, 14> never_article = {
 /// or "body" ("related-content"). A page that names its article box oddly ("share_wrapper") is
 /// caught by the retry without these rules.
 constexpr std::array<std::string_view, 10> strong_furniture = {
-    "share", "social", "related", "recommend", "popular", "mostread", "most-read", "promo",
-    "breadcrumb", "byline"};
+    "share", "social", "byline", "breadcrumb", "related", "recommend", "popular", "mostread", "most-read",
+    "promo"};
+/// Of those, the names of small widgets (a share bar, a byline): a box so named that holds half
+/// the page's prose wraps the article ("share_wrapper", "byline-author" around a post). Boxes of
+/// other stories (related, promo) can hold more prose than a short article and stay dropped.
+constexpr std::array<std::string_view, 4> widget_furniture = {"share", "social", "byline", "breadcrumb"};
 /// Class/id fragments of furniture that a content word ("article", "body", ...) overrides.
 constexpr std::array<std::string_view, 22> weak_furniture = {
     "banner", "combx", "community", "footer", "header", "masthead", "menu", "navbar", "navigation",
@@ -225,6 +238,34 @@ std::unordered_map<const GumboNode*, std::size_t> subtree_chars(const HtmlDocume
     return chars;
 }
 
+/// Bytes of prose under each element: the text of `<p>` elements of at least `min_prose_chars`
+/// bytes with under a quarter of it in links. `chars` is subtree_chars().
+std::unordered_map<const GumboNode*, std::size_t> subtree_prose(
+    const HtmlDocument& document, const std::unordered_map<const GumboNode*, std::size_t>& chars) {
+    std::unordered_map<const GumboNode*, std::size_t> links;
+    std::unordered_map<const GumboNode*, std::size_t> prose;
+    const auto& elements = document.elements();
+    for (auto it = elements.rbegin(); it != elements.rend(); ++it) {
+        const GumboNode* node = *it;
+        const GumboTag tag = node->v.element.tag;
+        std::size_t link_total = 0;
+        std::size_t prose_total = 0;
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i) {
+            const auto* child = static_cast<const GumboNode*>(children.data[i]);
+            if (child->type != GUMBO_NODE_ELEMENT) continue;
+            link_total += links[child];
+            prose_total += prose[child];
+        }
+        const std::size_t own = chars.at(node);
+        if (tag == GUMBO_TAG_A) link_total = own;
+        if (tag == GUMBO_TAG_P && own >= min_prose_chars && link_total * 4 < own) prose_total = own;
+        links[node] = link_total;
+        prose[node] = prose_total;
+    }
+    return prose;
+}
+
 /// Data tables (cells of inline text only) keep a row per block; layout tables do not.
 std::unordered_set<const GumboNode*> data_tables(const HtmlDocument& document) {
     std::unordered_map<const GumboNode*, bool> has_block; // under the element, outside table parts
@@ -267,7 +308,8 @@ std::string boilerplate_reason(const std::string& line) {
     return {};
 }
 
-std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules) {
+std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules, double share_of_prose) {
+    const bool holds_article = share_of_prose >= article_prose_share;
     switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
@@ -275,8 +317,11 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_HEAD: case GUMBO_TAG_MENU:
         return "<" + tag_name(node) + "> is not text";
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_NAV:
         if (share_of_page < 0.5) return "<" + tag_name(node) + "> is page furniture";
+        break;
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+        if (share_of_page < 0.5 && !(holds_article && contains_any(class_and_id(node), content_words))) return "<" + tag_name(node) + "> is page furniture";
         break;
     default:
         break;
@@ -298,7 +343,9 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
         if (names.find(fragment) != std::string::npos) return "class/id '" + std::string(fragment) + "'";
     if (!class_rules) return {};
     for (const std::string_view fragment : strong_furniture)
-        if (names.find(fragment) != std::string::npos) return "class/id '" + std::string(fragment) + "'";
+        if (names.find(fragment) != std::string::npos &&
+            !(holds_article && std::find(widget_furniture.begin(), widget_furniture.end(), fragment) != widget_furniture.end()))
+            return "class/id '" + std::string(fragment) + "'";
     const auto words = name_words(names);
     for (const std::string_view word : furniture_words)
         if (std::find(words.begin(), words.end(), word) != words.end()) return "class/id '" + std::string(word) + "'";
@@ -314,7 +361,8 @@ namespace {
 class BlockCollector {
 public:
     BlockCollector(const HtmlDocument& document, bool class_rules)
-        : chars_(subtree_chars(document)), data_tables_(data_tables(document)), class_rules_(class_rules) {}
+        : chars_(subtree_chars(document)), prose_(subtree_prose(document, chars_)), data_tables_(data_tables(document)),
+          class_rules_(class_rules) {}
 
     std::vector<Block> blocks;
     std::vector<const GumboNode*> owners; ///< element owning each block (nullptr for dropped subtrees)
@@ -322,6 +370,7 @@ public:
 
     void collect(const GumboNode* body) {
         page_chars_ = std::max<std::size_t>(1, chars_[body]);
+        page_prose_ = prose_[body];
         struct Frame {
             const GumboNode* node;
             unsigned next_child;
@@ -347,7 +396,9 @@ public:
             }
             if (child->type != GUMBO_NODE_ELEMENT) continue;
             const double share = static_cast<double>(chars_[child]) / static_cast<double>(page_chars_);
-            if (std::string reason = drop_reason(child, share, class_rules_); !reason.empty()) {
+            const double prose_share =
+                page_prose_ ? static_cast<double>(prose_[child]) / static_cast<double>(page_prose_) : 0.0;
+            if (std::string reason = drop_reason(child, share, class_rules_, prose_share); !reason.empty()) {
                 const bool silent = child->v.element.tag == GUMBO_TAG_SCRIPT || child->v.element.tag == GUMBO_TAG_STYLE ||
                                     child->v.element.tag == GUMBO_TAG_NOSCRIPT || chars_[child] == 0;
                 if (reason.starts_with("class/id")) class_dropped.insert(child);
@@ -372,6 +423,8 @@ public:
 
 private:
     std::unordered_map<const GumboNode*, std::size_t> chars_;
+    std::unordered_map<const GumboNode*, std::size_t> prose_;
+    std::size_t page_prose_ = 0;
     std::unordered_set<const GumboNode*> data_tables_;
     bool class_rules_ = true;
     std::size_t page_chars_ = 1;
@@ -445,6 +498,13 @@ private:
         owners.push_back(owner);
     }
 };
+
+/// A sentence of prose that links much of its text ("The court, <a>as reported earlier</a>,
+/// ruled ..."): kept in the article, unless it is nearly all link (a teaser).
+bool is_linked_sentence(const Block& block, double density) {
+    return density < max_sentence_link_density && word_count(block.text) >= min_linked_sentence_words &&
+           ends_with_sentence_punctuation(block.text);
+}
 
 /// The element whose score a paragraph owned by `owner` feeds first.
 const GumboNode* scoring_start(const GumboNode* owner) {
@@ -567,6 +627,18 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
                 (text.size() <= 80 && density == 0 && ends_with_sentence_punctuation(text) && text.size() > 0))
                 selected.insert(sibling);
         }
+        // A lead paragraph set beside the box that wraps the container (a standfirst above the
+        // story's own box): prose <p> children of the grandparent.
+        const GumboNode* grandparent = parent_element(parent);
+        if (grandparent && parent != body) {
+            const GumboVector& uncles = grandparent->v.element.children;
+            for (unsigned i = 0; i < uncles.length; ++i) {
+                const auto* uncle = static_cast<const GumboNode*>(uncles.data[i]);
+                if (uncle->type != GUMBO_NODE_ELEMENT || !is_tag(uncle, GUMBO_TAG_P)) continue;
+                const auto s = stats.find(uncle);
+                if (s != stats.end() && s->second.chars > 80 && link_density(s->second) < 0.25) selected.insert(uncle);
+            }
+        }
     }
     result.container = describe(top) + ", score " + format_score(top_score);
     pass.top = top;
@@ -616,7 +688,7 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "byline (metadata)";
         } else if (heavy_box) {
             block.reason = "inside a link list (" + describe(heavy_box) + ")";
-        } else if (density > max_block_link_density) {
+        } else if (density > max_block_link_density && !is_linked_sentence(block, density)) {
             block.reason = "mostly link text (" + format_score(density * 100) + "%)";
         } else if (std::string furniture = boilerplate_reason(block.text); !furniture.empty()) {
             block.reason = furniture;

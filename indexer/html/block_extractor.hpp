@@ -50,6 +50,9 @@ struct BlockExtraction {
 /// Why element `node` and everything under it is never article text (a `nav`, a hidden element,
 /// a class such as "comments" or "share-bar"...), or empty. `share_of_page` is the fraction of
 /// the page's text under `node`: a class-name rule never drops the bulk of the page.
-[[nodiscard]] std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules = true);
+/// `share_of_prose` is the fraction of the page's prose paragraphs under `node`: a box holding
+/// half of them is the article, not dropped for its name nor as an aside, header or footer.
+[[nodiscard]] std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules = true,
+                                      double share_of_prose = 0);
 
 } // namespace newssearch::indexer::html

@@ -51,6 +51,22 @@ TEST_CASE("furniture elements and classes are dropped with their reason", "[html
     CHECK(kept_words(result) > 40);
 }
 
+TEST_CASE("an <aside> named as a post that holds most of the prose is the article", "[html][blocks]") {
+    std::string teasers = "<div id=side><ul>";
+    for (const char* link : {"Ferry timetable for the coming winter season", "Herring quota cut for the third year",
+                             "Lighthouse keeper retires after forty years", "Quay Street shops to close on Sundays",
+                             "Council votes on the new bus routes", "Harbour festival returns in August",
+                             "Storm damages the sea wall at the south beach", "New ferry to enter service in the spring",
+                             "Fish market moves to the old rope works", "Lifeboat crew rescues two sailors off the point"})
+        teasers += "<li><a href=/x>" + std::string(link) + "</a></li>";
+    teasers += "</ul></div>";
+    CHECK(has(kept("<body><aside class=blog-post>" + story + "</aside>" + teasers + "</body>"), "north pier"));
+    // Without a content name, or with little of the prose, an <aside> stays furniture.
+    CHECK_FALSE(has(kept("<body><aside class=box>" + story + "</aside>" + teasers + "</body>"), "north pier"));
+    CHECK_FALSE(has(kept("<body><aside class=blog-post><p>A short aside on the ferry timetable, with a few words.</p></aside>" +
+                         story + story + "</body>"), "ferry timetable"));
+}
+
 TEST_CASE("link lists inside the article are dropped, prose with links is kept", "[html][blocks]") {
     const auto texts = kept("<body><article>" + story +
                             "<p>The plan, <a href=/p>published online</a>, runs to three hundred pages in all.</p>"

@@ -45,6 +45,30 @@ TEST_CASE("related and most-read lists are dropped", "[html][reader]") {
     CHECK(text.find("tender next month") != std::string::npos);
 }
 
+TEST_CASE("a box holding most of the page's prose is the article, whatever its widget-like name", "[html][reader]") {
+    const HtmlExtraction extraction = page("widget_named_article.html");
+    const std::string text = body(extraction.article);
+    CHECK(extraction.article.paragraphs.size() == 6);
+    CHECK_THAT(text, Catch::StartsWith("The harbour authority of Kelvingrove"));
+    CHECK(text.find("public meeting") != std::string::npos);
+    // The share bar inside it and the sidebar's "about" box are still not the article.
+    CHECK(text.find("Email this story") == std::string::npos);
+    CHECK(text.find("ferry captain") == std::string::npos);
+}
+
+TEST_CASE("a lead paragraph beside the box that wraps the story is part of it", "[html][reader]") {
+    const std::string text = body(page("lead_beside_box.html").article);
+    CHECK_THAT(text, Catch::StartsWith("Kelvingrove will get a new north pier"));
+    CHECK(text.find("tender next month") != std::string::npos);
+    CHECK(text.find("Show the full text") == std::string::npos);
+}
+
+TEST_CASE("a sentence with much of it linked is prose; a linked teaser is not", "[html][reader]") {
+    const std::string text = body(page("linked_sentence.html").article);
+    CHECK(text.find("published online by the harbour authority") != std::string::npos);
+    CHECK(text.find("Storm closes") == std::string::npos);
+}
+
 TEST_CASE("the JSON-LD articleBody is used when the page shows only a teaser", "[html][reader]") {
     const HtmlExtraction extraction = page("json_ld_body.html");
     const Article& article = extraction.article;
