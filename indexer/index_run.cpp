@@ -52,6 +52,11 @@ class Run {
             else summary_.problems.push_back({id, "no article with this id in the index"});
         }
         writer_.commit();
+        // Shards write on threads of their own: what the writes did is known once all are done.
+        const AddCounts counts = writer_.add_counts();
+        summary_.added = counts.added;
+        summary_.updated = counts.updated;
+        summary_.unchanged += counts.unchanged;
         summary_.passages = writer_.passages_written();
         return std::move(summary_);
     }
@@ -116,11 +121,7 @@ class Run {
     void consume(FileWork&& piece) {
         for (PreparedArticle& prepared : piece.articles) {
             file_ids_.push_back(prepared.article.id);
-            switch (writer_.write(std::move(prepared), paths_[piece.file])) {
-            case AddOutcome::added: ++summary_.added; break;
-            case AddOutcome::updated: ++summary_.updated; break;
-            case AddOutcome::unchanged: ++summary_.unchanged; break;
-            }
+            writer_.write(std::move(prepared), paths_[piece.file]);
             ++progress_.articles_done;
             if (++since_commit_ >= options_.commit_every) {
                 writer_.commit();
