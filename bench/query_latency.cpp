@@ -1,7 +1,7 @@
 // In-process query latency: opens a newssearch database once and runs every query of a file (one
 // per line) through Searcher::search with snippets, timing each call; prints the percentiles.
 //
-//   query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets]
+//   query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets] [--slowest N]
 //
 // The first round warms the caches and is not counted; the next N rounds (default 3) are.
 #include "searcher/searcher.hpp"
@@ -26,10 +26,11 @@ struct Options {
     std::size_t rounds = 3;
     std::size_t limit = 10;
     bool snippets = true;
+    std::size_t slowest = 0; ///< print the N slowest queries
 };
 
 [[noreturn]] void usage() {
-    std::cerr << "usage: query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets]\n";
+    std::cerr << "usage: query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets] [--slowest N]\n";
     std::exit(2);
 }
 
@@ -43,6 +44,7 @@ Options parse(int argc, char** argv) {
         else if (arg == "--rounds") options.rounds = std::stoul(value());
         else if (arg == "--limit") options.limit = std::stoul(value());
         else if (arg == "--no-snippets") options.snippets = false;
+        else if (arg == "--slowest") options.slowest = std::stoul(value());
         else usage();
     }
     if (options.db.empty() || options.queries.empty() || options.rounds == 0) usage();
@@ -72,9 +74,11 @@ int main(int argc, char** argv) try {
     newssearch::searcher::Searcher searcher(options.db);
 
     std::vector<double> millis;
+    std::vector<std::pair<double, std::string>> per_query(queries.size()); // slowest round of each
     std::size_t with_hits = 0;
     for (std::size_t round = 0; round <= options.rounds; ++round) {
-        for (const std::string& query : queries) {
+        for (std::size_t q = 0; q < queries.size(); ++q) {
+            const std::string& query = queries[q];
             newssearch::searcher::SearchOptions search;
             search.query = query;
             search.limit = options.limit;
@@ -87,6 +91,7 @@ int main(int argc, char** argv) try {
                 continue; // warm-up
             }
             millis.push_back(took.count());
+            per_query[q] = {std::max(per_query[q].first, took.count()), query};
         }
     }
     std::sort(millis.begin(), millis.end());
@@ -97,6 +102,9 @@ int main(int argc, char** argv) try {
                 queries.size(), with_hits, millis.size(), options.snippets ? "yes" : "no",
                 total / static_cast<double>(millis.size()), percentile(millis, 50), percentile(millis, 95),
                 percentile(millis, 99), millis.back());
+    std::sort(per_query.rbegin(), per_query.rend());
+    for (std::size_t i = 0; i < std::min(options.slowest, per_query.size()); ++i)
+        std::printf("slow %.3f ms: %s\n", per_query[i].first, per_query[i].second.c_str());
     return 0;
 } catch (const std::exception& error) {
     std::cerr << "query_latency: " << error.what() << '\n';

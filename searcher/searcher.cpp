@@ -77,8 +77,8 @@ bool Searcher::has_remote_shard() const {
 }
 
 void Searcher::count_matching_passages(const Xapian::Query& query, std::vector<Hit>& hits) const {
-    // Xapian 1.4's remote protocol does not carry collapse counts: count each shown article's
-    // matching passages with a value-count spy, which remote servers do run.
+    // Each shown article's matching passages, counted by a value-count spy (which remote servers
+    // run too) over a query limited to those articles: cheap, and exact on any layout.
     std::vector<Xapian::Query> articles;
     for (const Hit& hit : hits) articles.emplace_back(schema::term(schema::article_prefix, hit.article_id));
     Xapian::Enquire enquire(database_);
@@ -257,10 +257,11 @@ SearchResult Searcher::run(const SearchOptions& options) {
         // Equal scores in article id order, not document id order: document ids depend on the
         // order of indexing and on how the index is sharded, so ties would come out differently.
         enquire.set_sort_by_relevance_then_value(schema::slot_article_id, false);
-    // Counting a few hundred matches exactly is cheap and lets small result sets say "3 articles";
-    // facets look further, to count over (up to) 10,000 matching passages.
+    // Looking 100 matches past the page lets small result sets say "3 articles" exactly; looking
+    // further costs the matcher its early stop (1,000 made p99 14 ms instead of 9 ms on 212,680
+    // articles: docs/BENCHMARKS.md). Facets look further, to count over (up to) 10,000 passages.
     const Xapian::doccount check_at_least =
-        static_cast<Xapian::doccount>(options.offset + options.limit + (options.facets ? 10000 : 1000));
+        static_cast<Xapian::doccount>(options.offset + options.limit + (options.facets ? 10000 : 100));
     ArticleFacetSpy facet_spy(database_);
 
     const auto run_query = [&](const Xapian::Query& query) {
@@ -324,7 +325,6 @@ SearchResult Searcher::run(const SearchOptions& options) {
         hit.category = json_string(data, "category");
         hit.url = json_string(data, "url");
         hit.text = json_string(data, "text");
-        hit.other_matching_passages = options.passages ? 0 : it.get_collapse_count();
 
         const std::vector<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
         std::vector<ByteRange> entity_marks;
@@ -361,7 +361,9 @@ SearchResult Searcher::run(const SearchOptions& options) {
         if (date_filtered && !options.dated_only && hit.date.empty()) undated_shown = true;
         result.hits.push_back(std::move(hit));
     }
-    if (has_remote_shard() && !options.passages) count_matching_passages(filtered(parsed.query), result.hits);
+    // Counted afterwards over the shown articles only, not from Xapian's collapse counts: those
+    // count what the matcher happened to look at (it stops early), and remote shards send none.
+    if (!options.passages) count_matching_passages(filtered(parsed.query), result.hits);
     if (options.facets && has_remote_shard()) remote_facets(filtered(parsed.query), facet_spy);
     if (options.facets) result.facets = facet_spy.top(options.facet_size);
     if (undated_shown)

@@ -107,7 +107,7 @@ class Searcher {
     void drop_failing_shards(const Xapian::Error& error);
     void rebuild_query_side();
     [[nodiscard]] bool has_remote_shard() const;
-    /// Fills Hit::other_matching_passages where Xapian cannot (remote shards).
+    /// Fills Hit::other_matching_passages: the shown articles' other passages that match `query`.
     void count_matching_passages(const Xapian::Query& query, std::vector<Hit>& hits) const;
     /// Counts facets of `query`'s articles into `spy` where a match spy cannot run (remote shards).
     void remote_facets(const Xapian::Query& query, ArticleFacetSpy& spy) const;
