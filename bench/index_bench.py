@@ -146,8 +146,13 @@ def main():
     write_recoll_config(recoll_conf, corpus)
     ns_db, xapian_db = work / "newssearch-db", work / "scriptindex-db"
 
+    ns_sharded_db = work / "newssearch-shards-db"
     runs = {
         "newssearch index": ([str(args.newssearch), "index", "--quiet", "--db", str(ns_db), str(corpus)], ns_db),
+        # The same with one writer thread per shard (docs/INDEXING.md): what a multi-core machine
+        # gains when the single writer is the bottleneck.
+        "newssearch index --shards 2": ([str(args.newssearch), "index", "--quiet", "--shards", "2", "--db",
+                                         str(ns_sharded_db), str(corpus)], ns_sharded_db),
         "scriptindex": (["scriptindex", "--overwrite", str(xapian_db), str(BENCH / "scriptindex.def"), str(dump)], xapian_db),
         "recollindex": (["recollindex", "-c", str(recoll_conf), "-z"], recoll_conf / "xapiandb"),
     }
@@ -159,17 +164,20 @@ def main():
         print(f"  wall {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {rss:.0f} MiB, index {indexing[name][3]:.1f} MiB", flush=True)
 
     for name, (_, db) in runs.items():
-        indexing[name] += (compacted_mib(db, work, name.split()[0]),)
+        # A sharded index is compacted shard by shard (xapian-compact would merge them into one).
+        shards = sorted(db.glob("shard-*")) or [db]
+        indexing[name] += (sum(compacted_mib(shard, work, name.split()[0]) for shard in shards),)
 
-    ns = indexing["newssearch index"]
     print(f"\n| indexing {files} articles | wall s | CPU s | peak RSS MiB | index MiB | after xapian-compact MiB |")
     print("|---|---|---|---|---|---|")
     for name, (wall, cpu, rss, size, compact) in indexing.items():
         print(f"| {name} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {size:.1f} | {compact:.1f} |")
-    for peer in ("scriptindex", "recollindex"):
-        p = indexing[peer]
-        print(f"| ratio newssearch/{peer} | {ratio(ns[0], p[0])} | {ratio(ns[1], p[1])} | "
-              f"{ratio(ns[2], p[2])} | {ratio(ns[3], p[3])} | {ratio(ns[4], p[4])} |")
+    for mine in ("newssearch index", "newssearch index --shards 2"):
+        ns = indexing[mine]
+        for peer in ("scriptindex", "recollindex"):
+            p = indexing[peer]
+            print(f"| ratio {mine.replace('newssearch index', 'newssearch')}/{peer} | {ratio(ns[0], p[0])} | "
+                  f"{ratio(ns[1], p[1])} | {ratio(ns[2], p[2])} | {ratio(ns[3], p[3])} | {ratio(ns[4], p[4])} |")
 
     print(f"\n$ {args.query_latency} --db {ns_db} --queries {work / 'queries.txt'}", flush=True)
     in_process = subprocess.run([str(args.query_latency), "--db", str(ns_db), "--queries", str(work / "queries.txt")],

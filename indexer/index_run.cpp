@@ -52,6 +52,11 @@ class Run {
             else summary_.problems.push_back({id, "no article with this id in the index"});
         }
         writer_.commit();
+        // Shards write on threads of their own: what the writes did is known once all are done.
+        const AddCounts counts = writer_.add_counts();
+        summary_.added = counts.added;
+        summary_.updated = counts.updated;
+        summary_.unchanged += counts.unchanged;
         summary_.passages = writer_.passages_written();
         return std::move(summary_);
     }
@@ -72,11 +77,12 @@ class Run {
         for (std::size_t i = 0; i < files_.size(); ++i) {
             std::error_code error;
             const std::filesystem::path absolute = std::filesystem::absolute(files_[i].path, error).lexically_normal();
-            paths_[i] = error ? files_[i].path.string() : absolute.string();
+            paths_[i] = error ? files_[i].path : absolute.string();
             stamps_[i] = file_stamp(paths_[i]);
             if (const auto record = writer_.file_record(paths_[i]); record && stamps_[i] && record->stamp == *stamps_[i]) {
                 summary_.unchanged += record->article_ids.size();
                 progress_.articles_done += record->article_ids.size();
+                forget_file(i);
                 report_file_done();
                 continue;
             }
@@ -115,11 +121,7 @@ class Run {
     void consume(FileWork&& piece) {
         for (PreparedArticle& prepared : piece.articles) {
             file_ids_.push_back(prepared.article.id);
-            switch (writer_.write(std::move(prepared), paths_[piece.file])) {
-            case AddOutcome::added: ++summary_.added; break;
-            case AddOutcome::updated: ++summary_.updated; break;
-            case AddOutcome::unchanged: ++summary_.unchanged; break;
-            }
+            writer_.write(std::move(prepared), paths_[piece.file]);
             ++progress_.articles_done;
             if (++since_commit_ >= options_.commit_every) {
                 writer_.commit();
@@ -135,7 +137,15 @@ class Run {
             writer_.record_file(paths_[piece.file], FileRecord{*stamps_[piece.file], file_ids_});
         file_ids_.clear();
         file_has_problems_ = false;
+        forget_file(piece.file);
         report_file_done();
+    }
+
+    /// Frees what is kept about file `i` once it is done, so that memory does not grow with the
+    /// number of files indexed (only with the number listed).
+    void forget_file(std::size_t i) {
+        files_[i] = InputFile{};
+        std::string().swap(paths_[i]);
     }
 
     void report_file_done() {

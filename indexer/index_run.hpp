@@ -6,7 +6,8 @@
 /// again; an article whose content hash matches is not analysed again. Crash-safe: the index is
 /// committed every `commit_every` articles, and a run that is killed leaves the last commit intact
 /// (the next run finishes the job). Parallel: files are read, cleaned and analysed on `threads`
-/// workers while one writer adds the results in input order, so docids do not depend on timing.
+/// workers while one writer adds the results in input order, so docids do not depend on timing (a
+/// sharded index has a writer thread per shard, each fed in input order).
 
 #include "indexer/input_files.hpp"
 
@@ -22,7 +23,7 @@ namespace newssearch::indexer {
 struct IndexProgress {
     std::size_t files_done = 0;
     std::size_t files_total = 0;
-    std::size_t articles_done = 0; ///< articles written, found unchanged, or skipped unread
+    std::size_t articles_done = 0; ///< articles handed to the writer, or skipped unread
 };
 
 struct IndexRunOptions {

@@ -187,7 +187,7 @@ AddOutcome IndexWriter::write(PreparedArticle prepared, const std::string& sourc
         begin_batch();
         database_.set_metadata(file_key, source_file);
     }
-    if (previous == prepared.hash) return AddOutcome::unchanged;
+    if (previous == prepared.hash) return counted(AddOutcome::unchanged);
     // Prepared as unchanged against an older snapshot (the id came twice in one run): analyse now.
     if (!prepared.analysed) preparer_->analyse(prepared);
 
@@ -201,7 +201,16 @@ AddOutcome IndexWriter::write(PreparedArticle prepared, const std::string& sourc
     passages_written_ += prepared.documents.size();
     database_.set_metadata(hash_key, prepared.hash);
     database_.set_metadata(schema::term(schema::article_key_prefix, id), prepared.record);
-    return previous.empty() ? AddOutcome::added : AddOutcome::updated;
+    return counted(previous.empty() ? AddOutcome::added : AddOutcome::updated);
+}
+
+AddOutcome IndexWriter::counted(AddOutcome outcome) {
+    switch (outcome) {
+    case AddOutcome::added: ++add_counts_.added; break;
+    case AddOutcome::updated: ++add_counts_.updated; break;
+    case AddOutcome::unchanged: ++add_counts_.unchanged; break;
+    }
+    return outcome;
 }
 
 void IndexWriter::remove_indexed(const std::string& article_id) {

@@ -23,6 +23,13 @@ namespace newssearch::indexer {
 /// What add() did with an article.
 enum class AddOutcome { added, updated, unchanged };
 
+/// How many articles a writer's add() and write() calls added, updated and found unchanged.
+struct AddCounts {
+    std::size_t added = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+};
+
 /// A source file's size and modification time: when both still match, the file is not read again.
 struct FileStamp {
     std::uintmax_t size = 0;
@@ -105,6 +112,9 @@ class IndexWriter {
     /// Passage documents written by this writer so far.
     [[nodiscard]] std::size_t passages_written() const { return passages_written_; }
 
+    /// What this writer's add() and write() calls did so far.
+    [[nodiscard]] const AddCounts& add_counts() const { return add_counts_; }
+
   private:
     void begin_batch();
     /// Deletes an article's passages and stored text, and its words from the spelling data.
@@ -114,6 +124,8 @@ class IndexWriter {
     void offer_entity_name(const std::string& key, const EntityName& name);
     /// remove(); `forget_source` also drops the record of the file the article came from.
     bool remove_article(const std::string& article_id, bool forget_source);
+    /// Counts `outcome` in add_counts_ and returns it.
+    AddOutcome counted(AddOutcome outcome);
 
     std::string path_;
     PassageOptions options_;
@@ -123,6 +135,7 @@ class IndexWriter {
     std::unique_ptr<ArticlePreparer> preparer_; ///< for add() and for taking old articles out
     bool in_batch_ = false;
     std::size_t passages_written_ = 0;
+    AddCounts add_counts_;
 };
 
 /// A stable 64-bit FNV-1a hash of `text`, as 16 hex digits (content hashes in the index).

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <system_error>
 
@@ -36,12 +37,28 @@ bool is_hidden(const fs::path& path) {
     return !name.empty() && name.front() == '.';
 }
 
+/// Orders paths as std::filesystem::path does, component by component ("a/b" before "a-b"), on
+/// their strings.
+bool path_less(std::string_view a, std::string_view b) {
+    while (true) {
+        const std::size_t a_end = a.find('/');
+        const std::size_t b_end = b.find('/');
+        const std::string_view a_part = a.substr(0, a_end);
+        const std::string_view b_part = b.substr(0, b_end);
+        if (a_part != b_part) return a_part < b_part;
+        if (a_end == std::string_view::npos || b_end == std::string_view::npos)
+            return a_end == std::string_view::npos && b_end != std::string_view::npos;
+        a.remove_prefix(a_end + 1);
+        b.remove_prefix(b_end + 1);
+    }
+}
+
 InputFile make_input(const fs::path& path, std::string id, std::optional<InputFormat> format) {
     if (!format) format = is_jsonl(path)              ? InputFormat::json_lines
                           : is_reuters(path)         ? InputFormat::reuters
                           : html::is_html_path(path) ? InputFormat::html
                                                      : InputFormat::scrape_text;
-    return InputFile{path, std::move(id), *format};
+    return InputFile{path.string(), std::move(id), *format};
 }
 
 /// Why `text` cannot be read as text, or empty when it can.
@@ -65,20 +82,20 @@ void read_scrape(const InputFile& file, const std::function<void(Article&&)>& on
                  std::vector<InputProblem>& problems, std::vector<InputProblem>* warnings) {
     std::error_code error;
     const auto size = fs::file_size(file.path, error);
-    if (error) return problems.push_back({file.path.string(), "cannot read: " + error.message()});
+    if (error) return problems.push_back({file.path, "cannot read: " + error.message()});
     if (size > max_scrape_bytes)
-        return problems.push_back({file.path.string(), "file too large for one article (" +
+        return problems.push_back({file.path, "file too large for one article (" +
                                                            std::to_string(size) + " bytes)"});
     std::ifstream in(file.path, std::ios::binary);
-    if (!in) return problems.push_back({file.path.string(), "cannot open for reading"});
+    if (!in) return problems.push_back({file.path, "cannot open for reading"});
     std::ostringstream contents;
     contents << in.rdbuf();
     const std::string raw = contents.str();
     if (std::string problem = text_problem(without_bom(raw)); !problem.empty())
-        return problems.push_back({file.path.string(), std::move(problem)});
+        return problems.push_back({file.path, std::move(problem)});
     const DecodedText decoded = decode_text(raw);
     if (decoded.converted && warnings)
-        warnings->push_back({file.path.string(), "not UTF-8 (first invalid byte at offset " +
+        warnings->push_back({file.path, "not UTF-8 (first invalid byte at offset " +
                                                      std::to_string(*find_invalid_utf8(without_bom(raw))) +
                                                      "): read as Windows-1252"});
     try {
@@ -88,7 +105,7 @@ void read_scrape(const InputFile& file, const std::function<void(Article&&)>& on
         if (article.category.empty()) article.category = folder_category(file.id);
         on_article(std::move(article));
     } catch (const DataError& e) {
-        problems.push_back({file.path.string(), e.what()});
+        problems.push_back({file.path, e.what()});
     }
 }
 
@@ -97,21 +114,21 @@ void read_html(const InputFile& file, const std::function<void(Article&&)>& on_a
     try {
         on_article(html::extract_html(html::read_page_file(file.path), file.id).article);
     } catch (const DataError& e) {
-        problems.push_back({file.path.string(), e.what()});
+        problems.push_back({file.path, e.what()});
     }
 }
 
 void read_json_lines(const InputFile& file, const std::function<void(Article&&)>& on_article,
                      std::vector<InputProblem>& problems) {
     std::ifstream in(file.path, std::ios::binary);
-    if (!in) return problems.push_back({file.path.string(), "cannot open for reading"});
+    if (!in) return problems.push_back({file.path, "cannot open for reading"});
     std::string line;
     std::size_t number = 0;
     std::size_t records = 0;
     bool too_long = false;
     while (read_bounded_line(in, line, max_record_bytes, too_long)) {
         ++number;
-        const std::string where = file.path.string() + ":" + std::to_string(number);
+        const std::string where = file.path + ":" + std::to_string(number);
         if (too_long) {
             ++records;
             problems.push_back({where, "record longer than " + std::to_string(max_record_bytes) + " bytes"});
@@ -130,7 +147,7 @@ void read_json_lines(const InputFile& file, const std::function<void(Article&&)>
             problems.push_back({where, e.what()});
         }
     }
-    if (records == 0) problems.push_back({file.path.string(), "empty file"});
+    if (records == 0) problems.push_back({file.path, "empty file"});
 }
 
 /// `text` as valid UTF-8 on one line: runs of whitespace become one space.
@@ -162,7 +179,7 @@ Article article_from_smart(const eval::SmartDocument& record) {
 
 void read_smart(const InputFile& file, const std::function<void(Article&&)>& on_article,
                 std::vector<InputProblem>& problems) {
-    const std::string path = file.path.string();
+    const std::string path = file.path;
     std::size_t records = 0;
     try {
         eval::SmartReader reader(file.path);
@@ -234,8 +251,9 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
         }
         if (error) problems.push_back({name, "cannot list folder: " + error.message()});
         std::sort(found.begin(), found.end(),
-                  [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-        files.insert(files.end(), found.begin(), found.end());
+                  [](const InputFile& a, const InputFile& b) { return path_less(a.path, b.path); });
+        // Moved, not copied: a path holds its components too, and a big folder lists many.
+        files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
     return files;
 }
@@ -248,8 +266,8 @@ void read_articles(const InputFile& file, const std::function<void(Article&&)>& 
     case InputFormat::scrape_text: return read_scrape(file, on_article, problems, warnings);
     case InputFormat::reuters: {
         std::ifstream in(file.path, std::ios::binary);
-        if (!in) return problems.push_back({file.path.string(), "cannot open for reading"});
-        return read_reuters(in, file.path.string(), on_article, problems, warnings);
+        if (!in) return problems.push_back({file.path, "cannot open for reading"});
+        return read_reuters(in, file.path, on_article, problems, warnings);
     }
     case InputFormat::html: return read_html(file, on_article, problems);
     }

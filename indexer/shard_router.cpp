@@ -10,6 +10,10 @@
 namespace newssearch::indexer {
 namespace {
 
+/// Operations waiting per shard's writer thread: enough to keep it busy between hand-overs, few
+/// enough to bound memory (each holds a prepared article).
+constexpr std::size_t queue_per_shard = 4;
+
 std::string shard_folder_name(std::size_t index) { return "shard-" + std::to_string(index); }
 
 bool is_single_database(const std::string& folder) {
@@ -87,89 +91,111 @@ ShardedIndexWriter::ShardedIndexWriter(const std::string& folder, std::size_t sh
     if (has_single && shards > 1) throw IndexError(reshard_hint(folder, 1, shards));
 
     if (shards == 1 && has_shards == 0) {
-        writers_.push_back(std::make_unique<IndexWriter>(folder, options));
+        shards_.push_back(std::make_unique<ShardWriter>(std::make_unique<IndexWriter>(folder, options), 0));
         return;
     }
     for (std::size_t i = 0; i < shards; ++i)
-        writers_.push_back(std::make_unique<IndexWriter>(folder + "/" + shard_folder_name(i), options));
+        shards_.push_back(std::make_unique<ShardWriter>(
+            std::make_unique<IndexWriter>(folder + "/" + shard_folder_name(i), options), queue_per_shard));
     if (has_shards == 0) write_stub(folder, shards);
 }
 
 ShardedIndexWriter::~ShardedIndexWriter() = default;
 
-IndexWriter& ShardedIndexWriter::writer_for(std::string_view article_id) {
-    return *writers_[shard_of(article_id, writers_.size())];
+ShardWriter& ShardedIndexWriter::shard_for(std::string_view article_id) {
+    return *shards_[shard_of(article_id, shards_.size())];
 }
 
 AddOutcome ShardedIndexWriter::add(const Article& article) {
     if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
-    return writer_for(article.id).add(article);
+    return shard_for(article.id).idle().add(article);
 }
 
-AddOutcome ShardedIndexWriter::write(PreparedArticle prepared, const std::string& source_file) {
+void ShardedIndexWriter::write(PreparedArticle prepared, const std::string& source_file) {
     if (prepared.article.id.empty()) throw UsageError("an article without an id cannot be indexed");
-    IndexWriter& writer = writer_for(prepared.article.id);
-    return writer.write(std::move(prepared), source_file);
+    ShardWriter& shard = shard_for(prepared.article.id);
+    shard.post([prepared = std::move(prepared), source_file](IndexWriter& writer) mutable {
+        (void)writer.write(std::move(prepared), source_file);
+    });
 }
 
-bool ShardedIndexWriter::remove(const std::string& article_id) { return writer_for(article_id).remove(article_id); }
+bool ShardedIndexWriter::remove(const std::string& article_id) {
+    return shard_for(article_id).idle().remove(article_id);
+}
 
 std::vector<std::string> ShardedIndexWriter::prune() {
     std::vector<std::string> removed;
-    for (auto& writer : writers_) {
-        std::vector<std::string> ids = writer->prune();
+    for (auto& shard : shards_) {
+        std::vector<std::string> ids = shard->idle().prune();
         removed.insert(removed.end(), ids.begin(), ids.end());
     }
     return removed;
 }
 
-std::optional<FileRecord> ShardedIndexWriter::file_record(const std::string& path) const {
-    return writers_.front()->file_record(path);
+std::optional<FileRecord> ShardedIndexWriter::file_record(const std::string& path) {
+    return shards_.front()->idle().file_record(path);
 }
 
 void ShardedIndexWriter::record_file(const std::string& path, const FileRecord& record) {
-    for (auto& writer : writers_) writer->record_file(path, record);
+    for (auto& shard : shards_)
+        shard->post([path, record](IndexWriter& writer) { writer.record_file(path, record); });
 }
 
-PrepareSettings ShardedIndexWriter::prepare_settings() const { return writers_.front()->prepare_settings(); }
+PrepareSettings ShardedIndexWriter::prepare_settings() { return shards_.front()->idle().prepare_settings(); }
 
-std::unordered_map<std::string, std::string> ShardedIndexWriter::stored_hashes() const {
+std::unordered_map<std::string, std::string> ShardedIndexWriter::stored_hashes() {
     std::unordered_map<std::string, std::string> hashes;
-    for (const auto& writer : writers_) hashes.merge(writer->stored_hashes());
+    for (auto& shard : shards_) hashes.merge(shard->idle().stored_hashes());
     return hashes;
 }
 
 void ShardedIndexWriter::set_gazetteer(const std::string& tsv, const std::string& source) {
-    for (auto& writer : writers_) writer->set_gazetteer(tsv, source);
+    for (auto& shard : shards_) shard->idle().set_gazetteer(tsv, source);
 }
 
 void ShardedIndexWriter::set_title_weight(unsigned weight) {
-    for (auto& writer : writers_) writer->set_title_weight(weight);
+    for (auto& shard : shards_) shard->idle().set_title_weight(weight);
 }
 
 void ShardedIndexWriter::set_synonyms(const std::vector<std::vector<std::string>>& groups) {
-    for (auto& writer : writers_) writer->set_synonyms(groups);
+    for (auto& shard : shards_) shard->idle().set_synonyms(groups);
 }
 
 void ShardedIndexWriter::commit() {
-    if (writers_.size() > 1) {
-        // Every shard gets the name better_entity_name prefers among all shards' names.
-        std::map<std::string, std::string> names;
-        for (const auto& writer : writers_)
-            for (auto& [key, value] : writer->entity_names()) {
-                auto [known, added] = names.try_emplace(key, value);
+    // Every shard gets the name better_entity_name prefers among all shards' names: read once
+    // every shard has written what was queued.
+    auto names = std::make_shared<std::map<std::string, std::string>>();
+    if (shards_.size() > 1) {
+        for (auto& shard : shards_)
+            for (auto& [key, value] : shard->idle().entity_names()) {
+                auto [known, added] = names->try_emplace(key, value);
                 if (!added && better_entity_name(parse_entity_name(value), parse_entity_name(known->second)))
                     known->second = std::move(value);
             }
-        for (auto& writer : writers_) writer->add_entity_names(names);
     }
-    for (auto& writer : writers_) writer->commit();
+    for (auto& shard : shards_)
+        shard->post([names](IndexWriter& writer) {
+            writer.add_entity_names(*names);
+            writer.commit();
+        });
+    for (auto& shard : shards_) (void)shard->idle();
 }
 
-std::size_t ShardedIndexWriter::passages_written() const {
+std::size_t ShardedIndexWriter::passages_written() {
     std::size_t passages = 0;
-    for (const auto& writer : writers_) passages += writer->passages_written();
+    for (auto& shard : shards_) passages += shard->idle().passages_written();
     return passages;
+}
+
+AddCounts ShardedIndexWriter::add_counts() {
+    AddCounts total;
+    for (auto& shard : shards_) {
+        const AddCounts& counts = shard->idle().add_counts();
+        total.added += counts.added;
+        total.updated += counts.updated;
+        total.unchanged += counts.unchanged;
+    }
+    return total;
 }
 
 } // namespace newssearch::indexer

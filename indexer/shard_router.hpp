@@ -7,6 +7,7 @@
 /// metadata from its first shard, and each shard must also answer alone behind xapian-tcpsrv.
 
 #include "indexer/index_writer.hpp"
+#include "indexer/shard_writer.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -28,7 +29,11 @@ namespace newssearch::indexer {
 /// a sharded index. Throws IndexError when the stub lists anything but local shard-K folders.
 [[nodiscard]] std::size_t existing_shard_count(const std::string& folder);
 
-/// Writes one index, sharded or not, with IndexWriter's interface.
+/// Writes one index, sharded or not, with IndexWriter's interface. A sharded index writes each
+/// shard on a thread of its own (indexer/shard_writer.hpp): write() and record_file() only queue
+/// their work and return, and commit() waits for every shard. An index error on a shard's thread
+/// is rethrown, as it was thrown, by the next call (or dropped with the uncommitted batch when the
+/// writer is destroyed first). One database is written inline, on the caller's thread.
 class ShardedIndexWriter {
   public:
     /// Opens (creating when absent) the index in `folder`. `shards` 0 keeps the layout the folder
@@ -36,45 +41,51 @@ class ShardedIndexWriter {
     /// IndexError when the folder already holds a different layout (see docs/SCALING.md for
     /// re-sharding), and whatever IndexWriter throws.
     ShardedIndexWriter(const std::string& folder, std::size_t shards, PassageOptions options = {});
+    /// Drops what was not committed: every shard stays at its last commit.
     ~ShardedIndexWriter();
     ShardedIndexWriter(const ShardedIndexWriter&) = delete;
     ShardedIndexWriter& operator=(const ShardedIndexWriter&) = delete;
 
-    /// IndexWriter::add on the article's shard.
+    /// IndexWriter::add on the article's shard, once that shard has written what was queued.
     AddOutcome add(const Article& article);
-    /// IndexWriter::write on the article's shard.
-    AddOutcome write(PreparedArticle prepared, const std::string& source_file = {});
+    /// IndexWriter::write on the article's shard; a sharded index only queues it (what it did is
+    /// counted in add_counts()). Throws UsageError when the article has no id.
+    void write(PreparedArticle prepared, const std::string& source_file = {});
     /// IndexWriter::remove on the article's shard.
     bool remove(const std::string& article_id);
     /// IndexWriter::prune on every shard; the ids removed.
     std::vector<std::string> prune();
     /// IndexWriter::file_record (every shard holds every file record).
-    [[nodiscard]] std::optional<FileRecord> file_record(const std::string& path) const;
-    /// IndexWriter::record_file on every shard: a file's articles may be in any of them.
+    [[nodiscard]] std::optional<FileRecord> file_record(const std::string& path);
+    /// IndexWriter::record_file on every shard (queued after the file's articles): a file's
+    /// articles may be in any of them.
     void record_file(const std::string& path, const FileRecord& record);
     /// IndexWriter::prepare_settings (the same for every shard).
-    [[nodiscard]] PrepareSettings prepare_settings() const;
+    [[nodiscard]] PrepareSettings prepare_settings();
     /// IndexWriter::stored_hashes over all shards.
-    [[nodiscard]] std::unordered_map<std::string, std::string> stored_hashes() const;
+    [[nodiscard]] std::unordered_map<std::string, std::string> stored_hashes();
     /// IndexWriter::set_gazetteer on every shard.
     void set_gazetteer(const std::string& tsv, const std::string& source);
     /// IndexWriter::set_title_weight on every shard.
     void set_title_weight(unsigned weight);
     /// IndexWriter::set_synonyms on every shard.
     void set_synonyms(const std::vector<std::vector<std::string>>& groups);
-    /// Copies entity names each shard learnt to the others, then commits every shard (shard by
-    /// shard: a searcher may briefly see some shards at the new revision, never half an article).
+    /// Waits for every shard to write what was queued, copies the entity names each shard learnt
+    /// to the others, then commits every shard and waits for all (each shard commits on its own: a
+    /// searcher may briefly see some shards at the new revision, never half an article).
     void commit();
 
-    /// Passage documents written so far, over all shards.
-    [[nodiscard]] std::size_t passages_written() const;
+    /// Passage documents written so far, over all shards (waits for queued writes).
+    [[nodiscard]] std::size_t passages_written();
+    /// What add() and write() did so far, over all shards (waits for queued writes).
+    [[nodiscard]] AddCounts add_counts();
     /// Number of shards (1 for an unsharded index).
-    [[nodiscard]] std::size_t shard_count() const { return writers_.size(); }
+    [[nodiscard]] std::size_t shard_count() const { return shards_.size(); }
 
   private:
-    IndexWriter& writer_for(std::string_view article_id);
+    ShardWriter& shard_for(std::string_view article_id);
 
-    std::vector<std::unique_ptr<IndexWriter>> writers_;
+    std::vector<std::unique_ptr<ShardWriter>> shards_;
 };
 
 } // namespace newssearch::indexer

@@ -43,7 +43,7 @@ std::string excerpt(const std::string& text, std::size_t limit) {
 /// One line per block: decision, kind, own score, container score, link share, reason, text.
 void print_explanation(const indexer::InputFile& file, const indexer::html::HtmlExtraction& extraction) {
     const Article& article = extraction.article;
-    std::cout << "== " << file.path.string() << "\n"
+    std::cout << "== " << file.path << "\n"
               << "encoding: " << extraction.encoding << (extraction.encoding_corrected ? " (declaration corrected)" : "")
               << "\ncontainer: " << extraction.blocks.container << "\nbody from: " << extraction.body_source
               << "\ntitle: " << article.title << "\ndate: " << article.date << "\nauthor: " << article.author
@@ -80,13 +80,13 @@ void add_clean_command(CLI::App& app, int& exit_code) {
                 continue;
             }
             if (file.format != indexer::InputFormat::html) {
-                problems.push_back({file.path.string(), "--explain applies to web pages (.html, .htm) only"});
+                problems.push_back({file.path, "--explain applies to web pages (.html, .htm) only"});
                 continue;
             }
             try {
                 print_explanation(file, indexer::html::extract_html(indexer::html::read_page_file(file.path), file.id));
             } catch (const DataError& e) {
-                problems.push_back({file.path.string(), e.what()});
+                problems.push_back({file.path, e.what()});
             }
         }
         if (!options->explain) std::cout << articles.dump(2) << '\n';

@@ -3,6 +3,7 @@
 
 #include "cli_fixture.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -65,10 +66,15 @@ bool wait_for_first_commit(BackgroundCommand& run, const std::string& db) {
 
 TEST_CASE("an index run killed with kill -9 leaves a searchable index and the next run finishes",
           "[cli][index][crash]") {
+    // One database, and two shards each written on its own thread.
+    const auto layout = GENERATE(std::vector<std::string>{}, std::vector<std::string>{"--shards", "2"});
+    INFO("layout: " << (layout.empty() ? "one database" : "2 shards"));
     TempDir dir;
     const std::string corpus = large_corpus(dir);
     const std::string db = dir / "db";
-    BackgroundCommand run({"index", "--quiet", "--db", db, "--threads", "1", "--commit-every", "20", corpus});
+    std::vector<std::string> args{"index", "--quiet", "--db", db, "--threads", "1", "--commit-every", "20", corpus};
+    args.insert(args.end(), layout.begin(), layout.end());
+    BackgroundCommand run(args);
     REQUIRE(wait_for_first_commit(run, db));
     run.kill_hard();
 
@@ -83,6 +89,38 @@ TEST_CASE("an index run killed with kill -9 leaves a searchable index and the ne
     INFO(rerun.err);
     CHECK(rerun.exit_code == 0);
     CHECK_THAT(rerun.err, Catch::Contains("unchanged)"));
+    CHECK(committed_articles(db) == count_articles(corpus));
+}
+
+TEST_CASE("a shard that cannot write fails the run with exit code 1, every shard at its last commit",
+          "[cli][index][shards]") {
+    TempDir dir;
+    const std::string corpus = large_corpus(dir);
+    const std::string db = dir / "db";
+    // Files capped at 512 KB: a shard's tables outgrow that after a few commits and its writer
+    // thread gets Xapian's write error, as on a full disk (deterministic: same input, same writes).
+    BackgroundCommand run({"index", "--quiet", "--db", db, "--shards", "2", "--commit-every", "20", corpus}, 512 * 1024);
+    const int code = run.wait();
+    const std::string err = run.err();
+    INFO(err);
+    CHECK(code == 1);
+    CHECK_THAT(err, Catch::StartsWith("newssearch: index error: DatabaseError: Error writing block"));
+    CHECK_THAT(err, Catch::Contains("File too large"));
+    CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+
+    // Each shard is consistent, as of its last commit, and the index answers.
+    for (const char* shard : {"/shard-0", "/shard-1"})
+        CHECK(std::system(("xapian-check '" + db + shard + "' >/dev/null 2>&1").c_str()) == 0);
+    const std::size_t committed = committed_articles(db);
+    CHECK(committed > 0);
+    CHECK(committed < count_articles(corpus));
+    const CommandResult search = run_newssearch({"--db", db, "--json", "said OR council"});
+    CHECK(search.exit_code == 0);
+
+    const CommandResult rerun = run_newssearch({"index", "--db", db, corpus});
+    INFO(rerun.err);
+    CHECK(rerun.exit_code == 0);
+    CHECK_THAT(rerun.err, Catch::Contains(std::to_string(committed) + " unchanged)"));
     CHECK(committed_articles(db) == count_articles(corpus));
 }
 

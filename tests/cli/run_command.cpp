@@ -51,10 +51,11 @@ CommandResult run_newssearch(const std::vector<std::string>& args,
 } // namespace newssearch::test
 
 #include <signal.h>
+#include <sys/resource.h>
 
 namespace newssearch::test {
 
-BackgroundCommand::BackgroundCommand(const std::vector<std::string>& args) {
+BackgroundCommand::BackgroundCommand(const std::vector<std::string>& args, std::uintmax_t max_file_bytes) {
     static std::atomic<int> counter{0};
     err_path_ = (std::filesystem::temp_directory_path() /
                  ("newssearch-bg-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err"))
@@ -70,6 +71,11 @@ BackgroundCommand::BackgroundCommand(const std::vector<std::string>& args) {
         std::freopen("/dev/null", "r", stdin);
         std::freopen("/dev/null", "w", stdout);
         std::freopen(err_path_.c_str(), "w", stderr);
+        if (max_file_bytes > 0) {
+            const rlimit limit{static_cast<rlim_t>(max_file_bytes), static_cast<rlim_t>(max_file_bytes)};
+            ::signal(SIGXFSZ, SIG_IGN);
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        }
         ::execv(argv[0], argv.data());
         ::_exit(127);
     }

@@ -1,6 +1,7 @@
 #pragma once
 // Runs the real newssearch binary for end-to-end tests and captures what it printed.
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -26,7 +27,9 @@ namespace newssearch::test {
 /// while it runs: concurrent searches, a second writer, kill -9.
 class BackgroundCommand {
   public:
-    explicit BackgroundCommand(const std::vector<std::string>& args);
+    /// `max_file_bytes` > 0 caps every file it writes at that size: writing past it fails with
+    /// EFBIG (SIGXFSZ ignored), the way a full disk fails a write.
+    explicit BackgroundCommand(const std::vector<std::string>& args, std::uintmax_t max_file_bytes = 0);
     /// Kills it (SIGKILL) if it still runs.
     ~BackgroundCommand();
     BackgroundCommand(const BackgroundCommand&) = delete;

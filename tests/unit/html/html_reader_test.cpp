@@ -201,6 +201,6 @@ TEST_CASE("input collection picks up web pages and reads them as articles", "[ht
     CHECK(html_files == files.size());
     CHECK(html_files >= 14);
     bool gz_found = false;
-    for (const auto& file : files) gz_found = gz_found || (file.path.extension() == ".gz" && file.id == "og_title");
+    for (const auto& file : files) gz_found = gz_found || (std::filesystem::path(file.path).extension() == ".gz" && file.id == "og_title");
     CHECK(gz_found);
 }

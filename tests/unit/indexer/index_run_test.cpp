@@ -4,6 +4,7 @@
 #include "common/schema.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/ordered_work.hpp"
+#include "indexer/shard_router.hpp"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
@@ -44,6 +45,32 @@ std::vector<std::string> documents(const std::string& path) {
         }
     }
     return data;
+}
+
+/// Each passage's article id and data, in docid order.
+std::vector<std::pair<std::string, std::string>> passages(const std::string& path) {
+    Xapian::Database database(path);
+    const std::string prefix(schema::article_prefix);
+    std::vector<std::pair<std::string, std::string>> found;
+    for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+        const Xapian::Document document = database.get_document(*it);
+        auto term = document.termlist_begin();
+        term.skip_to(prefix);
+        const std::string article = term != document.termlist_end() && (*term).starts_with(prefix)
+                                        ? (*term).substr(prefix.size())
+                                        : std::string();
+        found.emplace_back(article, document.get_data());
+    }
+    return found;
+}
+
+/// The passages of `all` whose article is in shard `shard` of `shards`, in their order.
+std::vector<std::pair<std::string, std::string>> in_shard(const std::vector<std::pair<std::string, std::string>>& all,
+                                                          std::size_t shard, std::size_t shards) {
+    std::vector<std::pair<std::string, std::string>> kept;
+    for (const auto& passage : all)
+        if (shard_of(passage.first, shards) == shard) kept.push_back(passage);
+    return kept;
 }
 
 } // namespace
@@ -115,6 +142,48 @@ TEST_CASE("many threads write the same index as one", "[indexer][index_run]") {
     CHECK(four.added == 42);
     CHECK(one.passages == four.passages);
     CHECK(documents(dir / "one") == documents(dir / "four"));
+}
+
+TEST_CASE("shards written on threads of their own hold and count what one database does", "[indexer][index_run][shards]") {
+    test::TempDir dir;
+    const std::string input = dir / "in";
+    for (int i = 0; i < 40; ++i) write_file(input + "/s" + std::to_string(i) + ".txt", story(i));
+    const std::string feed = input + "/feed.jsonl";
+    const std::string first_line = R"({"id":"j1","title":"Feed one","body":"A feed story about the harbour."})" "\n";
+    write_file(feed, first_line + R"({"id":"j2","title":"Feed two","body":"Another feed story."})" "\n");
+    IndexRunOptions single = quiet_options(3);
+    single.commit_every = 7; // several commits, each waiting for every shard
+    IndexRunOptions sharded = single;
+    sharded.shards = 3;
+
+    const auto check_same_passages = [&] {
+        const auto all = passages(dir / "single");
+        for (std::size_t shard = 0; shard < 3; ++shard)
+            CHECK(passages(dir / "sharded" + "/shard-" + std::to_string(shard)) == in_shard(all, shard, 3));
+    };
+    const IndexRunSummary first = index_paths(dir / "sharded", {input}, sharded);
+    const IndexRunSummary first_single = index_paths(dir / "single", {input}, single);
+    CHECK(first.added == 42);
+    CHECK(first.updated + first.unchanged == 0);
+    CHECK(first.passages == first_single.passages);
+    check_same_passages();
+
+    // One file changed, one new, one rewritten as it was (read again, found unchanged), and a
+    // feed with one article changed.
+    write_file(input + "/s1.txt", story(1, "A new sentence mentions the lighthouse keeper."));
+    write_file(input + "/s40.txt", story(40));
+    write_file(input + "/s2.txt", story(2));
+    write_file(feed, first_line + R"({"id":"j2","title":"Feed two","body":"The feed story, corrected."})" "\n");
+    const IndexRunSummary again = index_paths(dir / "sharded", {input}, sharded);
+    const IndexRunSummary again_single = index_paths(dir / "single", {input}, single);
+    CHECK(again.added == 1);
+    CHECK(again.updated == 2);
+    CHECK(again.unchanged == 40); // 38 files unread, s2.txt and j1 read and unchanged
+    CHECK(again.passages == again_single.passages);
+    CHECK(again_single.added == again.added);
+    CHECK(again_single.updated == again.updated);
+    CHECK(again_single.unchanged == again.unchanged);
+    check_same_passages();
 }
 
 TEST_CASE("a second writer is told the first one's PID", "[indexer][index_run]") {

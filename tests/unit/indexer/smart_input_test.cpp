@@ -86,3 +86,18 @@ TEST_CASE("input formats by name", "[index][smart]") {
     CHECK(to_string(InputFormat::smart) == "smart");
     CHECK_THROWS_AS(parse_input_format("xml"), UsageError);
 }
+
+TEST_CASE("a folder's files are listed folder by folder, in path order", "[index][input]") {
+    // Path order compares names component by component: "a/z.txt" comes before "a-b.txt" although
+    // '-' sorts before '/' as a character. The order fixes document ids, whatever the file system.
+    test::TempDir dir;
+    std::filesystem::create_directories(dir.path() / "a" / "b");
+    for (const char* name : {"a-b.txt", "a/z.txt", "a/b/c.txt", "a/b.txt", "a.txt", "b.txt"})
+        std::ofstream(dir / name) << "Title\n\nSome text.\n";
+    std::vector<InputProblem> problems;
+    std::vector<std::string> ids;
+    for (const InputFile& file : collect_input_files({dir.path().string()}, problems, std::nullopt))
+        ids.push_back(file.id);
+    CHECK(problems.empty());
+    CHECK(ids == std::vector<std::string>{"a/b/c", "a/b", "a/z", "a-b", "a", "b"});
+}
