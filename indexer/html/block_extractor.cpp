@@ -34,6 +34,9 @@ constexpr double max_block_link_density = 0.5;
 /// ... unless it is a sentence of at least this many words, under this share links.
 constexpr std::size_t min_linked_sentence_words = 10;
 constexpr double max_sentence_link_density = 0.9;
+/// Containers scoring at least this share of the best one are near-ties, settled by closeness to
+/// the title heading.
+constexpr double near_tie_share = 0.8;
 
 /// Class/id fragments of boxes that never hold the article, whatever else the name says
 /// ("comment-body"); they apply even when choosing again without the other class rules.
@@ -104,9 +107,32 @@ std::vector<std::string> name_words(std::string_view names) {
     return words;
 }
 
-/// "class id" of an element, lower-cased.
+/// Whether a class word labels the story's taxonomy rather than the box: blog engines class a
+/// post's box with its categories and tags ("category-social-media", "tag-cookies",
+/// "entry-category-news"), which say nothing about what the box is.
+bool is_taxonomy_class(std::string_view word) {
+    return word.starts_with("tag-") || word.find("category-") != std::string_view::npos;
+}
+
+/// The element's class attribute, lower-cased, without taxonomy words.
+std::string box_class(const GumboNode* node) {
+    std::string out;
+    std::string word;
+    const std::string value = lower(attribute(node, "class")) + " ";
+    for (const char c : value) {
+        if (c != ' ' && c != '\t' && c != '\n') {
+            word += c;
+            continue;
+        }
+        if (!word.empty() && !is_taxonomy_class(word)) out += (out.empty() ? "" : " ") + word;
+        word.clear();
+    }
+    return out;
+}
+
+/// "class id" of an element, lower-cased, without taxonomy class words.
 std::string class_and_id(const GumboNode* node) {
-    return lower(std::string(attribute(node, "class")) + " " + std::string(attribute(node, "id")));
+    return box_class(node) + " " + lower(attribute(node, "id"));
 }
 
 bool is_hidden(const GumboNode* node) {
@@ -121,8 +147,7 @@ bool is_hidden(const GumboNode* node) {
 /// Readability's class weight: +25 for a content-like class or id, -25 for a furniture-like one.
 double class_weight(const GumboNode* node) {
     double weight = 0;
-    for (const char* name : {"class", "id"}) {
-        const std::string value = lower(attribute(node, name));
+    for (const std::string& value : {box_class(node), lower(attribute(node, "id"))}) {
         if (value.empty()) continue;
         // Both can apply, as in Readability: "entry-footer" is -25 + 25.
         if (contains_any(value, never_article) || contains_any(value, strong_furniture) ||
@@ -511,6 +536,47 @@ const GumboNode* scoring_start(const GumboNode* owner) {
     return is_paragraph_like(owner->v.element.tag) ? parent_element(owner) : owner;
 }
 
+/// The heading element that states the page's title (the article's own headline), or nullptr.
+const GumboNode* title_heading(const std::vector<Block>& blocks, const std::vector<const GumboNode*>& owners,
+                               const std::string& title) {
+    if (title.empty()) return nullptr;
+    const std::string key = line_key(title);
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        if (owners[i] && blocks[i].kind == BlockKind::heading &&
+            (line_key(blocks[i].text) == key || words_contained_in(blocks[i].text, title)))
+            return owners[i];
+    return nullptr;
+}
+
+/// Among the containers scoring at least `near_tie_share` of the best one's score, the one whose
+/// lowest common ancestor with `heading` is deepest (it holds the heading, or shares its box);
+/// equal closeness goes to the higher score. The best container when none is closer.
+const GumboNode* nearest_to_heading(const std::unordered_map<const GumboNode*, double>& final_score,
+                                    const GumboNode* top, double top_score, const GumboNode* heading) {
+    std::unordered_map<const GumboNode*, int> heading_depth;
+    std::vector<const GumboNode*> path;
+    for (const GumboNode* node = heading; node; node = parent_element(node)) path.push_back(node);
+    for (std::size_t i = 0; i < path.size(); ++i) heading_depth[path[i]] = static_cast<int>(path.size() - 1 - i);
+    const auto closeness = [&](const GumboNode* node) {
+        for (; node; node = parent_element(node))
+            if (const auto found = heading_depth.find(node); found != heading_depth.end()) return found->second;
+        return -1;
+    };
+    const GumboNode* best = top;
+    int best_closeness = closeness(top);
+    double best_score = top_score;
+    for (const auto& [node, score] : final_score) {
+        if (score < top_score * near_tie_share) continue;
+        const int c = closeness(node);
+        if (c > best_closeness || (c == best_closeness && (score > best_score || (score == best_score && node < best)))) {
+            best = node;
+            best_closeness = c;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
 } // namespace
 
 std::size_t kept_words(const BlockExtraction& extraction) {
@@ -589,6 +655,15 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
     if (!top) {
         top = body;
         top_score = 0;
+    }
+    // Near-ties go to the container closest to the article's own heading: a short post and a
+    // sidebar box of similar score are told apart by where the title stands.
+    if (const GumboNode* heading = title_heading(blocks, owners, title)) {
+        const GumboNode* near = nearest_to_heading(final_score, top, top_score, heading);
+        if (near != top) {
+            top = near;
+            top_score = final_score[near];
+        }
     }
     // A container that is its parent's only element child says nothing more than the parent.
     while (top != body) {
@@ -734,6 +809,8 @@ BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& 
         return std::move(first.extraction);
     for (const GumboNode* node = retry.top; node; node = parent_element(node))
         if (first.class_dropped.count(node)) {
+            // A box named as the page's frame (a sidebar, a header) holds widgets, not the story.
+            if (contains_any(class_and_id(node), weak_furniture)) return std::move(first.extraction);
             retry.extraction.container += " (chosen without class-name rules)";
             return std::move(retry.extraction);
         }

@@ -50,7 +50,7 @@ TEST_CASE("index takes .html and .html.gz pages and they are searchable", "[cli]
     const auto result = run_newssearch({"index", "--db", dir / "db", pages});
     INFO(result.err);
     CHECK(result.exit_code == 0);
-    CHECK_THAT(result.err, Catch::Contains("Indexed 17 articles"));
+    CHECK_THAT(result.err, Catch::Contains("Indexed 20 articles"));
     const auto search = run_newssearch({"--db", dir / "db", "--json", "timetable Arran"});
     INFO(search.err);
     REQUIRE(search.exit_code == 0);

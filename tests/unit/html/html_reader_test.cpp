@@ -69,6 +69,27 @@ TEST_CASE("a sentence with much of it linked is prose; a linked teaser is not", 
     CHECK(text.find("Storm closes") == std::string::npos);
 }
 
+TEST_CASE("a post's category and tag class words do not name its box", "[html][reader]") {
+    // "tag-cookies" on the post's box is a tag of the story, not a cookie banner.
+    const Article article = page("taxonomy_class.html").article;
+    CHECK(article.paragraphs.size() == 4);
+    CHECK_THAT(body(article), Catch::StartsWith("The crossing to the islands"));
+    CHECK(body(article).find("Two bakers") == std::string::npos);
+}
+
+TEST_CASE("a short post is not traded for a sidebar's text widget", "[html][reader]") {
+    const std::string text = body(page("sidebar_text_widget.html").article);
+    CHECK_THAT(text, Catch::StartsWith("The new lights on the north pier"));
+    CHECK(text.find("thirty years") == std::string::npos);
+}
+
+TEST_CASE("of two near-tied containers, the one beside the title heading is the article", "[html][reader]") {
+    const std::string text = body(page("title_heading_tie.html").article);
+    CHECK_THAT(text, Catch::StartsWith("However long I look at it"));
+    CHECK(text.find("pencils") != std::string::npos);
+    CHECK(text.find("Prints are for sale") == std::string::npos);
+}
+
 TEST_CASE("the JSON-LD articleBody is used when the page shows only a teaser", "[html][reader]") {
     const HtmlExtraction extraction = page("json_ld_body.html");
     const Article& article = extraction.article;
