@@ -7,6 +7,7 @@
 #include "indexer/ordered_work.hpp"
 #include "indexer/synonyms.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -30,14 +31,21 @@ constexpr std::size_t pieces_per_worker = 4;
 
 /// Formats with one article per file are read and cleaned on a worker; the others are parsed on
 /// the writer's thread (cheap) and only their articles' analysis goes to the workers.
-bool one_article_per_file(InputFormat format) { return format == InputFormat::scrape_text; }
+bool one_article_per_file(InputFormat format) { return format == InputFormat::scrape_text || format == InputFormat::html; }
+
+/// What the writer keeps about a file from its listing until its last article is written.
+struct FileInFlight {
+    std::string path;                ///< absolute: the key of its record in the index
+    std::optional<FileStamp> stamp;  ///< taken before reading it
+};
 
 class Run {
   public:
     Run(const std::string& database_path, const std::vector<std::string>& paths, const IndexRunOptions& options)
-        : options_(options), writer_(database_path, options.shards) {
-        files_ = collect_input_files(paths, summary_.problems, options.format);
-        summary_.files = files_.size();
+        : options_(options), writer_(database_path, options.shards), paths_(paths) {
+        // Files are walked as they are indexed, never listed whole; only the progress display
+        // needs their number up front.
+        if (options.on_progress) progress_.files_total = count_input_files(paths, options.format);
         if (!options.gazetteer_path.empty())
             writer_.set_gazetteer(read_text_file(options.gazetteer_path, "entity gazetteer"), options.gazetteer_path);
         if (options.title_weight != 0) writer_.set_title_weight(options.title_weight);
@@ -68,28 +76,31 @@ class Run {
         const PrepareSettings settings = writer_.prepare_settings();
         for (std::size_t i = 0; i < threads; ++i) preparers_.push_back(std::make_unique<ArticlePreparer>(settings));
         stored_hashes_ = writer_.stored_hashes();
-        paths_.resize(files_.size());
-        stamps_.resize(files_.size());
 
         // One thread: everything inline, in order (no worker to wait for).
         OrderedWork<FileWork> work(threads == 1 ? 0 : threads, threads * pieces_per_worker,
                                    [this](FileWork&& done) { consume(std::move(done)); });
-        for (std::size_t i = 0; i < files_.size(); ++i) {
+        InputWalker walker(paths_, options_.format);
+        for (std::size_t i = 0;; ++i) {
+            std::optional<InputFile> file = walker.next(summary_.problems);
+            if (!file) break;
+            ++summary_.files;
             std::error_code error;
-            const std::filesystem::path absolute = std::filesystem::absolute(files_[i].path, error).lexically_normal();
-            paths_[i] = error ? files_[i].path : absolute.string();
-            stamps_[i] = file_stamp(paths_[i]);
-            if (const auto record = writer_.file_record(paths_[i]); record && stamps_[i] && record->stamp == *stamps_[i]) {
+            const std::filesystem::path absolute = std::filesystem::absolute(file->path, error).lexically_normal();
+            FileInFlight& state = in_flight_[i];
+            state.path = error ? file->path : absolute.string();
+            state.stamp = file_stamp(state.path);
+            if (const auto record = writer_.file_record(state.path); record && state.stamp && record->stamp == *state.stamp) {
                 summary_.unchanged += record->article_ids.size();
                 progress_.articles_done += record->article_ids.size();
-                forget_file(i);
+                in_flight_.erase(i);
                 report_file_done();
                 continue;
             }
-            if (one_article_per_file(files_[i].format)) {
-                work.submit([this, i](std::size_t worker) {
+            if (one_article_per_file(file->format)) {
+                work.submit([this, i, file = std::move(*file)](std::size_t worker) {
                     FileWork piece{i, {}, {}, {}, true};
-                    read_articles(files_[i], [&](Article&& article) {
+                    read_articles(file, [&](Article&& article) {
                         piece.articles.push_back(prepare(worker, std::move(article)));
                     }, piece.problems, &piece.warnings);
                     return piece;
@@ -98,7 +109,7 @@ class Run {
             }
             std::vector<InputProblem> problems;
             std::vector<InputProblem> warnings;
-            read_articles(files_[i], [&](Article&& article) {
+            read_articles(*file, [&](Article&& article) {
                 work.submit([this, i, article = std::move(article)](std::size_t worker) mutable {
                     FileWork piece{i, {}, {}, {}, false};
                     piece.articles.push_back(prepare(worker, std::move(article)));
@@ -119,9 +130,10 @@ class Run {
 
     /// On the writer's thread, in input order.
     void consume(FileWork&& piece) {
+        const FileInFlight& file = in_flight_.at(piece.file);
         for (PreparedArticle& prepared : piece.articles) {
             file_ids_.push_back(prepared.article.id);
-            writer_.write(std::move(prepared), paths_[piece.file]);
+            writer_.write(std::move(prepared), file.path);
             ++progress_.articles_done;
             if (++since_commit_ >= options_.commit_every) {
                 writer_.commit();
@@ -133,33 +145,26 @@ class Run {
         summary_.warnings.insert(summary_.warnings.end(), piece.warnings.begin(), piece.warnings.end());
         if (!piece.ends_file) return;
         // A file with problems is read again next time, so its problems are reported again.
-        if (!file_has_problems_ && stamps_[piece.file])
-            writer_.record_file(paths_[piece.file], FileRecord{*stamps_[piece.file], file_ids_});
+        if (!file_has_problems_ && file.stamp) writer_.record_file(file.path, FileRecord{*file.stamp, file_ids_});
         file_ids_.clear();
         file_has_problems_ = false;
-        forget_file(piece.file);
+        in_flight_.erase(piece.file);
         report_file_done();
-    }
-
-    /// Frees what is kept about file `i` once it is done, so that memory does not grow with the
-    /// number of files indexed (only with the number listed).
-    void forget_file(std::size_t i) {
-        files_[i] = InputFile{};
-        std::string().swap(paths_[i]);
     }
 
     void report_file_done() {
         ++progress_.files_done;
-        progress_.files_total = files_.size();
+        // Files that appeared after the count was taken.
+        progress_.files_total = std::max(progress_.files_total, progress_.files_done);
         if (options_.on_progress) options_.on_progress(progress_);
     }
 
     const IndexRunOptions& options_;
     ShardedIndexWriter writer_;
     IndexRunSummary summary_;
-    std::vector<InputFile> files_;
-    std::vector<std::string> paths_;              ///< absolute path of each file
-    std::vector<std::optional<FileStamp>> stamps_; ///< taken before reading each file
+    std::vector<std::string> paths_; ///< the files and folders to index, as given
+    /// Files listed but not yet written, by their number in the walk: only the few in flight.
+    std::unordered_map<std::size_t, FileInFlight> in_flight_;
     std::vector<std::unique_ptr<ArticlePreparer>> preparers_; ///< one per worker
     std::unordered_map<std::string, std::string> stored_hashes_;
     std::vector<std::string> file_ids_; ///< articles of the file being written

@@ -32,27 +32,6 @@ bool is_indexable(const fs::path& path) {
            html::is_html_path(path);
 }
 
-bool is_hidden(const fs::path& path) {
-    const std::string name = path.filename().string();
-    return !name.empty() && name.front() == '.';
-}
-
-/// Orders paths as std::filesystem::path does, component by component ("a/b" before "a-b"), on
-/// their strings.
-bool path_less(std::string_view a, std::string_view b) {
-    while (true) {
-        const std::size_t a_end = a.find('/');
-        const std::size_t b_end = b.find('/');
-        const std::string_view a_part = a.substr(0, a_end);
-        const std::string_view b_part = b.substr(0, b_end);
-        if (a_part != b_part) return a_part < b_part;
-        if (a_end == std::string_view::npos || b_end == std::string_view::npos)
-            return a_end == std::string_view::npos && b_end != std::string_view::npos;
-        a.remove_prefix(a_end + 1);
-        b.remove_prefix(b_end + 1);
-    }
-}
-
 InputFile make_input(const fs::path& path, std::string id, std::optional<InputFormat> format) {
     if (!format) format = is_jsonl(path)              ? InputFormat::json_lines
                           : is_reuters(path)         ? InputFormat::reuters
@@ -220,11 +199,54 @@ std::optional<InputFormat> parse_input_format(std::string_view name) {
                      "' (expected auto, text, jsonl, smart, reuters or html)");
 }
 
-std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
-                                           std::vector<InputProblem>& problems,
-                                           std::optional<InputFormat> format) {
-    std::vector<InputFile> files;
-    for (const std::string& name : paths) {
+InputWalker::InputWalker(std::vector<std::string> paths, std::optional<InputFormat> format)
+    : paths_(std::move(paths)), format_(format) {}
+
+void InputWalker::enter(const fs::path& path, std::string relative, std::vector<InputProblem>& problems) {
+    Folder folder{path, std::move(relative), {}};
+    std::error_code error;
+    for (fs::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
+        std::string name = it->path().filename().string();
+        if (name.empty() || name.front() == '.') continue; // hidden
+        std::error_code type_error;
+        // Not through symbolic links: a link to a folder could loop back to where it is.
+        if (it->is_directory(type_error) && !it->is_symlink(type_error)) {
+            folder.entries.push_back({std::move(name), true});
+        } else if (it->is_regular_file(type_error) && (format_ || is_indexable(it->path()))) {
+            folder.entries.push_back({std::move(name), false});
+        }
+    }
+    if (error) {
+        const std::string where = folder.relative.empty() ? root_name_ : (fs::path(root_name_) / folder.relative).string();
+        problems.push_back({where, "cannot list folder: " + error.message()});
+    }
+    // Largest first, so the next entry is popped from the back.
+    std::sort(folder.entries.begin(), folder.entries.end(), [](const Entry& a, const Entry& b) { return a.name > b.name; });
+    folders_.push_back(std::move(folder));
+}
+
+std::optional<InputFile> InputWalker::next(std::vector<InputProblem>& problems) {
+    for (;;) {
+        while (!folders_.empty()) {
+            Folder& folder = folders_.back();
+            if (folder.entries.empty()) {
+                folders_.pop_back();
+                continue;
+            }
+            Entry entry = std::move(folder.entries.back());
+            folder.entries.pop_back();
+            const fs::path path = folder.path / entry.name;
+            if (entry.folder) {
+                enter(path, folder.relative + entry.name + "/", problems);
+                continue;
+            }
+            fs::path id(folder.relative + entry.name);
+            id.replace_extension();
+            if (html::is_html_path(path) && path.extension() == ".gz") id.replace_extension();
+            return make_input(path, id.generic_string(), format_);
+        }
+        if (next_path_ == paths_.size()) return std::nullopt;
+        const std::string& name = paths_[next_path_++];
         const fs::path root(name);
         std::error_code error;
         const fs::file_status status = fs::status(root, error);
@@ -232,29 +254,27 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
             problems.push_back({name, "no such file or folder"});
             continue;
         }
-        if (!fs::is_directory(status)) {
-            files.push_back(make_input(root, html::is_html_path(root) ? html::html_stem(root) : root.stem().string(), format));
-            continue;
-        }
-        std::vector<InputFile> found;
-        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
-        for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-            if (is_hidden(it->path())) {
-                if (it->is_directory()) it.disable_recursion_pending();
-                continue;
-            }
-            if (!it->is_regular_file() || (!format && !is_indexable(it->path()))) continue;
-            fs::path relative = it->path().lexically_relative(root);
-            relative.replace_extension();
-            if (html::is_html_path(it->path()) && it->path().extension() == ".gz") relative.replace_extension();
-            found.push_back(make_input(it->path(), relative.generic_string(), format));
-        }
-        if (error) problems.push_back({name, "cannot list folder: " + error.message()});
-        std::sort(found.begin(), found.end(),
-                  [](const InputFile& a, const InputFile& b) { return path_less(a.path, b.path); });
-        // Moved, not copied: a path holds its components too, and a big folder lists many.
-        files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        if (!fs::is_directory(status))
+            return make_input(root, html::is_html_path(root) ? html::html_stem(root) : root.stem().string(), format_);
+        root_name_ = name;
+        enter(root, "", problems);
     }
+}
+
+std::size_t count_input_files(const std::vector<std::string>& paths, std::optional<InputFormat> format) {
+    InputWalker walker(paths, format);
+    std::vector<InputProblem> ignored;
+    std::size_t count = 0;
+    while (walker.next(ignored)) ++count;
+    return count;
+}
+
+std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
+                                           std::vector<InputProblem>& problems,
+                                           std::optional<InputFormat> format) {
+    std::vector<InputFile> files;
+    InputWalker walker(paths, format);
+    while (std::optional<InputFile> file = walker.next(problems)) files.push_back(std::move(*file));
     return files;
 }
 

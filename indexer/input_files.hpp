@@ -56,13 +56,49 @@ inline constexpr std::size_t max_scrape_bytes = 16u << 20;
 /// being read, never held whole in memory.
 inline constexpr std::size_t max_record_bytes = 16u << 20;
 
+/// The input files named by `paths`, one at a time, in collect_input_files' order. Only the
+/// entries of the folders on the way down to the current file are held, so memory follows the
+/// biggest folder, not the number of files: indexing a million files does not list them first.
+class InputWalker {
+  public:
+    explicit InputWalker(std::vector<std::string> paths, std::optional<InputFormat> format = {});
+
+    /// The next file, or nothing once every path is walked. A path that does not exist and a
+    /// folder that cannot be listed go to `problems`, and the walk goes on.
+    [[nodiscard]] std::optional<InputFile> next(std::vector<InputProblem>& problems);
+
+  private:
+    struct Entry {
+        std::string name;
+        bool folder = false;
+    };
+    /// A folder being walked: its entries not yet visited, the smallest name last.
+    struct Folder {
+        std::filesystem::path path;
+        std::string relative; ///< from the folder given, with a trailing '/' (empty for it)
+        std::vector<Entry> entries;
+    };
+
+    void enter(const std::filesystem::path& path, std::string relative, std::vector<InputProblem>& problems);
+
+    std::vector<std::string> paths_;
+    std::size_t next_path_ = 0;
+    std::optional<InputFormat> format_;
+    std::string root_name_; ///< the folder given, as given (named in its problems)
+    std::vector<Folder> folders_;
+};
+
+/// How many files InputWalker yields for `paths` (walks them without keeping any).
+[[nodiscard]] std::size_t count_input_files(const std::vector<std::string>& paths, std::optional<InputFormat> format = {});
+
 /// The input files named by `paths`, in a stable order. Folders are walked recursively for
 /// *.txt, *.text, *.jsonl, *.ndjson, *.sgm and web pages (*.html, *.htm, *.html.gz, *.htm.gz)
 /// (hidden entries skipped); a file is read as JSON Lines when it ends in .jsonl/.ndjson, as
 /// Reuters SGML when it ends in .sgm, as a web page when it ends in .html/.htm (.gz), and as a
-/// text scrape otherwise. With `format`,
-/// every file is read in that format, and folders yield all their (non-hidden) files. Paths that
-/// do not exist are reported in `problems`.
+/// text scrape otherwise. With `format`, every file is read in that format, and folders yield all
+/// their (non-hidden) files. Files come path by path as given; inside a folder, in path order,
+/// component by component (a folder's files and sub-folders by name). Symbolic links to folders
+/// are not followed. Paths that do not exist are reported in `problems`.
 [[nodiscard]] std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
                                                          std::vector<InputProblem>& problems,
                                                          std::optional<InputFormat> format = {});

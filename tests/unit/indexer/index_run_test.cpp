@@ -112,6 +112,22 @@ TEST_CASE("a re-run reads only changed files and prunes removed ones", "[indexer
     CHECK(database.term_exists(schema::term(schema::category_prefix, "news")));
 }
 
+TEST_CASE("progress counts the files before the walk and ends at the total", "[indexer][index_run]") {
+    test::TempDir dir;
+    for (int n = 1; n <= 5; ++n) write_file(dir.path() / "in" / ("part" + std::to_string(n % 2)) / (std::to_string(n) + ".txt"), story(n));
+    IndexRunOptions options = quiet_options(2);
+    std::vector<IndexProgress> reports;
+    options.on_progress = [&](const IndexProgress& progress) { reports.push_back(progress); };
+    const IndexRunSummary summary = index_paths((dir.path() / "db").string(), {(dir.path() / "in").string()}, options);
+    CHECK(summary.files == 5);
+    REQUIRE(reports.size() == 5);
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        CHECK(reports[i].files_total == 5);
+        CHECK(reports[i].files_done == i + 1);
+    }
+    CHECK(reports.back().articles_done == 5);
+}
+
 TEST_CASE("articles can be deleted by id", "[indexer][index_run]") {
     test::TempDir dir;
     const std::string input = dir / "in";

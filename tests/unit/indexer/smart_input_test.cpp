@@ -101,3 +101,28 @@ TEST_CASE("a folder's files are listed folder by folder, in path order", "[index
     CHECK(problems.empty());
     CHECK(ids == std::vector<std::string>{"a/b/c", "a/b", "a/z", "a-b", "a", "b"});
 }
+
+TEST_CASE("the walk skips hidden entries, other files and linked folders, and counts what it yields", "[index][input]") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir.path() / "news" / ".cache");
+    std::filesystem::create_directories(dir.path() / "elsewhere");
+    for (const char* name : {"news/one.txt", "news/.draft.txt", "news/.cache/two.txt", "news/notes.pdf",
+                             "news/feed.jsonl", "elsewhere/three.txt"})
+        std::ofstream(dir / name) << "Title\n\nSome text.\n";
+    // A link back up would make the walk loop for ever if it were followed.
+    std::filesystem::create_directory_symlink(dir.path(), dir.path() / "news" / "loop");
+    std::filesystem::create_directory_symlink(dir.path() / "elsewhere", dir.path() / "news" / "linked");
+
+    const std::vector<std::string> paths{(dir.path() / "news").string(), (dir.path() / "elsewhere").string(),
+                                         (dir.path() / "missing").string()};
+    InputWalker walker(paths);
+    std::vector<InputProblem> problems;
+    std::vector<std::string> ids;
+    while (const auto file = walker.next(problems)) ids.push_back(file->id);
+    CHECK(ids == std::vector<std::string>{"feed", "one", "three"});
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where == paths[2]);
+    CHECK(count_input_files(paths) == 3);
+    // With a format named, every visible file is read in it.
+    CHECK(count_input_files({paths[0]}, InputFormat::scrape_text) == 3);
+}
