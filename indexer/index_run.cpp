@@ -75,7 +75,6 @@ class Run {
         if (threads == 0) threads = 1;
         const PrepareSettings settings = writer_.prepare_settings();
         for (std::size_t i = 0; i < threads; ++i) preparers_.push_back(std::make_unique<ArticlePreparer>(settings));
-        stored_hashes_ = writer_.stored_hashes();
 
         // One thread: everything inline, in order (no worker to wait for).
         OrderedWork<FileWork> work(threads == 1 ? 0 : threads, threads * pieces_per_worker,
@@ -98,10 +97,14 @@ class Run {
                 continue;
             }
             if (one_article_per_file(file->format)) {
-                work.submit([this, i, file = std::move(*file)](std::size_t worker) {
+                // Such a file's article is named after the file: its stored hash is known before
+                // the worker reads it.
+                std::optional<std::string> stored = writer_.stored_hash(file->id);
+                work.submit([this, i, file = std::move(*file), stored = std::move(stored)](std::size_t worker) {
                     FileWork piece{i, {}, {}, {}, true};
                     read_articles(file, [&](Article&& article) {
-                        piece.articles.push_back(prepare(worker, std::move(article)));
+                        const bool same_id = article.id == file.id;
+                        piece.articles.push_back(prepare(worker, std::move(article), same_id ? stored : std::nullopt));
                     }, piece.problems, &piece.warnings);
                     return piece;
                 });
@@ -110,9 +113,10 @@ class Run {
             std::vector<InputProblem> problems;
             std::vector<InputProblem> warnings;
             read_articles(*file, [&](Article&& article) {
-                work.submit([this, i, article = std::move(article)](std::size_t worker) mutable {
+                std::optional<std::string> stored = writer_.stored_hash(article.id);
+                work.submit([this, i, article = std::move(article), stored = std::move(stored)](std::size_t worker) mutable {
                     FileWork piece{i, {}, {}, {}, false};
-                    piece.articles.push_back(prepare(worker, std::move(article)));
+                    piece.articles.push_back(prepare(worker, std::move(article), stored));
                     return piece;
                 });
             }, problems, &warnings);
@@ -123,9 +127,10 @@ class Run {
         work.finish();
     }
 
-    PreparedArticle prepare(std::size_t worker, Article article) const {
-        const auto stored = stored_hashes_.find(article.id);
-        return preparers_[worker]->prepare(std::move(article), stored == stored_hashes_.end() ? nullptr : &stored->second);
+    /// `stored`: the article's content hash in the index, looked up by the writer's thread (an
+    /// unchanged article is not analysed again).
+    PreparedArticle prepare(std::size_t worker, Article article, const std::optional<std::string>& stored) const {
+        return preparers_[worker]->prepare(std::move(article), stored ? &*stored : nullptr);
     }
 
     /// On the writer's thread, in input order.
@@ -166,7 +171,6 @@ class Run {
     /// Files listed but not yet written, by their number in the walk: only the few in flight.
     std::unordered_map<std::size_t, FileInFlight> in_flight_;
     std::vector<std::unique_ptr<ArticlePreparer>> preparers_; ///< one per worker
-    std::unordered_map<std::string, std::string> stored_hashes_;
     std::vector<std::string> file_ids_; ///< articles of the file being written
     bool file_has_problems_ = false;
     std::size_t since_commit_ = 0;

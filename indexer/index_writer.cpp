@@ -131,14 +131,6 @@ PrepareSettings IndexWriter::prepare_settings() const {
 
 void IndexWriter::refresh_preparer() { preparer_ = std::make_unique<ArticlePreparer>(prepare_settings()); }
 
-std::unordered_map<std::string, std::string> IndexWriter::stored_hashes() const {
-    std::unordered_map<std::string, std::string> hashes;
-    const std::string prefix(schema::hash_key_prefix);
-    for (auto it = database_.metadata_keys_begin(prefix); it != database_.metadata_keys_end(prefix); ++it)
-        hashes.emplace((*it).substr(prefix.size()), database_.get_metadata(*it));
-    return hashes;
-}
-
 void IndexWriter::set_title_weight(unsigned weight) {
     if (weight < 1 || weight > 20) throw UsageError("the title weight must be between 1 and 20");
     begin_batch();
@@ -267,10 +259,24 @@ std::vector<std::string> IndexWriter::prune() {
     return gone;
 }
 
-std::optional<FileRecord> IndexWriter::file_record(const std::string& path) const {
-    const std::string text = database_.get_metadata(schema::term(schema::file_key_prefix, path));
+std::optional<FileRecord> read_file_record(const Xapian::Database& database, const std::string& path) {
+    const std::string text = database.get_metadata(schema::term(schema::file_key_prefix, path));
     if (text.empty()) return std::nullopt;
     return parse_record(text);
+}
+
+std::optional<std::string> read_stored_hash(const Xapian::Database& database, const std::string& article_id) {
+    std::string hash = database.get_metadata(schema::term(schema::hash_key_prefix, article_id));
+    if (hash.empty()) return std::nullopt;
+    return hash;
+}
+
+std::optional<FileRecord> IndexWriter::file_record(const std::string& path) const {
+    return read_file_record(database_, path);
+}
+
+std::optional<std::string> IndexWriter::stored_hash(const std::string& article_id) const {
+    return read_stored_hash(database_, article_id);
 }
 
 void IndexWriter::record_file(const std::string& path, const FileRecord& record) {

@@ -44,6 +44,11 @@ struct FileRecord {
     std::vector<std::string> article_ids; ///< the articles read from it, in file order
 };
 
+/// What `database` remembers of the source file at `path` (absolute), if anything.
+[[nodiscard]] std::optional<FileRecord> read_file_record(const Xapian::Database& database, const std::string& path);
+/// The content hash `database` holds for article `article_id`, if any.
+[[nodiscard]] std::optional<std::string> read_stored_hash(const Xapian::Database& database, const std::string& article_id);
+
 /// The file written beside Xapian's lock while a writer has the index open: the writer's PID.
 inline constexpr const char* writer_pid_file = "newssearch-index.pid";
 
@@ -83,8 +88,9 @@ class IndexWriter {
     /// The settings articles must be prepared with for this index (for worker threads).
     [[nodiscard]] PrepareSettings prepare_settings() const;
 
-    /// Every indexed article's content hash, by id (for preparers to skip unchanged articles).
-    [[nodiscard]] std::unordered_map<std::string, std::string> stored_hashes() const;
+    /// The content hash of the indexed article `article_id`, if any (for preparers to skip an
+    /// unchanged article).
+    [[nodiscard]] std::optional<std::string> stored_hash(const std::string& article_id) const;
 
     /// Recognises entities with this gazetteer (TSV text, see docs/ENTITIES.md) from now on and
     /// stores it in the index, where the query side reads it. Without a call, the gazetteer the

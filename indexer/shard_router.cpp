@@ -94,9 +94,12 @@ ShardedIndexWriter::ShardedIndexWriter(const std::string& folder, std::size_t sh
         shards_.push_back(std::make_unique<ShardWriter>(std::make_unique<IndexWriter>(folder, options), 0));
         return;
     }
-    for (std::size_t i = 0; i < shards; ++i)
-        shards_.push_back(std::make_unique<ShardWriter>(
-            std::make_unique<IndexWriter>(folder + "/" + shard_folder_name(i), options), queue_per_shard));
+    for (std::size_t i = 0; i < shards; ++i) {
+        shard_paths_.push_back(folder + "/" + shard_folder_name(i));
+        shards_.push_back(std::make_unique<ShardWriter>(std::make_unique<IndexWriter>(shard_paths_.back(), options),
+                                                        queue_per_shard));
+    }
+    committed_.resize(shards);
     if (has_shards == 0) write_stub(folder, shards);
 }
 
@@ -132,8 +135,30 @@ std::vector<std::string> ShardedIndexWriter::prune() {
     return removed;
 }
 
+template <class Read>
+auto ShardedIndexWriter::read_committed(std::size_t shard, Read read)
+    -> decltype(read(std::declval<const Xapian::Database&>())) {
+    std::optional<Xapian::Database>& view = committed_[shard];
+    for (int attempt = 0;; ++attempt) {
+        try {
+            if (!view) view.emplace(shard_paths_[shard]);
+            return read(*view);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 3) throw;
+            view->reopen();
+        }
+    }
+}
+
 std::optional<FileRecord> ShardedIndexWriter::file_record(const std::string& path) {
-    return shards_.front()->idle().file_record(path);
+    if (shards_.size() == 1) return shards_.front()->idle().file_record(path);
+    return read_committed(0, [&](const Xapian::Database& database) { return read_file_record(database, path); });
+}
+
+std::optional<std::string> ShardedIndexWriter::stored_hash(const std::string& article_id) {
+    if (shards_.size() == 1) return shards_.front()->idle().stored_hash(article_id);
+    return read_committed(shard_of(article_id, shards_.size()),
+                          [&](const Xapian::Database& database) { return read_stored_hash(database, article_id); });
 }
 
 void ShardedIndexWriter::record_file(const std::string& path, const FileRecord& record) {
@@ -142,12 +167,6 @@ void ShardedIndexWriter::record_file(const std::string& path, const FileRecord& 
 }
 
 PrepareSettings ShardedIndexWriter::prepare_settings() { return shards_.front()->idle().prepare_settings(); }
-
-std::unordered_map<std::string, std::string> ShardedIndexWriter::stored_hashes() {
-    std::unordered_map<std::string, std::string> hashes;
-    for (auto& shard : shards_) hashes.merge(shard->idle().stored_hashes());
-    return hashes;
-}
 
 void ShardedIndexWriter::set_gazetteer(const std::string& tsv, const std::string& source) {
     for (auto& shard : shards_) shard->idle().set_gazetteer(tsv, source);

@@ -55,15 +55,17 @@ class ShardedIndexWriter {
     bool remove(const std::string& article_id);
     /// IndexWriter::prune on every shard; the ids removed.
     std::vector<std::string> prune();
-    /// IndexWriter::file_record (every shard holds every file record).
+    /// IndexWriter::file_record (every shard holds every file record). A sharded index answers
+    /// from its last commit, without waiting for the shard's thread.
     [[nodiscard]] std::optional<FileRecord> file_record(const std::string& path);
     /// IndexWriter::record_file on every shard (queued after the file's articles): a file's
     /// articles may be in any of them.
     void record_file(const std::string& path, const FileRecord& record);
     /// IndexWriter::prepare_settings (the same for every shard).
     [[nodiscard]] PrepareSettings prepare_settings();
-    /// IndexWriter::stored_hashes over all shards.
-    [[nodiscard]] std::unordered_map<std::string, std::string> stored_hashes();
+    /// IndexWriter::stored_hash on the article's shard; a sharded index answers from its last
+    /// commit, as file_record().
+    [[nodiscard]] std::optional<std::string> stored_hash(const std::string& article_id);
     /// IndexWriter::set_gazetteer on every shard.
     void set_gazetteer(const std::string& tsv, const std::string& source);
     /// IndexWriter::set_title_weight on every shard.
@@ -84,8 +86,15 @@ class ShardedIndexWriter {
 
   private:
     ShardWriter& shard_for(std::string_view article_id);
+    /// Calls `read` with a read-only view of shard `shard` at its last commit, opened on first
+    /// use and reopened when the writer has moved on too far for it (Xapian's
+    /// DatabaseModifiedError). Asking the shard's writer instead would wait for its queue to drain.
+    template <class Read>
+    auto read_committed(std::size_t shard, Read read) -> decltype(read(std::declval<const Xapian::Database&>()));
 
     std::vector<std::unique_ptr<ShardWriter>> shards_;
+    std::vector<std::string> shard_paths_;
+    std::vector<std::optional<Xapian::Database>> committed_; ///< read-only views, by shard
 };
 
 } // namespace newssearch::indexer
