@@ -34,6 +34,10 @@ constexpr double max_block_link_density = 0.5;
 /// ... unless it is a sentence of at least this many words, under this share links.
 constexpr std::size_t min_linked_sentence_words = 10;
 constexpr double max_sentence_link_density = 0.9;
+/// A link-heavy block inside the story, before its last paragraph, is kept when at least this
+/// share of it is not link text: "“Paper title” by Authors", "3. Product name" annotate their
+/// links; a box of other stories' headlines is all links.
+constexpr double max_annotated_link_density = 0.9;
 /// Containers scoring at least this share of the best one are near-ties, settled by closeness to
 /// the title heading.
 constexpr double near_tie_share = 0.8;
@@ -526,6 +530,16 @@ private:
 
 /// A sentence of prose that links much of its text ("The court, <a>as reported earlier</a>,
 /// ruled ..."): kept in the article, unless it is nearly all link (a teaser).
+/// "Categories: A, B, C", "More from us: X | Y | Z": a label of one or two words and a colon,
+/// then a run of items — the way taxonomy and teaser lines introduce their links ("Part 1: How
+/// it began" is a title, not a label).
+bool starts_with_label(std::string_view text) {
+    const std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos || word_count(text.substr(0, colon)) > 2) return false;
+    const std::string_view items = text.substr(colon + 1);
+    return std::count(items.begin(), items.end(), ',') + std::count(items.begin(), items.end(), '|') >= 2;
+}
+
 bool is_linked_sentence(const Block& block, double density) {
     return density < max_sentence_link_density && word_count(block.text) >= min_linked_sentence_words &&
            ends_with_sentence_punctuation(block.text);
@@ -721,26 +735,43 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
     // 4. Blocks inside the chosen containers, minus furniture by the shared line rules.
     const std::string title_key = line_key(title);
     const std::string subtitle_key = line_key(subtitle);
+    // Each block's chosen container (nullptr outside) and the link-heavy box around it, if any.
+    std::vector<const GumboNode*> inside_of(blocks.size(), nullptr);
+    std::vector<const GumboNode*> heavy_box_of(blocks.size(), nullptr);
+    // The last prose paragraph of the article: a link list before it is part of the story (a
+    // list of sources, of products reviewed); lists after it are other stories.
+    std::size_t last_prose = 0;
+    bool has_prose = false;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!owners[i]) continue;
+        for (const GumboNode* node = owners[i]; node; node = parent_element(node)) {
+            if (selected.count(node)) {
+                inside_of[i] = node;
+                break;
+            }
+            const GumboTag tag = node->v.element.tag;
+            const auto s = stats.find(node);
+            if (!heavy_box_of[i] && s != stats.end() && s->second.chars > 0 &&
+                link_density(s->second) > max_block_link_density && s->second.prose_chars < min_box_prose_chars &&
+                (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_TABLE ||
+                 tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_DL))
+                heavy_box_of[i] = node;
+        }
+        const Block& block = blocks[i];
+        if (inside_of[i] && block.kind == BlockKind::paragraph && block.text.size() >= min_prose_chars &&
+            static_cast<double>(block.link_chars) < 0.25 * static_cast<double>(block.text.size())) {
+            last_prose = i;
+            has_prose = true;
+        }
+    }
     std::size_t body_words = 0;
     bool stopped = false;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         Block& block = blocks[i];
         if (!owners[i]) continue; // a dropped subtree: reason already set
-        const GumboNode* inside = nullptr;
-        const GumboNode* heavy_box = nullptr;
-        for (const GumboNode* node = owners[i]; node; node = parent_element(node)) {
-            if (selected.count(node)) {
-                inside = node;
-                break;
-            }
-            const GumboTag tag = node->v.element.tag;
-            const auto s = stats.find(node);
-            if (!heavy_box && s != stats.end() && s->second.chars > 0 && link_density(s->second) > max_block_link_density &&
-                s->second.prose_chars < min_box_prose_chars &&
-                (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_TABLE ||
-                 tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_DL))
-                heavy_box = node;
-        }
+        const GumboNode* inside = inside_of[i];
+        const GumboNode* heavy_box = heavy_box_of[i];
+        const bool before_last_prose = has_prose && i < last_prose && body_words > 0;
         if (!inside) {
             block.reason = "outside the article container";
             continue;
@@ -761,6 +792,12 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "date line (metadata)";
         } else if (word_count(block.text) <= 8 && byline_name(block.text)) {
             block.reason = "byline (metadata)";
+        } else if ((heavy_box || density > max_block_link_density) && before_last_prose &&
+                   block.kind != BlockKind::heading && density > 0 && density <= max_annotated_link_density &&
+                   !starts_with_label(block.text) && boilerplate_reason(block.text).empty()) {
+            block.kept = true;
+            block.reason = "links inside the article (prose follows)";
+            body_words += word_count(block.text);
         } else if (heavy_box) {
             block.reason = "inside a link list (" + describe(heavy_box) + ")";
         } else if (density > max_block_link_density && !is_linked_sentence(block, density)) {

@@ -69,6 +69,16 @@ TEST_CASE("a sentence with much of it linked is prose; a linked teaser is not", 
     CHECK(text.find("Storm closes") == std::string::npos);
 }
 
+TEST_CASE("a list of links inside the story, with words of its own, is part of it; a list after it is not", "[html][reader]") {
+    const std::string text = body(page("links_in_story.html").article);
+    CHECK(text.find("Tides and currents at the north pier by Ana Ruiz") != std::string::npos);
+    CHECK(text.find("Herring stocks in the firth by Mairi Shaw") != std::string::npos);
+    CHECK(text.find("spares the herring season") != std::string::npos);
+    // A label and a run of links is a taxonomy line; the list after the last paragraph is other stories.
+    CHECK(text.find("Categories") == std::string::npos);
+    CHECK(text.find("Storm closes") == std::string::npos);
+}
+
 TEST_CASE("a post's category and tag class words do not name its box", "[html][reader]") {
     // "tag-cookies" on the post's box is a tag of the story, not a cookie banner.
     const Article article = page("taxonomy_class.html").article;
