@@ -530,6 +530,13 @@ private:
 
 /// A sentence of prose that links much of its text ("The court, <a>as reported earlier</a>,
 /// ruled ..."): kept in the article, unless it is nearly all link (a teaser).
+/// The bullet a line written as a list item starts with ("• ", "- ", "* "...), or empty.
+std::string_view bullet_of(std::string_view text) {
+    for (const std::string_view bullet : {"• ", "· ", "▪ ", "► ", "- ", "* ", "– "})
+        if (text.starts_with(bullet)) return bullet;
+    return {};
+}
+
 /// "Categories: A, B, C", "More from us: X | Y | Z": a label of one or two words and a colon,
 /// then a run of items — the way taxonomy and teaser lines introduce their links ("Part 1: How
 /// it began" is a title, not a label).
@@ -821,10 +828,20 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
     const bool has_paragraph = std::any_of(blocks.begin(), blocks.end(), [&](const Block& block) {
         return block.kept && block.kind != BlockKind::caption && !is_fragment(block);
     });
-    for (std::size_t i = has_paragraph ? blocks.size() : 0; i-- > 0;) {
+    std::size_t first_fragment = has_paragraph ? blocks.size() : 0;
+    while (first_fragment > 0) {
+        const Block& block = blocks[first_fragment - 1];
+        if (block.kept && block.kind != BlockKind::caption && (!is_fragment(block) || block.kind == BlockKind::table_row))
+            break;
+        --first_fragment;
+    }
+    // The paragraph before them may start a bulleted list written as lines ("• Kobo eReader"):
+    // short items with its bullet go on with that list.
+    const std::string_view list_bullet = first_fragment > 0 ? bullet_of(blocks[first_fragment - 1].text) : "";
+    for (std::size_t i = has_paragraph ? first_fragment : blocks.size(); i < blocks.size(); ++i) {
         Block& block = blocks[i];
         if (!block.kept || block.kind == BlockKind::caption) continue;
-        if (!is_fragment(block) || block.kind == BlockKind::table_row) break;
+        if (!list_bullet.empty() && bullet_of(block.text) == list_bullet) continue;
         block.kept = false;
         block.reason = "short fragment after the last paragraph";
     }

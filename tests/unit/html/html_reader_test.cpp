@@ -79,6 +79,15 @@ TEST_CASE("a list of links inside the story, with words of its own, is part of i
     CHECK(text.find("Storm closes") == std::string::npos);
 }
 
+TEST_CASE("short lines that go on with a bulleted list are not dropped as trailing widgets", "[html][reader]") {
+    const std::string text = body(page("bulleted_lines.html").article);
+    CHECK(text.find("• Phones and tablets") != std::string::npos);
+    CHECK(text.find("• Kobo eReader") != std::string::npos);
+    CHECK(text.find("• Cybook Opus") != std::string::npos);
+    CHECK(text.find("Tweet") == std::string::npos);
+    CHECK(text.find("recs") == std::string::npos);
+}
+
 TEST_CASE("a post's category and tag class words do not name its box", "[html][reader]") {
     // "tag-cookies" on the post's box is a tag of the story, not a cookie banner.
     const Article article = page("taxonomy_class.html").article;
