@@ -52,12 +52,10 @@ void write_pid_file(const std::string& path) {
     std::ofstream(fs::path(path) / writer_pid_file, std::ios::trunc) << ::getpid() << '\n';
 }
 
-void apply_spelling(Xapian::WritableDatabase& database, const std::map<std::string, Xapian::termcount>& counts,
-                    bool remove) {
-    for (const auto& [term, count] : counts) {
-        if (remove) database.remove_spelling(term, count);
-        else database.add_spelling(term, count);
-    }
+/// Adds (`sign` 1) or takes back (-1) an article's words in a batch's spelling changes.
+void change_spelling(std::unordered_map<std::string, std::int64_t>& changes,
+                     const std::map<std::string, Xapian::termcount>& counts, std::int64_t sign) {
+    for (const auto& [term, count] : counts) changes[term] += sign * static_cast<std::int64_t>(count);
 }
 
 std::string format_record(const FileRecord& record) {
@@ -185,7 +183,7 @@ AddOutcome IndexWriter::write(PreparedArticle prepared, const std::string& sourc
 
     begin_batch();
     if (!previous.empty()) remove_indexed(id);
-    apply_spelling(database_, prepared.spelling, false);
+    change_spelling(spelling_changes_, prepared.spelling, 1);
     for (const ArticleEntity& entity : prepared.entities)
         offer_entity_name(schema::term(schema::entity_key_prefix, entity.key),
                           {std::string(entities::to_string(entity.type)), entity.canonical});
@@ -211,7 +209,7 @@ void IndexWriter::remove_indexed(const std::string& article_id) {
     if (!stored.empty()) {
         // Take the old text's words back out of the spelling data.
         const Article old = article_from_json(nlohmann::json::parse(stored, nullptr, false));
-        apply_spelling(database_, preparer_->spelling_words(old), true);
+        change_spelling(spelling_changes_, preparer_->spelling_words(old), -1);
     }
     database_.delete_document(schema::term(schema::article_prefix, article_id));
     database_.set_metadata(article_key, "");
@@ -310,6 +308,11 @@ void IndexWriter::offer_entity_name(const std::string& key, const EntityName& na
 
 void IndexWriter::commit() {
     begin_batch();
+    for (const auto& [term, change] : spelling_changes_) {
+        if (change > 0) database_.add_spelling(term, static_cast<Xapian::termcount>(change));
+        else if (change < 0) database_.remove_spelling(term, static_cast<Xapian::termcount>(-change));
+    }
+    spelling_changes_.clear();
     database_.set_metadata(std::string(schema::schema_version_key), std::to_string(schema::version));
     database_.set_metadata(std::string(schema::updated_key), utc_now());
     database_.commit_transaction();

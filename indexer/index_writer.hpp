@@ -140,6 +140,9 @@ class IndexWriter {
     std::string gazetteer_hash_; ///< part of every article's content hash: a new gazetteer re-indexes
     std::unique_ptr<ArticlePreparer> preparer_; ///< for add() and for taking old articles out
     bool in_batch_ = false;
+    /// The batch's changes to the spelling data, word -> change in frequency, written at commit:
+    /// one Xapian call per word a batch instead of one per word an article.
+    std::unordered_map<std::string, std::int64_t> spelling_changes_;
     std::size_t passages_written_ = 0;
     AddCounts add_counts_;
 };

@@ -86,6 +86,37 @@ TEST_CASE("a changed article replaces all its old passages", "[index]") {
     CHECK(database.get_doccount() == 1);
 }
 
+TEST_CASE("spelling data counts the words of the indexed articles, replaced and removed ones taken out", "[index]") {
+    test::TempDir dir;
+    const auto frequency = [&](const std::string& word) {
+        const Xapian::Database database(dir / "db");
+        for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it)
+            if (*it == word) return it.get_termfreq();
+        return Xapian::doccount{0};
+    };
+    {
+        IndexWriter writer(dir / "db");
+        writer.add(sample("a1", "The harbour harbour wall."));
+        writer.add(sample("a2", "The harbour ferry."));
+        writer.commit();
+        CHECK(frequency("harbour") == 3);
+        CHECK(frequency("ferry") == 1);
+        CHECK(writer.add(sample("a1", "The ferry wall.")) == AddOutcome::updated);
+        writer.commit();
+        CHECK(frequency("harbour") == 1);
+        CHECK(frequency("ferry") == 2);
+        CHECK(writer.remove("a2"));
+        writer.commit();
+        CHECK(frequency("harbour") == 0);
+        CHECK(frequency("ferry") == 1);
+        CHECK(frequency("wall") == 1);
+        writer.add(sample("a3", "Anchorage talks."));
+        // not committed: the writer goes away, and so do the batch's spelling changes
+    }
+    CHECK(frequency("anchorage") == 0);
+    CHECK(frequency("ferry") == 1);
+}
+
 TEST_CASE("remove deletes an article", "[index]") {
     test::TempDir dir;
     IndexWriter writer(dir / "db");
