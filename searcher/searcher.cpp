@@ -142,9 +142,19 @@ std::size_t Searcher::passage_count() const { return database_.get_doccount(); }
 
 bool Searcher::refresh() {
     if (!database_.reopen()) return false;
-    // The gazetteer is stored in the index and may have changed with it.
-    rebuild_query_side();
-    return true;
+    // The gazetteer is stored in the index and may have changed with it. Reading it can meet a
+    // writer committing again (the revision just opened is discarded): then from the newest one.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            rebuild_query_side();
+            return true;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == max_read_attempts)
+                throw IndexError("the index at " + path_ +
+                                 " changed too often while being read; try again when the index run ends");
+            database_.reopen();
+        }
+    }
 }
 
 SearchResult Searcher::search(const SearchOptions& options) {

@@ -96,7 +96,7 @@ class Searcher {
         }
     }
 
-    static constexpr int max_read_attempts = 5;
+    static constexpr int max_read_attempts = 10;
 
   private:
     SearchResult run(const SearchOptions& options);
