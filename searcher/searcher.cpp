@@ -29,19 +29,30 @@ std::size_t json_size(const nlohmann::json& data, const char* key) {
     return it != data.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
 }
 
+std::string changed_too_often(const std::string& path) {
+    return "the index at " + path + " changed too often while being read; try again when the index run ends";
+}
+
 } // namespace
 
 OpenShards open_index(const std::string& path, const ShardOpenOptions& options) {
-    OpenShards open = open_shards(resolve_shards(path), options);
-    // Every shard carries the index-wide metadata; a combined database reads its first shard's.
-    const std::string version = open.database.get_metadata(std::string(schema::schema_version_key));
-    if (version.empty() && open.database.get_doccount() > 0)
-        throw IndexError("the database at " + path + " was not built by newssearch");
-    if (!version.empty() && version != std::to_string(schema::version))
-        throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
-                         version + "); delete it and run 'newssearch index' again");
-    add_synonyms_for_remote_shards(open);
-    return open;
+    for (int attempt = 1;; ++attempt) {
+        OpenShards open = open_shards(resolve_shards(path), options);
+        try {
+            // Every shard carries the index-wide metadata; a combined database reads its first shard's.
+            const std::string version = open.database.get_metadata(std::string(schema::schema_version_key));
+            if (version.empty() && open.database.get_doccount() > 0)
+                throw IndexError("the database at " + path + " was not built by newssearch");
+            if (!version.empty() && version != std::to_string(schema::version))
+                throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
+                                 version + "); delete it and run 'newssearch index' again");
+            add_synonyms_for_remote_shards(open);
+            return open;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // An index run committed twice while we read: open its newest revision.
+            if (attempt == Searcher::max_read_attempts) throw IndexError(changed_too_often(path));
+        }
+    }
 }
 
 Xapian::Database open_database(const std::string& path) { return open_index(path, {}).database; }
@@ -69,8 +80,9 @@ std::vector<FacetCount> known_entities(const Xapian::Database& database, const s
 
 Searcher::Searcher(const std::string& path, ShardOpenOptions shard_options)
     : path_(path), shard_options_(shard_options), shards_(open_index(path, shard_options)),
-      database_(shards_.database), recognizer_(index_recognizer(database_)),
-      query_builder_(std::make_unique<QueryBuilder>(analyzer_, &database_, recognizer_)) {}
+      database_(shards_.database) {
+    load_query_side();
+}
 
 bool Searcher::has_remote_shard() const {
     return std::any_of(shards_.shards.begin(), shards_.shards.end(), [](const ShardSpec& shard) { return shard.remote(); });
@@ -140,21 +152,35 @@ Searcher::~Searcher() = default;
 
 std::size_t Searcher::passage_count() const { return database_.get_doccount(); }
 
-bool Searcher::refresh() {
-    if (!database_.reopen()) return false;
-    // The gazetteer is stored in the index and may have changed with it. Reading it can meet a
-    // writer committing again (the revision just opened is discarded): then from the newest one.
+bool Searcher::reopen_latest() {
+    try {
+        return database_.reopen();
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // Commits discarded the revision while it was being opened: some tables may have moved
+        // and others not, so the index is opened afresh rather than reopened again.
+        shards_ = open_index(path_, shard_options_);
+        database_ = shards_.database;
+        return true;
+    }
+}
+
+void Searcher::load_query_side() {
     for (int attempt = 1;; ++attempt) {
         try {
             rebuild_query_side();
-            return true;
+            return;
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == max_read_attempts)
-                throw IndexError("the index at " + path_ +
-                                 " changed too often while being read; try again when the index run ends");
-            database_.reopen();
+            if (attempt == max_read_attempts) throw IndexError(changed_too_often(path_));
         }
+        (void)reopen_latest();
     }
+}
+
+bool Searcher::refresh() {
+    if (!reopen_latest()) return false;
+    // The gazetteer is stored in the index and may have changed with it.
+    load_query_side();
+    return true;
 }
 
 SearchResult Searcher::search(const SearchOptions& options) {

@@ -106,6 +106,12 @@ class Searcher {
     /// results are allowed. Throws IndexError when they are not.
     void drop_failing_shards(const Xapian::Error& error);
     void rebuild_query_side();
+    /// rebuild_query_side() at the newest revision, reading again when commits discard the one
+    /// being read.
+    void load_query_side();
+    /// Moves to the newest committed revision; true when it changed. When commits discard that
+    /// revision while it is being opened, opens the index afresh.
+    bool reopen_latest();
     [[nodiscard]] bool has_remote_shard() const;
     /// Fills Hit::other_matching_passages: the shown articles' other passages that match `query`.
     void count_matching_passages(const Xapian::Query& query, std::vector<Hit>& hits) const;

@@ -125,11 +125,23 @@ std::vector<ShardSpec> resolve_shards(const std::string& db) {
     return shards;
 }
 
+/// Attempts at opening a database while an index run commits to it.
+constexpr int max_open_attempts = 10;
+
 OpenShards open_shards(const std::vector<ShardSpec>& shards, const ShardOpenOptions& options) {
     OpenShards open;
     for (const ShardSpec& shard : shards) {
         try {
-            open.database.add_database(open_one(shard, options));
+            // Opening reads the newest revision, which an index run committing twice meanwhile
+            // discards (DatabaseModifiedError): then the newer one is opened.
+            for (int attempt = 1;; ++attempt) {
+                try {
+                    open.database.add_database(open_one(shard, options));
+                    break;
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    if (attempt == max_open_attempts) throw;
+                }
+            }
             open.shards.push_back(shard);
             continue;
         } catch (const Xapian::DatabaseCorruptError& e) {
