@@ -89,9 +89,14 @@ void read_scrape(const InputFile& file, const std::function<void(Article&&)>& on
 }
 
 void read_html(const InputFile& file, const std::function<void(Article&&)>& on_article,
-               std::vector<InputProblem>& problems) {
+               std::vector<InputProblem>& problems, std::vector<InputProblem>* warnings) {
     try {
-        on_article(html::extract_html(html::read_page_file(file.path), file.id).article);
+        html::HtmlExtraction extraction = html::extract_html(html::read_page_file(file.path), file.id);
+        // A page that says it is Latin-1 but is UTF-8 (or the reverse) is read as what it is.
+        if (extraction.encoding_corrected && warnings)
+            warnings->push_back({file.path, "declared as " + extraction.declared_encoding + " but is not: read as " +
+                                                extraction.encoding});
+        on_article(std::move(extraction.article));
     } catch (const DataError& e) {
         problems.push_back({file.path, e.what()});
     }
@@ -289,7 +294,7 @@ void read_articles(const InputFile& file, const std::function<void(Article&&)>& 
         if (!in) return problems.push_back({file.path, "cannot open for reading"});
         return read_reuters(in, file.path, on_article, problems, warnings);
     }
-    case InputFormat::html: return read_html(file, on_article, problems);
+    case InputFormat::html: return read_html(file, on_article, problems, warnings);
     }
 }
 

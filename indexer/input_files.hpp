@@ -105,7 +105,8 @@ class InputWalker {
 
 /// Reads, validates and cleans one input file, calling `on_article` for each article in it.
 /// Empty, binary and over-long files, and bad JSON Lines records, go to `problems`. A text scrape
-/// or SGML record that is not UTF-8 is read as Windows-1252 and named in `warnings` (when given).
+/// or SGML record that is not UTF-8 is read as Windows-1252 and named in `warnings` (when given),
+/// as is a web page whose declared charset was wrong (read as what it is).
 /// A scrape in a sub-folder of the folder given gets that folder's name as its category when the
 /// page states none. A malformed SMART file goes to `problems` as "FILE:LINE" with the reason; the
 /// records before the bad line have been passed on. Invalid UTF-8 in a SMART file is repaired.

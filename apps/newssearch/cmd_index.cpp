@@ -90,8 +90,11 @@ void add_index_command(CLI::App& app, int& exit_code) {
         run.commit_every = options->commit_every;
         indexer::IndexRunSummary summary;
         {
-            IndexProgressLine progress(std::cerr, !options->quiet && ::isatty(STDERR_FILENO) != 0);
-            run.on_progress = [&progress](const indexer::IndexProgress& done) { progress.update(done); };
+            const bool show_progress = !options->quiet && ::isatty(STDERR_FILENO) != 0;
+            IndexProgressLine progress(std::cerr, show_progress);
+            // Only a progress line needs the files counted before the run (a walk of its own).
+            if (show_progress)
+                run.on_progress = [&progress](const indexer::IndexProgress& done) { progress.update(done); };
             summary = indexer::index_paths(location.path, options->paths, run);
         }
         if (!options->quiet || !summary.problems.empty()) report_index_run(std::cerr, summary, location.path);

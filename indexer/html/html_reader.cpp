@@ -78,6 +78,7 @@ HtmlExtraction extract_html(std::string_view bytes, std::string id) {
 
     HtmlExtraction result;
     result.encoding = page.encoding;
+    result.declared_encoding = page.declared;
     result.encoding_corrected = page.corrected;
     result.blocks = extract_blocks(document, meta.title, meta.subtitle);
 

@@ -20,6 +20,7 @@ struct HtmlExtraction {
     Article article;
     BlockExtraction blocks;   ///< every block decision (for `clean --explain`)
     std::string encoding;     ///< encoding the page was read in
+    std::string declared_encoding;   ///< what the page declared (BOM or meta), empty when nothing
     bool encoding_corrected = false; ///< the page declared a different, wrong encoding
     std::string body_source;  ///< "page blocks" or "JSON-LD articleBody"
 };

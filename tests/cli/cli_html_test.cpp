@@ -59,6 +59,8 @@ TEST_CASE("index takes .html and .html.gz pages and they are searchable", "[cli]
     }
     CHECK(page_files >= 20);
     CHECK_THAT(result.err, Catch::Contains("Indexed " + std::to_string(page_files) + " articles"));
+    // A page whose declared charset is wrong is read as what it is, and named among the repairs.
+    CHECK_THAT(result.err, Catch::Contains("wrong_charset.html: declared as iso-8859-1 but is not: read as UTF-8"));
     const auto search = run_newssearch({"--db", dir / "db", "--json", "timetable Arran"});
     INFO(search.err);
     REQUIRE(search.exit_code == 0);
