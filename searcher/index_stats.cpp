@@ -27,14 +27,15 @@ std::uintmax_t folder_bytes(const std::string& path) {
     return bytes;
 }
 
-} // namespace
+/// Reads of the whole index made while an index run commits faster than they finish.
+constexpr int max_read_attempts = 10;
 
-IndexStats read_index_stats(const std::string& path) {
-    if (!std::filesystem::exists(path))
-        throw IndexError("no index at " + path + ": create one with 'newssearch index FILE_OR_FOLDER...'");
+IndexStats read_stats_once(const std::string& path) {
     Xapian::Database database;
     try {
         database = Xapian::Database(path);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw; // a commit under the opening: read_index_stats tries again
     } catch (const Xapian::DatabaseError& e) {
         throw IndexError("cannot open the index at " + path + ": " + e.get_msg() +
                          " (is it a newssearch index? create one with 'newssearch index')");
@@ -71,6 +72,25 @@ IndexStats read_index_stats(const std::string& path) {
         stats.gazetteer_entries = entities::Gazetteer::parse(tsv, "the index's gazetteer").size();
     }
     return stats;
+}
+
+} // namespace
+
+IndexStats read_index_stats(const std::string& path) {
+    if (!std::filesystem::exists(path))
+        throw IndexError("no index at " + path + ": create one with 'newssearch index FILE_OR_FOLDER...'");
+    // Counting terms walks the whole index; an index run that commits twice meanwhile discards
+    // the revision being read (DatabaseModifiedError): then everything is read again, at the
+    // newest revision, so the figures always come from one commit.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return read_stats_once(path);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == max_read_attempts)
+                throw IndexError("the index at " + path +
+                                 " changed too often while being read; try again when the index run ends");
+        }
+    }
 }
 
 } // namespace newssearch::searcher

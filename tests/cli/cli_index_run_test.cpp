@@ -143,6 +143,7 @@ TEST_CASE("a second writer is refused with the first one's PID while searches ke
         INFO(search.err);
         CHECK(search.exit_code == 0);
         const CommandResult stats = run_newssearch({"stats", "--db", db});
+        INFO(stats.err);
         CHECK(stats.exit_code == 0);
     }
     run.kill_hard();
