@@ -139,13 +139,15 @@ template <class Read>
 auto ShardedIndexWriter::read_committed(std::size_t shard, Read read)
     -> decltype(read(std::declval<const Xapian::Database&>())) {
     std::optional<Xapian::Database>& view = committed_[shard];
-    for (int attempt = 0;; ++attempt) {
+    for (int attempt = 1;; ++attempt) {
         try {
             if (!view) view.emplace(shard_paths_[shard]);
             return read(*view);
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == 3) throw;
-            view->reopen();
+            if (attempt == 10) throw;
+            // Opened afresh, not reopen()ed: a reopen that meets another commit can leave the
+            // view's tables at different revisions.
+            view.reset();
         }
     }
 }

@@ -87,7 +87,7 @@ class ShardedIndexWriter {
   private:
     ShardWriter& shard_for(std::string_view article_id);
     /// Calls `read` with a read-only view of shard `shard` at its last commit, opened on first
-    /// use and reopened when the writer has moved on too far for it (Xapian's
+    /// use and opened again when the writer has moved on too far for it (Xapian's
     /// DatabaseModifiedError). Asking the shard's writer instead would wait for its queue to drain.
     template <class Read>
     auto read_committed(std::size_t shard, Read read) -> decltype(read(std::declval<const Xapian::Database&>()));
