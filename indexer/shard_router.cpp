@@ -154,7 +154,17 @@ auto ShardedIndexWriter::read_committed(std::size_t shard, Read read)
 
 std::optional<FileRecord> ShardedIndexWriter::file_record(const std::string& path) {
     if (shards_.size() == 1) return shards_.front()->idle().file_record(path);
-    return read_committed(0, [&](const Xapian::Database& database) { return read_file_record(database, path); });
+    // Each shard commits on its own, and records a file after its own share of the file's
+    // articles: a run stopped between two shards' commits leaves the record in some shards only.
+    // The file is done only when every shard says so.
+    std::optional<FileRecord> first;
+    for (std::size_t shard = 0; shard < shards_.size(); ++shard) {
+        std::optional<FileRecord> record =
+            read_committed(shard, [&](const Xapian::Database& database) { return read_file_record(database, path); });
+        if (!record || (first && record->stamp != first->stamp)) return std::nullopt;
+        if (!first) first = std::move(record);
+    }
+    return first;
 }
 
 std::optional<std::string> ShardedIndexWriter::stored_hash(const std::string& article_id) {

@@ -56,7 +56,8 @@ class ShardedIndexWriter {
     /// IndexWriter::prune on every shard; the ids removed.
     std::vector<std::string> prune();
     /// IndexWriter::file_record (every shard holds every file record). A sharded index answers
-    /// from its last commit, without waiting for the shard's thread.
+    /// from the shards' last commits, without waiting for their threads, and only when every
+    /// shard has committed the record (a run stopped between two shards' commits leaves it in some).
     [[nodiscard]] std::optional<FileRecord> file_record(const std::string& path);
     /// IndexWriter::record_file on every shard (queued after the file's articles): a file's
     /// articles may be in any of them.
