@@ -3,6 +3,7 @@
 #include "common/entities/gazetteer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
+#include "searcher/read_retry.hpp"
 #include "searcher/shard_set.hpp"
 
 #include <xapian.h>
@@ -26,9 +27,6 @@ std::uintmax_t folder_bytes(const std::string& path) {
         if (entry.is_regular_file(error)) bytes += entry.file_size(error);
     return bytes;
 }
-
-/// Reads of the whole index made while an index run commits faster than they finish.
-constexpr int max_read_attempts = 10;
 
 IndexStats read_stats_once(const std::string& path) {
     Xapian::Database database;
@@ -79,18 +77,9 @@ IndexStats read_stats_once(const std::string& path) {
 IndexStats read_index_stats(const std::string& path) {
     if (!std::filesystem::exists(path))
         throw IndexError("no index at " + path + ": create one with 'newssearch index FILE_OR_FOLDER...'");
-    // Counting terms walks the whole index; an index run that commits twice meanwhile discards
-    // the revision being read (DatabaseModifiedError): then everything is read again, at the
-    // newest revision, so the figures always come from one commit.
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return read_stats_once(path);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == max_read_attempts)
-                throw IndexError("the index at " + path +
-                                 " changed too often while being read; try again when the index run ends");
-        }
-    }
+    // Counting terms walks the whole index; when an index run's commits discard the revision
+    // being read, everything is read again from a fresh open, so the figures come from one commit.
+    return read_retrying(path, [&] { return read_stats_once(path); }, [] {});
 }
 
 } // namespace newssearch::searcher

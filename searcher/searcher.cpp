@@ -29,30 +29,22 @@ std::size_t json_size(const nlohmann::json& data, const char* key) {
     return it != data.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
 }
 
-std::string changed_too_often(const std::string& path) {
-    return "the index at " + path + " changed too often while being read; try again when the index run ends";
-}
-
 } // namespace
 
 OpenShards open_index(const std::string& path, const ShardOpenOptions& options) {
-    for (int attempt = 1;; ++attempt) {
+    // Each attempt opens the index anew, at its newest revision.
+    return read_retrying(path, [&] {
         OpenShards open = open_shards(resolve_shards(path), options);
-        try {
-            // Every shard carries the index-wide metadata; a combined database reads its first shard's.
-            const std::string version = open.database.get_metadata(std::string(schema::schema_version_key));
-            if (version.empty() && open.database.get_doccount() > 0)
-                throw IndexError("the database at " + path + " was not built by newssearch");
-            if (!version.empty() && version != std::to_string(schema::version))
-                throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
-                                 version + "); delete it and run 'newssearch index' again");
-            add_synonyms_for_remote_shards(open);
-            return open;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // An index run committed twice while we read: open its newest revision.
-            if (attempt == Searcher::max_read_attempts) throw IndexError(changed_too_often(path));
-        }
-    }
+        // Every shard carries the index-wide metadata; a combined database reads its first shard's.
+        const std::string version = open.database.get_metadata(std::string(schema::schema_version_key));
+        if (version.empty() && open.database.get_doccount() > 0)
+            throw IndexError("the database at " + path + " was not built by newssearch");
+        if (!version.empty() && version != std::to_string(schema::version))
+            throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
+                             version + "); delete it and run 'newssearch index' again");
+        add_synonyms_for_remote_shards(open);
+        return open;
+    }, [] {});
 }
 
 Xapian::Database open_database(const std::string& path) { return open_index(path, {}).database; }
@@ -165,15 +157,7 @@ bool Searcher::reopen_latest() {
 }
 
 void Searcher::load_query_side() {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            rebuild_query_side();
-            return;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == max_read_attempts) throw IndexError(changed_too_often(path_));
-        }
-        (void)reopen_latest();
-    }
+    read_retrying(path_, [this] { rebuild_query_side(); }, [this] { (void)reopen_latest(); });
 }
 
 bool Searcher::refresh() {

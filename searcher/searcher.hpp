@@ -5,6 +5,7 @@
 #include "common/analyzer.hpp"
 #include "common/errors.hpp"
 #include "searcher/query_builder.hpp"
+#include "searcher/read_retry.hpp"
 #include "searcher/ranking.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/search_result.hpp"
@@ -84,19 +85,8 @@ class Searcher {
     /// after max_read_attempts it gives up with an IndexError.
     template <typename Read>
     auto read_latest(Read&& read) -> decltype(read()) {
-        for (int attempt = 1;; ++attempt) {
-            try {
-                return read();
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt == max_read_attempts)
-                    throw IndexError("the index at " + path_ +
-                                     " changed too often while being read; try again when the index run ends");
-                refresh();
-            }
-        }
+        return read_retrying(path_, read, [this] { refresh(); });
     }
-
-    static constexpr int max_read_attempts = 10;
 
   private:
     SearchResult run(const SearchOptions& options);
