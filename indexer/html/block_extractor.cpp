@@ -851,6 +851,26 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
 
 } // namespace
 
+namespace {
+
+/// Words in the boxes of `dropped` that lie inside `container` and are named like small widgets
+/// (widget_furniture), not like the page's frame (weak_furniture).
+std::size_t words_in_widget_named_boxes(const GumboNode* container, const std::unordered_set<const GumboNode*>& dropped) {
+    std::size_t words = 0;
+    for (const GumboNode* box : dropped) {
+        const std::string names = class_and_id(box);
+        if (!contains_any(names, widget_furniture) || contains_any(names, weak_furniture)) continue;
+        for (const GumboNode* node = parent_element(box); node; node = parent_element(node))
+            if (node == container) {
+                words += word_count(text_content(box));
+                break;
+            }
+    }
+    return words;
+}
+
+} // namespace
+
 BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title, const std::string& subtitle) {
     Pass first = run_pass(document, title, subtitle, true);
     if (kept_words(first.extraction) >= retry_below_words) return std::move(first.extraction);
@@ -868,6 +888,13 @@ BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& 
             retry.extraction.container += " (chosen without class-name rules)";
             return std::move(retry.extraction);
         }
+    // Or the story lies in several boxes inside the new choice, each named like a small widget
+    // (an editor that wrapped every paragraph in the byline's <span class="byline-author">):
+    // taken when most of what the new choice keeps comes from such boxes.
+    if (words_in_widget_named_boxes(retry.top, first.class_dropped) * 2 >= kept_words(retry.extraction)) {
+        retry.extraction.container += " (chosen without class-name rules: the story was in boxes named as widgets)";
+        return std::move(retry.extraction);
+    }
     return std::move(first.extraction);
 }
 

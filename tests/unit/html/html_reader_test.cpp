@@ -56,6 +56,16 @@ TEST_CASE("a box holding most of the page's prose is the article, whatever its w
     CHECK(text.find("ferry captain") == std::string::npos);
 }
 
+TEST_CASE("paragraphs each wrapped in a box named like a widget are still the article", "[html][reader]") {
+    // An editor wrapped every paragraph in the byline's <span class="byline-author">: no single
+    // box holds half the prose, so the class rules drop them all and the page is chosen again
+    // without them.
+    const std::string text = body(page("widget_named_paragraphs.html").article);
+    CHECK(text.find("From Monday the morning ferry") != std::string::npos);
+    CHECK(text.find("public meeting about the new timetable") != std::string::npos);
+    CHECK(text.find("retired ferry captain") == std::string::npos);
+}
+
 TEST_CASE("a lead paragraph beside the box that wraps the story is part of it", "[html][reader]") {
     const std::string text = body(page("lead_beside_box.html").article);
     CHECK_THAT(text, Catch::StartsWith("Kelvingrove will get a new north pier"));
