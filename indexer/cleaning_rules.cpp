@@ -866,6 +866,46 @@ bool is_trailing_list_marker(std::string_view line) {
     return in(markers, key) || (key.starts_with("more from ") && key.size() > 10);
 }
 
+bool is_comments_heading(std::string_view line) {
+    if (word_count(line) > 12) {
+        return false;
+    }
+    std::vector<std::string> words = key_words(line);
+    // A count first ("12 Comments", "One response"): the heading says the same without it.
+    const bool counted = !words.empty() && (std::isdigit(static_cast<unsigned char>(words.front()[0])) ||
+                                            words.front() == "one" || words.front() == "no");
+    if (counted) {
+        words.erase(words.begin());
+    }
+    if (words.empty()) {
+        return false;
+    }
+    // A lone "Comment" is as often an opinion section's name; "1 Comment" is not.
+    if (counted && words.size() == 1 && (words[0] == "comment" || words[0] == "response" || words[0] == "reply")) {
+        return true;
+    }
+    std::string key;
+    for (const std::string& w : words) {
+        key += (key.empty() ? "" : " ") + w;
+    }
+    static constexpr Vocab<12> headings{"comments", "responses", "replies",
+                                        "reader comments", "readers comments", "leave a reply", "leave a comment",
+                                        "post a comment", "add a comment", "discussion", "join the discussion",
+                                        "what readers say"};
+    if (in(headings, key)) {
+        return true;
+    }
+    // "3 Responses to <title>", "5 thoughts on <title>": counted, or it may be a sentence
+    // ("Responses to the storm were slow").
+    const std::string& first = words.front();
+    if (!counted || words.size() <= 2) {
+        return false;
+    }
+    const bool comments_word = first == "responses" || first == "response" || first == "comments" || first == "comment";
+    const bool thoughts_word = first == "thoughts" || first == "thought";
+    return (comments_word && (words[1] == "to" || words[1] == "on")) || (thoughts_word && words[1] == "on");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Transforms
 

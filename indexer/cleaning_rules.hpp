@@ -125,6 +125,13 @@ namespace newssearch::indexer {
 /// body has started.
 [[nodiscard]] bool is_trailing_list_marker(std::string_view line);
 
+/// A heading that opens the readers' comments, after which nothing belongs to the article:
+/// "Comments", "12 Comments", "1 Comment" (not a lone "Comment": an opinion section's name),
+/// "3 Responses to <title>", "5 thoughts on <title>" (with their count), "Leave a
+/// reply", "Leave a comment", "Post a comment", "Reader comments", "Discussion", "Join the
+/// discussion", "What readers say". Case, counts in digits and trailing punctuation are ignored.
+[[nodiscard]] bool is_comments_heading(std::string_view line);
+
 // ---------------------------------------------------------------------------------------------
 // Transforms
 

@@ -160,11 +160,12 @@ std::size_t find_body_start(const std::vector<Line>& lines) {
     return lines.size() == 1 ? 0 : 1;
 }
 
-/// Index of the first "Related posts"-style marker after the body start, or lines.size().
-/// Markers before the body are menu items ("Trending" in a header menu) and do not cut.
+/// Index of the first "Related posts"-style marker or comments heading ("12 Comments") after
+/// the body start, or lines.size(). Markers before the body are menu items ("Trending" in a
+/// header menu) and do not cut.
 std::size_t find_body_end(const std::vector<Line>& lines, std::size_t body_start) {
     for (std::size_t i = body_start + 1; i < lines.size(); ++i) {
-        if (is_trailing_list_marker(lines[i].text)) {
+        if (is_trailing_list_marker(lines[i].text) || is_comments_heading(lines[i].text)) {
             return i;
         }
     }

@@ -395,6 +395,7 @@ public:
 
     std::vector<Block> blocks;
     std::vector<const GumboNode*> owners; ///< element owning each block (nullptr for dropped subtrees)
+    std::vector<const GumboNode*> dropped; ///< the dropped subtree's root for each such block, else nullptr
     std::unordered_set<const GumboNode*> class_dropped; ///< subtrees dropped for their class/id
 
     void collect(const GumboNode* body) {
@@ -440,6 +441,7 @@ public:
                     if (!block.text.empty()) {
                         blocks.push_back(std::move(block));
                         owners.push_back(nullptr);
+                        dropped.push_back(child);
                     }
                 }
                 continue;
@@ -525,6 +527,7 @@ private:
         block.link_chars = std::min(links, block.text.size());
         blocks.push_back(std::move(block));
         owners.push_back(owner);
+        dropped.push_back(nullptr);
     }
 };
 
@@ -550,6 +553,17 @@ bool starts_with_label(std::string_view text) {
 bool is_linked_sentence(const Block& block, double density) {
     return density < max_sentence_link_density && word_count(block.text) >= min_linked_sentence_words &&
            ends_with_sentence_punctuation(block.text);
+}
+
+/// Whether `dropped` (a subtree dropped for its name) is a heading named for the comments
+/// ("<h2 id="comments">") inside one of the chosen containers.
+bool starts_comments(const GumboNode* dropped, const std::unordered_set<const GumboNode*>& selected) {
+    if (!dropped || kind_of(dropped->v.element.tag) != BlockKind::heading ||
+        class_and_id(dropped).find("comment") == std::string::npos)
+        return false;
+    for (const GumboNode* node = parent_element(dropped); node; node = parent_element(node))
+        if (selected.count(node)) return true;
+    return false;
 }
 
 /// The element whose score a paragraph owned by `owner` feeds first.
@@ -773,9 +787,18 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
     }
     std::size_t body_words = 0;
     bool stopped = false;
+    std::string stop_reason;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         Block& block = blocks[i];
-        if (!owners[i]) continue; // a dropped subtree: reason already set
+        if (!owners[i]) {
+            // A dropped subtree (its reason already set); a comments heading inside the story's
+            // box ends the story: what follows is the readers'.
+            if (!stopped && body_words > 0 && starts_comments(collector.dropped[i], selected)) {
+                stopped = true;
+                stop_reason = "after the comments heading";
+            }
+            continue;
+        }
         const GumboNode* inside = inside_of[i];
         const GumboNode* heavy_box = heavy_box_of[i];
         const bool before_last_prose = has_prose && i < last_prose && body_words > 0;
@@ -786,7 +809,7 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
         block.container_score = final_score.count(inside) ? final_score[inside] : top_score;
         const double density = static_cast<double>(block.link_chars) / static_cast<double>(block.text.size());
         if (stopped) {
-            block.reason = "after a list of other stories";
+            block.reason = stop_reason;
         } else if (block.kind == BlockKind::caption) {
             block.kept = true;
             block.reason = "caption";
@@ -811,9 +834,14 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "mostly link text (" + format_score(density * 100) + "%)";
         } else if (std::string furniture = boilerplate_reason(block.text); !furniture.empty()) {
             block.reason = furniture;
+        } else if (body_words > 0 && block.kind == BlockKind::heading && is_comments_heading(block.text)) {
+            block.reason = "starts the comments";
+            stopped = true;
+            stop_reason = "after the comments heading";
         } else if (body_words >= 50 && word_count(block.text) <= 6 && is_trailing_list_marker(block.text)) {
             block.reason = "starts a list of other stories";
             stopped = true;
+            stop_reason = "after a list of other stories";
         } else {
             block.kept = true;
             block.reason = block.score > 0 ? "article text" : "short text in the article";

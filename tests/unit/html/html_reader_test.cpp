@@ -66,6 +66,13 @@ TEST_CASE("paragraphs each wrapped in a box named like a widget are still the ar
     CHECK(text.find("retired ferry captain") == std::string::npos);
 }
 
+TEST_CASE("the readers' comments after a comments heading inside the story's box are dropped", "[html][reader]") {
+    const std::string text = body(page("comments_heading.html").article);
+    CHECK(text.find("These arm warmers were knit") != std::string::npos);
+    CHECK(text.find("Sixty degrees for a low") == std::string::npos);
+    CHECK(text.find("holiday presents") == std::string::npos);
+}
+
 TEST_CASE("a lead paragraph beside the box that wraps the story is part of it", "[html][reader]") {
     const std::string text = body(page("lead_beside_box.html").article);
     CHECK_THAT(text, Catch::StartsWith("Kelvingrove will get a new north pier"));

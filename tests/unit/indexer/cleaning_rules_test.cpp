@@ -149,6 +149,16 @@ TEST_CASE("is_trailing_list_marker", "[indexer][cleaning_rules]") {
                      "Recommended reading for diplomats includes several memoirs by Kissinger"});
 }
 
+TEST_CASE("is_comments_heading", "[indexer][cleaning_rules]") {
+    check_predicate(is_comments_heading,
+                    {"Comments", "12 Comments", "1 Comment", "One response", "Responses", "3 Responses to “Pier to be rebuilt”",
+                     "5 thoughts on “Pier to be rebuilt”", "Leave a Reply", "Leave a comment:", "Post a Comment",
+                     "Reader comments", "Join the discussion", "No Comments"},
+                    {"Comment", "Comment is free", "Comments on the draft were due by Friday, the ministry said.",
+                     "Discussion of the budget", "Responses to the storm were slow",
+                     "Lavrov declined to comment on the talks."});
+}
+
 TEST_CASE("strip_markup", "[indexer][cleaning_rules]") {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"it was not a proposal that **“automatically paves the way.”**",

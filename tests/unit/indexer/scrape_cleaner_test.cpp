@@ -307,6 +307,19 @@ TEST_CASE("clean_scrape: a Guardian-style page with a long menu", "[indexer][scr
     CHECK(a.paragraphs[1].text == "The two men last met in Riyadh in February.");
 }
 
+TEST_CASE("clean_scrape: the readers' comments after the article are dropped", "[indexer][scrape_cleaner]") {
+    const std::string first =
+        "Rubio and Lavrov met in Riyadh on Tuesday. The meeting lasted four hours and covered "
+        "the war in Ukraine, embassy staffing and the resumption of direct flights between the "
+        "two countries.";
+    const std::string second = "Both sides called the talks useful and agreed to meet again.";
+    const std::string comment = "Great article, but I think the talks will fail like the last ones did.";
+    const Article a = clean_scrape(first + "\n\n" + second + "\n\n12 Comments\n\n" + comment + "\n");
+    REQUIRE(a.paragraphs.size() == 2);
+    CHECK(a.paragraphs[1].text == second);
+    CHECK_FALSE(body_contains(a, "Great article"));
+}
+
 TEST_CASE("clean_scrape: metadata is never guessed", "[indexer][scrape_cleaner]") {
     const std::string page =
         "Thursday\n"
