@@ -638,6 +638,64 @@ bool is_share_line(std::string_view line) {
     return has_network;
 }
 
+bool is_comments_prompt(std::string_view line) {
+    static constexpr Vocab<6> prompts{"no comments yet",       "there are no comments yet", "be the first to comment",
+                                      "be the first to comment on this", "comments are closed", "comments closed"};
+    return word_count(line) <= 8 && (in(prompts, line_key(line)) || is_comments_heading(line));
+}
+
+bool is_post_footer_line(std::string_view line) {
+    if (split_words(line).size() > 30) {
+        return false;
+    }
+    // Items between separators.
+    std::vector<std::string_view> items;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        std::size_t separator = 0;
+        if (i == line.size() || line[i] == '|') {
+            separator = 1;
+        } else if (line.substr(i).starts_with("\xC2\xB7")) { // ·
+            separator = 2;
+        } else if (line.substr(i).starts_with("\xE2\x80\xA2")) { // •
+            separator = 3;
+        }
+        if (separator == 0) {
+            continue;
+        }
+        if (const std::string_view item = trim(line.substr(start, i - start)); !item.empty()) {
+            items.push_back(item);
+        }
+        start = i + separator;
+        i = start - 1;
+    }
+    if (items.size() < 2) {
+        return false;
+    }
+    static constexpr Vocab<7> marks{"permalink", "trackback", "trackbacks", "comment", "comments", "reply", "no comments"};
+    const auto is_number = [](const std::string& w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    };
+    for (const std::string_view item : items) {
+        std::vector<std::string> keys = key_words(item);
+        // "3 Comments", "Comments (3)": the count says nothing about what the item is.
+        if (!keys.empty() && is_number(keys.front())) {
+            keys.erase(keys.begin());
+        }
+        if (!keys.empty() && is_number(keys.back())) {
+            keys.pop_back();
+        }
+        std::string key;
+        for (const std::string& w : keys) {
+            key += (key.empty() ? "" : " ") + w;
+        }
+        if (in(marks, key) || key == "leave a comment") {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool is_advertisement_line(std::string_view line) {
     static constexpr Vocab<31> vocab{
         "advertisement", "advertisements", "advertising", "advert",   "ad",      "ads",

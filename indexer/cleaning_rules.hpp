@@ -83,6 +83,14 @@ namespace newssearch::indexer {
 /// Why: "Share prices fell" starts with "Share" but continues with prose.
 [[nodiscard]] bool is_share_line(std::string_view line);
 
+/// A blog post's footer line: items set apart by "|", "·" or "•", one of which is a post link
+/// ("Posted by Kathy on April 2, 2007 | Permalink", "Posted in: News | comments", "By Radish
+/// on Nov 7 | Permalink | Comments (3)", "Permalink | 1 Comment | Trackback"). Rule: at most 30
+/// words, at least two items, and an item that is "Permalink", "Trackback(s)", "Comment(s)",
+/// "Reply", "No comments" or "Leave a comment", with or without a count.
+/// Why: "Comments" alone is a heading (is_comments_heading); a sentence never has "| Permalink".
+[[nodiscard]] bool is_post_footer_line(std::string_view line);
+
 /// Advertisement slots ("Advertisement", "Sponsored content", "Story continues below
 /// advertisement", "Article continues below"). Rule: at most 6 words, all from advertising
 /// vocabulary, at least one of them a core word (advertisement, ad, sponsored, promoted,
@@ -131,6 +139,10 @@ namespace newssearch::indexer {
 /// reply", "Leave a comment", "Post a comment", "Reader comments", "Discussion", "Join the
 /// discussion", "What readers say". Case, counts in digits and trailing punctuation are ignored.
 [[nodiscard]] bool is_comments_heading(std::string_view line);
+
+/// The comment widget's own lines: a comments heading (is_comments_heading) standing as a line
+/// of its own, or "No comments yet", "Be the first to comment", "Comments are closed".
+[[nodiscard]] bool is_comments_prompt(std::string_view line);
 
 // ---------------------------------------------------------------------------------------------
 // Transforms

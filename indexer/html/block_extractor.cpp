@@ -329,6 +329,8 @@ std::string boilerplate_reason(const std::string& line) {
     if (is_cookie_banner(line)) return "cookie banner";
     if (is_language_switch_prompt(line)) return "language switch";
     if (is_share_line(line)) return "share widget";
+    if (is_post_footer_line(line)) return "post footer";
+    if (is_comments_prompt(line)) return "comment widget";
     if (is_advertisement_line(line)) return "advertisement";
     if (is_audio_player_notice(line)) return "audio player";
     if (is_navigation_line(line)) return "navigation line";
@@ -822,6 +824,10 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "date line (metadata)";
         } else if (word_count(block.text) <= 8 && byline_name(block.text)) {
             block.reason = "byline (metadata)";
+        } else if (body_words > 0 && block.kind == BlockKind::heading && is_comments_heading(block.text)) {
+            block.reason = "starts the comments";
+            stopped = true;
+            stop_reason = "after the comments heading";
         } else if ((heavy_box || density > max_block_link_density) && before_last_prose &&
                    block.kind != BlockKind::heading && density > 0 && density <= max_annotated_link_density &&
                    !starts_with_label(block.text) && boilerplate_reason(block.text).empty()) {
@@ -834,10 +840,6 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "mostly link text (" + format_score(density * 100) + "%)";
         } else if (std::string furniture = boilerplate_reason(block.text); !furniture.empty()) {
             block.reason = furniture;
-        } else if (body_words > 0 && block.kind == BlockKind::heading && is_comments_heading(block.text)) {
-            block.reason = "starts the comments";
-            stopped = true;
-            stop_reason = "after the comments heading";
         } else if (body_words >= 50 && word_count(block.text) <= 6 && is_trailing_list_marker(block.text)) {
             block.reason = "starts a list of other stories";
             stopped = true;

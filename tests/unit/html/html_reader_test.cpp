@@ -69,6 +69,7 @@ TEST_CASE("paragraphs each wrapped in a box named like a widget are still the ar
 TEST_CASE("the readers' comments after a comments heading inside the story's box are dropped", "[html][reader]") {
     const std::string text = body(page("comments_heading.html").article);
     CHECK(text.find("These arm warmers were knit") != std::string::npos);
+    CHECK(text.find("Permalink") == std::string::npos); // the post's footer line
     CHECK(text.find("Sixty degrees for a low") == std::string::npos);
     CHECK(text.find("holiday presents") == std::string::npos);
 }

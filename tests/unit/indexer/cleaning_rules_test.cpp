@@ -159,6 +159,25 @@ TEST_CASE("is_comments_heading", "[indexer][cleaning_rules]") {
                      "Lavrov declined to comment on the talks."});
 }
 
+TEST_CASE("is_comments_prompt", "[indexer][cleaning_rules]") {
+    check_predicate(is_comments_prompt,
+                    {"No comments yet.", "Be the first to comment!", "Comments are closed.", "12 Comments",
+                     "Leave a Reply"},
+                    {"No comments yet from the ministry, which has been asked twice.", "Comment",
+                     "Lavrov declined to comment."});
+}
+
+TEST_CASE("is_post_footer_line", "[indexer][cleaning_rules]") {
+    check_predicate(is_post_footer_line,
+                    {"Posted by Kathy on April 2, 2007 | Permalink", "Posted in: News | comments",
+                     "By Radish on Wednesday November 7, 2012 8:00 am | Permalink | Comments (3)",
+                     "Posted by Kate | Permalink | 1 Comment | Trackback", "Permalink · Reply"},
+                    {"Permalink", "Rubio | Lavrov | Witkoff", "Prices rose 3% | analysts expected 2%",
+                     "He wrote 12 comments | none were answered, and the thread on the forum went on for a long "
+                     "while before the moderators closed it for good because of spam and abuse from new accounts "
+                     "| Permalink"});
+}
+
 TEST_CASE("strip_markup", "[indexer][cleaning_rules]") {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"it was not a proposal that **“automatically paves the way.”**",

@@ -85,6 +85,13 @@ void check_common_invariants(const Article& article) {
     }
 }
 
+/// Two paragraphs of a scrape without a header.
+const std::string headerless_first =
+    "Rubio and Lavrov met in Riyadh on Tuesday. The meeting lasted four hours and covered "
+    "the war in Ukraine, embassy staffing and the resumption of direct flights between the "
+    "two countries.";
+const std::string headerless_second = "Both sides called the talks useful and agreed to meet again.";
+
 } // namespace
 
 TEST_CASE("clean_scrape: 000 online.ua with label lines", "[indexer][scrape_cleaner]") {
@@ -308,16 +315,14 @@ TEST_CASE("clean_scrape: a Guardian-style page with a long menu", "[indexer][scr
 }
 
 TEST_CASE("clean_scrape: the readers' comments after the article are dropped", "[indexer][scrape_cleaner]") {
-    const std::string first =
-        "Rubio and Lavrov met in Riyadh on Tuesday. The meeting lasted four hours and covered "
-        "the war in Ukraine, embassy staffing and the resumption of direct flights between the "
-        "two countries.";
-    const std::string second = "Both sides called the talks useful and agreed to meet again.";
+    const std::string& first = headerless_first;
+    const std::string& second = headerless_second;
     const std::string comment = "Great article, but I think the talks will fail like the last ones did.";
-    const Article a = clean_scrape(first + "\n\n" + second + "\n\n12 Comments\n\n" + comment + "\n");
+    const Article a = clean_scrape(first + "\n\n" + second + "\n\nPosted by Anna on May 2, 2025 | Permalink\n\n12 Comments\n\n" + comment + "\n");
     REQUIRE(a.paragraphs.size() == 2);
     CHECK(a.paragraphs[1].text == second);
     CHECK_FALSE(body_contains(a, "Great article"));
+    CHECK_FALSE(body_contains(a, "Permalink"));
 }
 
 TEST_CASE("clean_scrape: metadata is never guessed", "[indexer][scrape_cleaner]") {
@@ -337,11 +342,8 @@ TEST_CASE("clean_scrape: metadata is never guessed", "[indexer][scrape_cleaner]"
 }
 
 TEST_CASE("clean_scrape: text without a header", "[indexer][scrape_cleaner]") {
-    const std::string first =
-        "Rubio and Lavrov met in Riyadh on Tuesday. The meeting lasted four hours and covered "
-        "the war in Ukraine, embassy staffing and the resumption of direct flights between the "
-        "two countries.";
-    const std::string second = "Both sides called the talks useful and agreed to meet again.";
+    const std::string& first = headerless_first;
+    const std::string& second = headerless_second;
     const Article a = clean_scrape(first + "\n\n" + second + "\n");
     CHECK(a.title == "Rubio and Lavrov met in Riyadh on Tuesday."); // its first sentence
     REQUIRE(a.paragraphs.size() == 2);
