@@ -60,6 +60,9 @@ inline constexpr std::string_view hash_key_prefix = "hash:";       ///< + id -> 
 inline constexpr std::string_view entity_key_prefix = "entity:";
 /// The gazetteer the index was built with (TSV text): the query side recognises the same names.
 inline constexpr std::string_view gazetteer_key = "newssearch:gazetteer";
+/// The word keys of the gazetteer's words outside ASCII ("word<TAB>key" lines,
+/// common/entities/stored_gazetteer): reading the gazetteer back needs no transliteration.
+inline constexpr std::string_view gazetteer_word_keys_key = "newssearch:gazetteer_word_keys";
 /// A copy of the synonym table, one "key<TAB>synonym<TAB>synonym..." line per key: Xapian 1.4's
 /// remote backend cannot read synonyms, so searches over remote shards take them from here.
 inline constexpr std::string_view synonym_table_key = "newssearch:synonym_table";

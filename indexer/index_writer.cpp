@@ -1,6 +1,7 @@
 #include "indexer/index_writer.hpp"
 
 #include "common/article_json.hpp"
+#include "common/entities/stored_gazetteer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "common/stored_records.hpp"
@@ -114,10 +115,9 @@ IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
         throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
                          stored + ", this one writes " + std::to_string(schema::version) +
                          "); delete that folder and index again");
-    const std::string gazetteer = database_.get_metadata(std::string(schema::gazetteer_key));
-    recognizer_ = std::make_shared<const entities::EntityRecognizer>(
-        std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(gazetteer, path + " (stored gazetteer)")));
-    gazetteer_hash_ = content_hash(gazetteer);
+    recognizer_ = std::make_shared<const entities::EntityRecognizer>(std::make_shared<const entities::Gazetteer>(
+        entities::read_stored_gazetteer(database_, path + " (stored gazetteer)")));
+    gazetteer_hash_ = content_hash(database_.get_metadata(std::string(schema::gazetteer_key)));
     refresh_preparer();
     write_pid_file(path);
 }
@@ -138,10 +138,10 @@ void IndexWriter::set_title_weight(unsigned weight) {
 
 void IndexWriter::set_gazetteer(const std::string& tsv, const std::string& source) {
     auto gazetteer = std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(tsv, source));
-    recognizer_ = std::make_shared<const entities::EntityRecognizer>(std::move(gazetteer));
+    recognizer_ = std::make_shared<const entities::EntityRecognizer>(gazetteer);
     gazetteer_hash_ = content_hash(tsv);
     begin_batch();
-    database_.set_metadata(std::string(schema::gazetteer_key), tsv);
+    entities::write_stored_gazetteer(database_, tsv, *gazetteer);
     refresh_preparer();
 }
 

@@ -1,6 +1,6 @@
 #include "searcher/index_stats.hpp"
 
-#include "common/entities/gazetteer.hpp"
+#include "common/entities/stored_gazetteer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "searcher/read_retry.hpp"
@@ -66,8 +66,7 @@ IndexStats read_stats_once(const std::string& path) {
                         "); delete it and run 'newssearch index' again";
     }
     if (stats.compatible) {
-        const std::string tsv = database.get_metadata(std::string(schema::gazetteer_key));
-        stats.gazetteer_entries = entities::Gazetteer::parse(tsv, "the index's gazetteer").size();
+        stats.gazetteer_entries = entities::read_stored_gazetteer(database, "the index's gazetteer").size();
     }
     return stats;
 }

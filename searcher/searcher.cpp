@@ -1,5 +1,6 @@
 #include "searcher/searcher.hpp"
 
+#include "common/entities/stored_gazetteer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "common/stopwords.hpp"
@@ -50,9 +51,8 @@ OpenShards open_index(const std::string& path, const ShardOpenOptions& options) 
 Xapian::Database open_database(const std::string& path) { return open_index(path, {}).database; }
 
 std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian::Database& database) {
-    const std::string tsv = database.get_metadata(std::string(schema::gazetteer_key));
     return std::make_shared<const entities::EntityRecognizer>(
-        std::make_shared<const entities::Gazetteer>(entities::Gazetteer::parse(tsv, "the index's gazetteer")));
+        std::make_shared<const entities::Gazetteer>(entities::read_stored_gazetteer(database, "the index's gazetteer")));
 }
 
 std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type) {

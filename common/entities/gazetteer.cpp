@@ -45,13 +45,14 @@ struct AnalysedAlias {
     AliasForm form;
 };
 
-AnalysedAlias analyse_alias(std::string_view alias, std::size_t entry, bool adjective) {
-    const NameNormalizer& normalizer = NameNormalizer::for_this_thread();
+/// The alias's word keys, each given by `word_key` (a NameNormalizer::word_key).
+template <typename WordKey>
+AnalysedAlias analyse_alias(std::string_view alias, std::size_t entry, bool adjective, WordKey&& word_key) {
     AnalysedAlias result;
     result.form.entry = entry;
     result.form.adjective = adjective;
-    for (const Token& token : normalizer.analyzer().tokenize(alias)) {
-        const std::string key = normalizer.word_key(token.term);
+    for (const Token& token : NameNormalizer::for_this_thread().analyzer().tokenize(alias)) {
+        const std::string key = word_key(token.term);
         if (key.empty())
             continue;
         if (!result.words.empty())
@@ -130,8 +131,9 @@ Gazetteer Gazetteer::load(const std::filesystem::path& path) {
     return parse(read_text_file(path, "entity gazetteer"), path.string());
 }
 
-Gazetteer Gazetteer::parse(std::string_view text, std::string_view source) {
+Gazetteer Gazetteer::parse(std::string_view text, std::string_view source, const WordKeys& known) {
     Gazetteer gazetteer;
+    gazetteer.known_ = &known;
     std::size_t line_number = 0;
     for (std::string_view line : split(text, '\n')) {
         ++line_number;
@@ -149,25 +151,43 @@ Gazetteer Gazetteer::parse(std::string_view text, std::string_view source) {
                             e.what());
         }
     }
+    gazetteer.known_ = nullptr;
     return gazetteer;
 }
 
-void Gazetteer::add(GazetteerEntry entry) {
-    const std::string key = entity_key(entry.canonical);
-    if (key.empty())
-        throw UsageError("name \"" + entry.canonical + "\" has no words");
-    if (const auto found = by_key_.find(key); found != by_key_.end())
-        throw UsageError("entity \"" + entry.canonical + "\" is already listed as \"" +
-                         entries_[found->second].canonical + "\"");
+std::string Gazetteer::word_key(std::string_view folded_word) {
+    const bool ascii = std::all_of(folded_word.begin(), folded_word.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii)
+        return NameNormalizer::for_this_thread().word_key(folded_word);
+    if (const auto found = non_ascii_word_keys_.find(folded_word); found != non_ascii_word_keys_.end())
+        return found->second;
+    std::string key;
+    if (const auto found = known_ ? known_->find(folded_word) : WordKeys::const_iterator();
+        known_ && found != known_->end())
+        key = found->second;
+    else
+        key = NameNormalizer::for_this_thread().word_key(folded_word);
+    non_ascii_word_keys_.emplace(std::string(folded_word), key);
+    return key;
+}
 
+void Gazetteer::add(GazetteerEntry entry) {
+    const auto key_of = [this](std::string_view word) { return word_key(word); };
     // Analyse every name before changing anything, so that a bad alias leaves the gazetteer as it
     // was.
     const std::size_t index = entries_.size();
-    std::vector<AnalysedAlias> analysed{analyse_alias(entry.canonical, index, false)};
+    std::vector<AnalysedAlias> analysed{analyse_alias(entry.canonical, index, false, key_of)};
+    // entity_key(canonical): the same word keys, joined by '_'.
+    std::string key = analysed.front().words;
+    std::replace(key.begin(), key.end(), ' ', '_');
+    if (const auto found = by_key_.find(key); found != by_key_.end())
+        throw UsageError("entity \"" + entry.canonical + "\" is already listed as \"" +
+                         entries_[found->second].canonical + "\"");
     for (const std::string& alias : entry.aliases)
-        analysed.push_back(analyse_alias(alias, index, false));
+        analysed.push_back(analyse_alias(alias, index, false, key_of));
     for (const std::string& adjective : entry.adjectives)
-        analysed.push_back(analyse_alias(adjective, index, true));
+        analysed.push_back(analyse_alias(adjective, index, true, key_of));
 
     for (AnalysedAlias& alias : analysed) {
         std::vector<AliasForm>& forms = aliases_[alias.words];

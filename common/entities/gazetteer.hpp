@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -45,6 +46,11 @@ struct AliasForm {
     bool operator==(const AliasForm&) const = default;
 };
 
+/// Word keys (NameNormalizer::word_key) of words outside ASCII, by word in index form
+/// ("лавров" -> "lavrov"). Transliterating is most of the cost of reading a gazetteer, so an
+/// index stores its gazetteer's (common/entities/stored_gazetteer) and reads it back with them.
+using WordKeys = std::map<std::string, std::string, std::less<>>;
+
 /// Aliases longer than this many words are refused.
 inline constexpr std::size_t max_alias_words = 8;
 
@@ -58,8 +64,10 @@ class Gazetteer {
     [[nodiscard]] static Gazetteer load(const std::filesystem::path& path);
 
     /// Parses gazetteer text; `source` names it in error messages (DataError "SOURCE:LINE:
-    /// reason").
-    [[nodiscard]] static Gazetteer parse(std::string_view text, std::string_view source);
+    /// reason"). Words found in `known` take their key from there instead of being
+    /// transliterated again.
+    [[nodiscard]] static Gazetteer parse(std::string_view text, std::string_view source,
+                                         const WordKeys& known = {});
 
     /// Adds one entity. Throws UsageError when a name has no words or more than max_alias_words,
     /// or another entity has the same key (entity_key of the canonical name). An alias another
@@ -86,7 +94,14 @@ class Gazetteer {
     /// The entity whose entity_key is `key` ("sergei_lavrov"), if there is one.
     [[nodiscard]] std::optional<std::size_t> find(std::string_view key) const;
 
+    /// The key of every word outside ASCII in its names: what parse() needs to read the same
+    /// text back without transliterating.
+    [[nodiscard]] const WordKeys& non_ascii_word_keys() const { return non_ascii_word_keys_; }
+
   private:
+    /// NameNormalizer::word_key, or the key `known_` gives; words outside ASCII are recorded.
+    std::string word_key(std::string_view folded_word);
+
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view text) const {
@@ -100,6 +115,8 @@ class Gazetteer {
     Map<std::vector<AliasForm>> aliases_; ///< word keys joined by ' ' -> spellings
     Map<std::size_t> longest_from_;       ///< first word key -> longest alias in words
     Map<std::size_t> by_key_;             ///< entity_key -> entry
+    WordKeys non_ascii_word_keys_;
+    const WordKeys* known_ = nullptr;     ///< set while parse() runs
 };
 
 } // namespace newssearch::entities

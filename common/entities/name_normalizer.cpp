@@ -45,14 +45,25 @@ struct NameNormalizer::Icu {
     std::unique_ptr<icu::Transliterator> transliterator;
 };
 
-NameNormalizer::NameNormalizer() : icu_(std::make_unique<Icu>()) {
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError parse_error;
-    icu_->transliterator.reset(icu::Transliterator::createInstance(
-        icu::UnicodeString::fromUTF8(transliteration_id), UTRANS_FORWARD, parse_error, status));
-    if (U_FAILURE(status) || !icu_->transliterator)
-        throw std::runtime_error(std::string("ICU transliterator unavailable: ") +
-                                 u_errorName(status));
+NameNormalizer::NameNormalizer() : icu_(std::make_unique<Icu>()) {}
+
+std::string NameNormalizer::to_latin(std::string_view word) const {
+    // Built on the first word outside ASCII: the first transliterator a process builds costs
+    // about 20 ms (ICU loads its registry), more than the rest of a command-line search.
+    if (!icu_->transliterator) {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parse_error;
+        icu_->transliterator.reset(icu::Transliterator::createInstance(
+            icu::UnicodeString::fromUTF8(transliteration_id), UTRANS_FORWARD, parse_error, status));
+        if (U_FAILURE(status) || !icu_->transliterator)
+            throw std::runtime_error(std::string("ICU transliterator unavailable: ") + u_errorName(status));
+    }
+    icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    icu_->transliterator->transliterate(text);
+    std::string latin;
+    text.toUTF8String(latin);
+    return latin;
 }
 
 NameNormalizer::~NameNormalizer() = default;
@@ -63,15 +74,7 @@ const NameNormalizer& NameNormalizer::for_this_thread() {
 }
 
 std::string NameNormalizer::word_key(std::string_view folded_word) const {
-    std::string latin;
-    if (is_ascii(folded_word)) {
-        latin = folded_word;
-    } else {
-        icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-            icu::StringPiece(folded_word.data(), static_cast<int32_t>(folded_word.size())));
-        icu_->transliterator->transliterate(text);
-        text.toUTF8String(latin);
-    }
+    const std::string latin = is_ascii(folded_word) ? std::string(folded_word) : to_latin(folded_word);
     std::string key;
     key.reserve(latin.size());
     for (const char c : latin) {

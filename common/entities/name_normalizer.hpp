@@ -13,10 +13,10 @@
 namespace newssearch::entities {
 
 /// Not thread-safe (it owns ICU break iterators and a transliterator): use one per thread, e.g.
-/// for_this_thread(). Creating one is costly (ICU compiles the transliteration rules): reuse it.
+/// for_this_thread(). Its transliterator is built on the first word outside ASCII, and costly
+/// (ICU compiles the transliteration rules): reuse the normalizer.
 class NameNormalizer {
   public:
-    /// Throws std::runtime_error when ICU lacks the transliteration data.
     NameNormalizer();
     ~NameNormalizer();
     NameNormalizer(const NameNormalizer&) = delete;
@@ -36,7 +36,8 @@ class NameNormalizer {
     ///  - a final 'j' after a vowel read as 'i', then a final run of 'i'/'y' after two or more
     ///    letters made one 'i' ("sergey", "sergej" -> "sergei"; "zelenskyy", "zelenskiy" ->
     ///    "zelenski"; "ii" stays "ii").
-    /// Empty when nothing is left.
+    /// Empty when nothing is left. Throws std::runtime_error when a word outside ASCII needs
+    /// ICU's transliteration data and it is missing.
     [[nodiscard]] std::string word_key(std::string_view folded_word) const;
 
     /// The key of a name: the word keys of its words joined by '_' ("Sergey Lavrov" ->
@@ -46,6 +47,8 @@ class NameNormalizer {
 
   private:
     struct Icu;
+    /// A word outside ASCII in ASCII Latin letters, through ICU.
+    std::string to_latin(std::string_view word) const;
     Analyzer analyzer_;
     std::unique_ptr<Icu> icu_;
 };

@@ -1,4 +1,5 @@
 #include "common/entities/gazetteer.hpp"
+#include "common/entities/stored_gazetteer.hpp"
 
 #include "common/errors.hpp"
 
@@ -44,6 +45,25 @@ TEST_CASE("a gazetteer file lists entities with aliases and adjectives", "[entit
     CHECK(gazetteer.key(0) == "sergei_lavrov");
     CHECK(gazetteer.find("united_states") == 1u);
     CHECK_FALSE(gazetteer.find("russia"));
+}
+
+TEST_CASE("a gazetteer read back with its stored word keys needs no transliteration", "[entities][gazetteer]") {
+    const Gazetteer written = Gazetteer::parse(sample, "sample");
+    // The words outside ASCII, with the keys the transliteration gave.
+    CHECK(written.non_ascii_word_keys() == WordKeys{{"лавров", "lavrov"}});
+    const WordKeys stored = parse_word_keys(format_word_keys(written.non_ascii_word_keys()));
+    CHECK(stored == written.non_ascii_word_keys());
+
+    const Gazetteer read = Gazetteer::parse(sample, "sample", stored);
+    CHECK(read.non_ascii_word_keys() == written.non_ascii_word_keys());
+    REQUIRE(read.lookup("lavrov").size() == 1);
+    CHECK(read.key(0) == written.key(0));
+
+    // The stored keys are taken as they are: a different stored key shows they were used.
+    const Gazetteer trusting = Gazetteer::parse(sample, "sample", WordKeys{{"лавров", "lavrof"}});
+    REQUIRE(trusting.lookup("lavrof").size() == 1);
+    CHECK(trusting.lookup("lavrof")[0].entry == 0);
+    CHECK(parse_word_keys("no tab here\nслово\tslovo\n") == WordKeys{{"слово", "slovo"}});
 }
 
 TEST_CASE("gazetteer aliases are looked up by word keys", "[entities][gazetteer]") {

@@ -57,6 +57,24 @@ TEST_CASE("articles are indexed as passages with the schema's terms and values",
     CHECK_FALSE(database.get_metadata("article:a1").empty());
 }
 
+TEST_CASE("the gazetteer is stored with the word keys of its names outside ASCII", "[index]") {
+    test::TempDir dir;
+    const std::string tsv = "Sergey Lavrov\tperson\tLavrov|Сергей Лавров\n";
+    {
+        IndexWriter writer(dir / "db");
+        writer.set_gazetteer(tsv, "test gazetteer");
+        writer.commit();
+    }
+    Xapian::Database database(dir / "db");
+    CHECK(database.get_metadata(std::string(schema::gazetteer_key)) == tsv);
+    CHECK(database.get_metadata(std::string(schema::gazetteer_word_keys_key)) == "лавров\tlavrov\nсергей\tsergei\n");
+    // A writer opened on it again reads the same gazetteer back.
+    IndexWriter again(dir / "db");
+    CHECK(again.add(sample("a1", "Сергей Лавров spoke in Riyadh.")) == AddOutcome::added);
+    again.commit();
+    CHECK(Xapian::Database(dir / "db").term_exists("XEAsergei_lavrov"));
+}
+
 TEST_CASE("re-indexing the same articles leaves the database content unchanged", "[index]") {
     test::TempDir dir;
     const auto index_all = [&] {
