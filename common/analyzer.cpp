@@ -87,7 +87,9 @@ bool is_operator_word(std::string_view word) {
 
 struct Analyzer::Icu {
     std::unique_ptr<icu::BreakIterator> words = make_iterator(false);
-    std::unique_ptr<icu::BreakIterator> sentences = make_iterator(true);
+    /// Built on the first sentences() call: with its abbreviation suppressions it costs more to
+    /// build than a command-line search spends searching, and searching needs no sentences.
+    std::unique_ptr<icu::BreakIterator> sentences;
 };
 
 Analyzer::Analyzer() : icu_(std::make_unique<Icu>()), stemmer_("english") {}
@@ -136,6 +138,7 @@ std::vector<ByteRange> Analyzer::sentences(std::string_view text) const {
     if (text.empty()) return ranges;
     Utf8Text utext(text);
     UErrorCode status = U_ZERO_ERROR;
+    if (!icu_->sentences) icu_->sentences = make_iterator(true);
     icu::BreakIterator& sentences = *icu_->sentences;
     sentences.setText(utext.get(), status);
     if (U_FAILURE(status)) return {ByteRange{0, text.size()}};
