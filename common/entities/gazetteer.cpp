@@ -162,12 +162,12 @@ std::string Gazetteer::word_key(std::string_view folded_word) {
         return NameNormalizer::for_this_thread().word_key(folded_word);
     if (const auto found = non_ascii_word_keys_.find(folded_word); found != non_ascii_word_keys_.end())
         return found->second;
-    std::string key;
-    if (const auto found = known_ ? known_->find(folded_word) : WordKeys::const_iterator();
-        known_ && found != known_->end())
-        key = found->second;
-    else
-        key = NameNormalizer::for_this_thread().word_key(folded_word);
+    const std::string key = [&] {
+        if (known_)
+            if (const auto stored = known_->find(folded_word); stored != known_->end())
+                return stored->second;
+        return NameNormalizer::for_this_thread().word_key(folded_word);
+    }();
     non_ascii_word_keys_.emplace(std::string(folded_word), key);
     return key;
 }
