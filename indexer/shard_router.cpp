@@ -1,6 +1,7 @@
 #include "indexer/shard_router.hpp"
 
 #include "common/errors.hpp"
+#include "common/modified_retry.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -139,17 +140,14 @@ template <class Read>
 auto ShardedIndexWriter::read_committed(std::size_t shard, Read read)
     -> decltype(read(std::declval<const Xapian::Database&>())) {
     std::optional<Xapian::Database>& view = committed_[shard];
-    for (int attempt = 1;; ++attempt) {
-        try {
+    return retry_while_modified(
+        [&] {
             if (!view) view.emplace(shard_paths_[shard]);
             return read(*view);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == 10) throw;
-            // Opened afresh, not reopen()ed: a reopen that meets another commit can leave the
-            // view's tables at different revisions.
-            view.reset();
-        }
-    }
+        },
+        // Opened afresh, not reopen()ed: a reopen that meets another commit can leave the view's
+        // tables at different revisions.
+        [&] { view.reset(); });
 }
 
 std::optional<FileRecord> ShardedIndexWriter::file_record(const std::string& path) {

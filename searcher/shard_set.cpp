@@ -1,6 +1,7 @@
 #include "searcher/shard_set.hpp"
 
 #include "common/errors.hpp"
+#include "common/modified_retry.hpp"
 #include "common/schema.hpp"
 
 #include <algorithm>
@@ -125,23 +126,13 @@ std::vector<ShardSpec> resolve_shards(const std::string& db) {
     return shards;
 }
 
-/// Attempts at opening a database while an index run commits to it.
-constexpr int max_open_attempts = 10;
-
 OpenShards open_shards(const std::vector<ShardSpec>& shards, const ShardOpenOptions& options) {
     OpenShards open;
     for (const ShardSpec& shard : shards) {
         try {
             // Opening reads the newest revision, which an index run committing twice meanwhile
             // discards (DatabaseModifiedError): then the newer one is opened.
-            for (int attempt = 1;; ++attempt) {
-                try {
-                    open.database.add_database(open_one(shard, options));
-                    break;
-                } catch (const Xapian::DatabaseModifiedError&) {
-                    if (attempt == max_open_attempts) throw;
-                }
-            }
+            open.database.add_database(retry_while_modified([&] { return open_one(shard, options); }, [] {}));
             open.shards.push_back(shard);
             continue;
         } catch (const Xapian::DatabaseCorruptError& e) {
