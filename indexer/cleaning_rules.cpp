@@ -696,6 +696,35 @@ bool is_post_footer_line(std::string_view line) {
     return false;
 }
 
+bool is_rights_notice(std::string_view line) {
+    if (split_words(line).size() > 40) {
+        return false;
+    }
+    const std::string key = line_key(line);
+    const bool reserved = key.find("all rights reserved") != std::string::npos;
+    const bool restricted = key.find("may not be published") != std::string::npos ||
+                            key.find("may not be reproduced") != std::string::npos ||
+                            key.find("may not be redistributed") != std::string::npos ||
+                            key.find("may not be rewritten") != std::string::npos;
+    const std::string_view trimmed = trim(line);
+    const bool copyright_mark = trimmed.starts_with("\xC2\xA9") || key.starts_with("c ") ||
+                                key.starts_with("copyright ") || trimmed.starts_with("(c)") ||
+                                trimmed.starts_with("(C)");
+    if (copyright_mark && (reserved || restricted)) {
+        return true;
+    }
+    if (key == "all rights reserved" || (key.starts_with("this material may not be") && restricted)) {
+        return true;
+    }
+    for (const std::string_view what : {"article", "story", "review", "column"}) {
+        const std::string start = "a version of this " + std::string(what) + " appear";
+        if (key.starts_with(start)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool is_advertisement_line(std::string_view line) {
     static constexpr Vocab<31> vocab{
         "advertisement", "advertisements", "advertising", "advert",   "ad",      "ads",

@@ -91,6 +91,16 @@ namespace newssearch::indexer {
 /// Why: "Comments" alone is a heading (is_comments_heading); a sentence never has "| Permalink".
 [[nodiscard]] bool is_post_footer_line(std::string_view line);
 
+/// A publisher's rights or print-edition notice, not the story: "Copyright 2012 The Associated
+/// Press. All rights reserved. This material may not be published, broadcast, rewritten or
+/// redistributed.", "© 2024 Example News Ltd. All rights reserved", "A version of this article
+/// appeared in print on July 24, 2012, on page A1". Rule: at most 40 words, and either it starts
+/// with "©", "(c)" or "Copyright" and says "all rights reserved" or "may not be published /
+/// reproduced / redistributed / rewritten", or it is one of those sentences alone, or it starts
+/// "A version of this article/story/review/column appear(s/ed)".
+/// Why: "Copyright law" starts with the word but says neither phrase.
+[[nodiscard]] bool is_rights_notice(std::string_view line);
+
 /// Advertisement slots ("Advertisement", "Sponsored content", "Story continues below
 /// advertisement", "Article continues below"). Rule: at most 6 words, all from advertising
 /// vocabulary, at least one of them a core word (advertisement, ad, sponsored, promoted,

@@ -331,6 +331,7 @@ std::string boilerplate_reason(const std::string& line) {
     if (is_share_line(line)) return "share widget";
     if (is_post_footer_line(line)) return "post footer";
     if (is_comments_prompt(line)) return "comment widget";
+    if (is_rights_notice(line)) return "rights notice";
     if (is_advertisement_line(line)) return "advertisement";
     if (is_audio_player_notice(line)) return "audio player";
     if (is_navigation_line(line)) return "navigation line";

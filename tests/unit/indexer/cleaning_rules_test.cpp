@@ -178,6 +178,19 @@ TEST_CASE("is_post_footer_line", "[indexer][cleaning_rules]") {
                      "| Permalink"});
 }
 
+TEST_CASE("is_rights_notice", "[indexer][cleaning_rules]") {
+    check_predicate(is_rights_notice,
+                    {"Copyright 2012 The Associated Press. All rights reserved. This material may not be published, "
+                     "broadcast, rewritten or redistributed.",
+                     "© 2024 Example News Ltd. All rights reserved", "(c) Example Media - all rights reserved.",
+                     "All Rights Reserved.", "This material may not be published, broadcast, rewritten or redistributed.",
+                     "A version of this article appeared in print on July 24, 2012, on page A1 in the U.S. edition.",
+                     "A version of this review appears in print on page C5."},
+                    {"Copyright law protects the photographs, the court ruled.",
+                     "The agency said all rights reserved by the treaty remain with Ukraine, Lavrov added.",
+                     "A version of the plan was leaked to reporters on Monday.", "Copyright"});
+}
+
 TEST_CASE("strip_markup", "[indexer][cleaning_rules]") {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"it was not a proposal that **“automatically paves the way.”**",

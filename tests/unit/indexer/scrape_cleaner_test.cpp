@@ -314,15 +314,16 @@ TEST_CASE("clean_scrape: a Guardian-style page with a long menu", "[indexer][scr
     CHECK(a.paragraphs[1].text == "The two men last met in Riyadh in February.");
 }
 
-TEST_CASE("clean_scrape: the readers' comments after the article are dropped", "[indexer][scrape_cleaner]") {
+TEST_CASE("clean_scrape: rights notices, post footers and the readers' comments after the article are dropped", "[indexer][scrape_cleaner]") {
     const std::string& first = headerless_first;
     const std::string& second = headerless_second;
     const std::string comment = "Great article, but I think the talks will fail like the last ones did.";
-    const Article a = clean_scrape(first + "\n\n" + second + "\n\nPosted by Anna on May 2, 2025 | Permalink\n\n12 Comments\n\n" + comment + "\n");
+    const Article a = clean_scrape(first + "\n\n" + second + "\n\n© 2025 Example News. All rights reserved.\n\nPosted by Anna on May 2, 2025 | Permalink\n\n12 Comments\n\n" + comment + "\n");
     REQUIRE(a.paragraphs.size() == 2);
     CHECK(a.paragraphs[1].text == second);
     CHECK_FALSE(body_contains(a, "Great article"));
     CHECK_FALSE(body_contains(a, "Permalink"));
+    CHECK_FALSE(body_contains(a, "rights reserved"));
 }
 
 TEST_CASE("clean_scrape: metadata is never guessed", "[indexer][scrape_cleaner]") {
