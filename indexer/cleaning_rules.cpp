@@ -139,6 +139,18 @@ std::vector<std::string> key_words(std::string_view s) {
     return out;
 }
 
+/// Words joined by single spaces: a line key from key words.
+std::string join_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) {
+        if (!out.empty()) {
+            out.push_back(' ');
+        }
+        out += w;
+    }
+    return out;
+}
+
 std::unordered_set<std::string> key_word_set(std::string_view s) {
     auto words = key_words(s);
     return {std::make_move_iterator(words.begin()), std::make_move_iterator(words.end())};
@@ -431,16 +443,7 @@ bool is_sentence_like(std::string_view s, std::size_t min_words) {
     return word_count(s) >= min_words && ends_with_sentence_punctuation(s);
 }
 
-std::string line_key(std::string_view s) {
-    std::string out;
-    for (const std::string& w : key_words(s)) {
-        if (!out.empty()) {
-            out.push_back(' ');
-        }
-        out += w;
-    }
-    return out;
-}
+std::string line_key(std::string_view s) { return join_words(key_words(s)); }
 
 double word_overlap(std::string_view a, std::string_view b) {
     const auto set_a = key_word_set(a);
@@ -685,10 +688,7 @@ bool is_post_footer_line(std::string_view line) {
         if (!keys.empty() && is_number(keys.back())) {
             keys.pop_back();
         }
-        std::string key;
-        for (const std::string& w : keys) {
-            key += (key.empty() ? "" : " ") + w;
-        }
+        const std::string key = join_words(keys);
         if (in(marks, key) || key == "leave a comment") {
             return true;
         }
@@ -716,13 +716,10 @@ bool is_rights_notice(std::string_view line) {
     if (key == "all rights reserved" || (key.starts_with("this material may not be") && restricted)) {
         return true;
     }
-    for (const std::string_view what : {"article", "story", "review", "column"}) {
-        const std::string start = "a version of this " + std::string(what) + " appear";
-        if (key.starts_with(start)) {
-            return true;
-        }
-    }
-    return false;
+    static constexpr Vocab<4> print_notices{"a version of this article appear", "a version of this story appear",
+                                            "a version of this review appear", "a version of this column appear"};
+    return std::any_of(print_notices.begin(), print_notices.end(),
+                       [&](std::string_view start) { return key.starts_with(start); });
 }
 
 bool is_advertisement_line(std::string_view line) {
@@ -971,10 +968,7 @@ bool is_comments_heading(std::string_view line) {
     if (counted && words.size() == 1 && (words[0] == "comment" || words[0] == "response" || words[0] == "reply")) {
         return true;
     }
-    std::string key;
-    for (const std::string& w : words) {
-        key += (key.empty() ? "" : " ") + w;
-    }
+    const std::string key = join_words(words);
     static constexpr Vocab<12> headings{"comments", "responses", "replies",
                                         "reader comments", "readers comments", "leave a reply", "leave a comment",
                                         "post a comment", "add a comment", "discussion", "join the discussion",
