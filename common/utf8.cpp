@@ -1,5 +1,7 @@
 #include "common/utf8.hpp"
 
+#include <algorithm>
+
 namespace newssearch {
 namespace {
 
@@ -65,6 +67,10 @@ bool looks_binary(std::string_view text) {
     }
     // A few stray control characters occur in real scrapes; binary data has them everywhere.
     return control > 8 && control * 20 > text.size();
+}
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 } // namespace newssearch

@@ -16,6 +16,9 @@ namespace newssearch {
 /// A copy of `text` with every invalid sequence replaced by U+FFFD.
 [[nodiscard]] std::string repair_utf8(std::string_view text);
 
+/// True when every byte of `text` is ASCII.
+[[nodiscard]] bool is_ascii(std::string_view text);
+
 /// True when `text` looks binary rather than text: it contains NUL bytes or a large share of
 /// control characters other than tab, newline, carriage return and form feed.
 [[nodiscard]] bool looks_binary(std::string_view text);

@@ -156,9 +156,7 @@ Gazetteer Gazetteer::parse(std::string_view text, std::string_view source, const
 }
 
 std::string Gazetteer::word_key(std::string_view folded_word) {
-    const bool ascii = std::all_of(folded_word.begin(), folded_word.end(),
-                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii)
+    if (is_ascii(folded_word))
         return NameNormalizer::for_this_thread().word_key(folded_word);
     if (const auto found = non_ascii_word_keys_.find(folded_word); found != non_ascii_word_keys_.end())
         return found->second;

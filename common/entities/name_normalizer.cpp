@@ -1,5 +1,7 @@
 #include "common/entities/name_normalizer.hpp"
 
+#include "common/utf8.hpp"
+
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -12,11 +14,6 @@ namespace {
 // BGN/PCGN for Russian gives the spellings English news uses ("Sergey", not ISO 9 "Sergej");
 // Any-Latin covers every other script.
 constexpr const char* transliteration_id = "Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower";
-
-bool is_ascii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 bool is_vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';

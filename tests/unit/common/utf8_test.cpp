@@ -28,3 +28,10 @@ TEST_CASE("looks_binary tells binary data from text", "[utf8]") {
     CHECK_FALSE(looks_binary(noisy));
     CHECK(looks_binary(std::string(50, '\x01')));
 }
+
+TEST_CASE("is_ascii tells plain ASCII from any other byte", "[utf8]") {
+    CHECK(is_ascii("Lavrov, U.S. 2025"));
+    CHECK(is_ascii(""));
+    CHECK_FALSE(is_ascii("Лавров"));
+    CHECK_FALSE(is_ascii("Zürich"));
+}
