@@ -9,12 +9,7 @@
 # bench/layout_bench.py on the benchmark corpus. Nothing in the repository's own tree changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scale=${1:-1x}
-export BENCH_DIR=${BENCH_DIR:-/tmp/newssearch-bench}
-scripts/install-deps --bench
-[ -d "$BENCH_DIR/corpus-$scale" ] || python3 bench/make-corpus.py --copies "$([ "$scale" = 1x ] && echo 10 || echo "${scale%x}")"
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+source bench/setup.sh "${1:-1x}"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 cmake --build build --target newssearch >/dev/null
 tree="$BENCH_DIR/article-layout-src"
@@ -26,4 +21,4 @@ cmake -S "$tree" -B "$tree/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${
 cmake --build "$tree/build" --target newssearch >/dev/null
 echo "commit: $(git rev-parse --short HEAD), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 python3 bench/layout_bench.py --passage-layout build/newssearch --article-layout "$tree/build/newssearch" \
-    --corpus "$BENCH_DIR/corpus-$scale"
+    --corpus "$corpus"

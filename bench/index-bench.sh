@@ -10,14 +10,9 @@
 # $BENCH_DIR/corpus-SCALE-work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scale=${1:-1x}
-export BENCH_DIR=${BENCH_DIR:-/tmp/newssearch-bench}
-scripts/install-deps --bench
-[ -d "$BENCH_DIR/corpus-$scale" ] || python3 bench/make-corpus.py --copies "$([ "$scale" = 1x ] && echo 10 || echo "${scale%x}")"
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+source bench/setup.sh "${1:-1x}"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSSEARCH_BUILD_BENCH=ON "${launcher[@]}" >/dev/null
 cmake --build build --target newssearch query_latency >/dev/null
 echo "commit: $(git rev-parse --short HEAD), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 python3 bench/index_bench.py --newssearch build/newssearch --query-latency build/bench/query_latency \
-    --corpus "$BENCH_DIR/corpus-$scale"
+    --corpus "$corpus"

@@ -28,18 +28,20 @@ def main():
     work.mkdir(parents=True)
     dump = work / "articles.dump"
     bench.write_dump(corpus, dump)
-    runs = {
-        "newssearch, a document per passage": [str(args.passage_layout), "index", "--quiet", "--db", str(work / "passage-db"), str(corpus)],
-        "newssearch, a document per article": [str(args.article_layout), "index", "--quiet", "--db", str(work / "article-db"), str(corpus)],
-        "scriptindex": ["scriptindex", "--overwrite", str(work / "scriptindex-db"), str(bench.BENCH / "scriptindex.def"), str(dump)],
-    }
-    dbs = {"newssearch, a document per passage": work / "passage-db", "newssearch, a document per article": work / "article-db",
-           "scriptindex": work / "scriptindex-db"}
+    passage_db, article_db, xapian_db = work / "passage-db", work / "article-db", work / "scriptindex-db"
+    runs = [
+        ("newssearch, a document per passage", passage_db,
+         [str(args.passage_layout), "index", "--quiet", "--db", str(passage_db), str(corpus)]),
+        ("newssearch, a document per article", article_db,
+         [str(args.article_layout), "index", "--quiet", "--db", str(article_db), str(corpus)]),
+        ("scriptindex", xapian_db,
+         ["scriptindex", "--overwrite", str(xapian_db), str(bench.BENCH / "scriptindex.def"), str(dump)]),
+    ]
     rows = {}
-    for name, command in runs.items():
+    for name, db, command in runs:
         print("$ " + " ".join(command), flush=True)
-        wall, cpu, rss = bench.timed(command, work / (dbs[name].name + ".log"))
-        rows[name] = (wall, cpu, rss, bench.size_mib(dbs[name]), bench.compacted_mib(dbs[name], work, dbs[name].name))
+        wall, cpu, rss = bench.timed(command, work / (db.name + ".log"))
+        rows[name] = (wall, cpu, rss, bench.size_mib(db), bench.compacted_mib(db, work, db.name))
     print(f"\n| {sum(1 for _ in corpus.rglob('*.txt'))} articles | wall s | CPU s | peak RSS MiB | index MiB | after xapian-compact MiB |")
     print("|---|---|---|---|---|---|")
     for name, (wall, cpu, rss, size, compacted) in rows.items():
