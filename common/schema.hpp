@@ -2,12 +2,17 @@
 /// The index schema: every term prefix, value slot and metadata key newssearch writes. This is the
 /// only place they are spelled; a prefix written as a literal anywhere else is a bug.
 ///
-/// Unit of retrieval: one Xapian document per passage. Each passage document carries
-///  - its text's words, unprefixed, with positions (phrases) and as "Z"+stem terms (stemmed search);
-///  - the article title's words, unprefixed with extra wdf (title weight) and under TITLE;
-///  - boolean terms for its article, source, category and date (filters, deletes, facets);
-///  - values for collapsing by article and sorting by date;
-///  - document data: JSON with the passage text and the article fields a hit displays.
+/// One Xapian document per article. It carries
+///  - its passages' words, unprefixed, with positions (phrases; each passage starts
+///    body_position_gap after the previous one, so no phrase spans two) and as "Z"+stem terms;
+///  - the title's words, unprefixed with extra wdf (title weight) and under the title prefix;
+///  - weighted entity terms and boolean terms for its id, source, category, date and entities;
+///  - values for sorting by date, tie-breaking by id and counting facets;
+///  - document data: the cleaned article, where its passages lie and what they mention
+///    (common/article_document.hpp).
+/// Passages are ranked when a query is searched, from that data (searcher/passage_ranking.hpp):
+/// an index of passage documents was 1.5 times the size and took 1.5 times as long to build
+/// (docs/BENCHMARKS.md).
 
 #include <xapian.h>
 
@@ -17,11 +22,10 @@
 namespace newssearch::schema {
 
 /// Bumped when a change makes older databases unreadable or wrong; checked on open.
-inline constexpr int version = 4;
+inline constexpr int version = 5;
 
 // --- Term prefixes (Xapian convention: upper case; "X" starts multi-letter ones) --------------
-inline constexpr std::string_view passage_id_prefix = "Q";  ///< unique: article id + '#' + ordinal
-inline constexpr std::string_view article_prefix = "XA";    ///< boolean: every passage of an article
+inline constexpr std::string_view article_prefix = "XA";    ///< unique: the article id
 inline constexpr std::string_view title_prefix = "S";       ///< free text: title words (title:)
 inline constexpr std::string_view author_prefix = "A";      ///< free text: author words (author:)
 inline constexpr std::string_view source_prefix = "XSRC";   ///< boolean: folded source (source:)
@@ -29,31 +33,31 @@ inline constexpr std::string_view category_prefix = "XCAT"; ///< boolean: folded
 inline constexpr std::string_view date_prefix = "D";        ///< boolean: YYYYMMDD
 inline constexpr std::string_view month_prefix = "M";       ///< boolean: YYYYMM
 inline constexpr std::string_view year_prefix = "Y";        ///< boolean: YYYY
-inline constexpr std::string_view kind_prefix = "XKIND";    ///< boolean: "body" or "caption"
 /// Entities (common/entities): key = entities::entity_key(canonical name), ASCII [a-z0-9_].
-inline constexpr std::string_view entity_prefix = "XE";          ///< weighted: mentions in this passage
-inline constexpr std::string_view article_entity_prefix = "XEA"; ///< boolean: the article mentions it (entity:)
+inline constexpr std::string_view entity_prefix = "XE";          ///< weighted: mentions of it as a name
+/// Boolean: the article mentions it (entity:); its term frequency counts articles (`entities`).
+inline constexpr std::string_view article_entity_prefix = "XEA";
 inline constexpr std::string_view person_prefix = "XEP";         ///< boolean: ... a person (person:)
 inline constexpr std::string_view place_prefix = "XEL";          ///< boolean: ... a place (place:)
 inline constexpr std::string_view organisation_prefix = "XEO";   ///< boolean: ... an organisation (org:)
-/// On an article's first passage only, so its term frequency counts articles (`entities`).
-inline constexpr std::string_view entity_count_prefix = "XEF";
-/// Boolean term on passages of articles whose page stated no date (date filters may keep them).
+/// Boolean term on articles whose page stated no date (date filters may keep them).
 inline constexpr std::string_view undated_term = "XUNDATED";
 /// Xapian's QueryParser marks stemmed terms with "Z" before the field prefix.
 inline constexpr std::string_view stem_marker = "Z";
 
 // --- Value slots --------------------------------------------------------------------------------
-inline constexpr Xapian::valueno slot_article_id = 0; ///< article id: collapse key (one hit per article)
+inline constexpr Xapian::valueno slot_article_id = 0; ///< article id: breaks ties between equal scores
 inline constexpr Xapian::valueno slot_date = 1;       ///< "YYYY-MM-DD" or empty: sorts as a string
-inline constexpr Xapian::valueno slot_ordinal = 2;    ///< passage ordinal, sortable_serialise'd
+/// How many passages the article has, sortable_serialise'd (`stats` sums them).
+inline constexpr Xapian::valueno slot_passage_count = 2;
 /// The article's entity keys, one a line (common/stored_records.hpp; names and types are in the
 /// entity: metadata): article-level facets.
 inline constexpr Xapian::valueno slot_article_entities = 3;
+/// The article's source as it is displayed: the source facet.
+inline constexpr Xapian::valueno slot_source = 4;
 
 // --- Metadata keys --------------------------------------------------------------------------------
 inline constexpr std::string_view schema_version_key = "newssearch:schema";
-inline constexpr std::string_view article_key_prefix = "article:"; ///< + id -> pack_article_record(JSON)
 inline constexpr std::string_view hash_key_prefix = "hash:";       ///< + id -> content hash
 /// + key -> format_entity_name: the type and canonical name better_entity_name chose over every
 /// article that mentions it.
@@ -76,7 +80,7 @@ inline constexpr std::string_view article_file_key_prefix = "article-file:";
 inline constexpr std::string_view updated_key = "newssearch:updated";
 
 // --- Weights -----------------------------------------------------------------------------------
-/// Each title word counts this many times in every passage of its article, unless the index was
+/// Each title word counts this many times in its article, unless the index was
 /// built with another title weight (`newssearch index --title-weight`, stored under
 /// title_weight_key).
 inline constexpr Xapian::termcount default_title_wdf = 3;
@@ -87,9 +91,10 @@ inline constexpr std::string_view title_weight_key = "newssearch:title_weight";
     const std::string stored = database.get_metadata(std::string(title_weight_key));
     return stored.empty() ? default_title_wdf : static_cast<Xapian::termcount>(std::stoul(stored));
 }
-/// Each word of an entity mention counts this many extra times in its passage.
+/// Each word of an entity mention counts this many extra times.
 inline constexpr Xapian::termcount entity_word_extra_wdf = 1;
-/// Positions of the passage text start this far after the title's, so no phrase spans both.
+/// Positions of each passage start this far after the title's or the previous passage's, so no
+/// phrase spans two of them.
 inline constexpr Xapian::termpos body_position_gap = 100;
 
 [[nodiscard]] inline std::string term(std::string_view prefix, std::string_view value) {

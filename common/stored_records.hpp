@@ -1,5 +1,5 @@
 #pragma once
-/// What the index stores once per article or per entity besides its passage documents, and how:
+/// What the index stores per entity and per article besides its documents' terms, and how:
 /// the writer (indexer/index_writer), the searcher and the library API read them through these
 /// functions only, so the encoding is decided in one place (keys are in common/schema.hpp).
 
@@ -8,16 +8,6 @@
 #include <vector>
 
 namespace newssearch {
-
-// --- The cleaned article (metadata article:ID) -------------------------------------------------
-
-/// The cleaned article JSON as stored: zlib-compressed (Xapian stores metadata uncompressed,
-/// and the article text is the largest thing kept per article).
-[[nodiscard]] std::string pack_article_record(std::string_view json);
-
-/// The article JSON back from pack_article_record's output; an empty string stays empty.
-/// Throws DataError if the record is damaged.
-[[nodiscard]] std::string unpack_article_record(std::string_view stored);
 
 // --- Entity names (metadata entity:KEY) --------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
-#include "common/stored_records.hpp"
 #include "indexer/index_writer.hpp"
 
 namespace newssearch::indexer {
@@ -52,9 +51,9 @@ void ArticlePreparer::analyse(PreparedArticle& prepared) const {
     const std::vector<Passage> passages = split_passages(article, analyzer_, settings_.passages);
     prepared.spelling = count_spelling(analyzer_, article, passages);
     ArticleEntities entities = annotate_entities(article, passages, *settings_.recognizer);
-    prepared.documents = builder_.build(article, passages, entities);
+    prepared.document = builder_.build(article, passages, entities, prepared.json);
+    prepared.passages = passages.size();
     prepared.entities = std::move(entities.article);
-    prepared.record = pack_article_record(prepared.json);
     prepared.analysed = true;
 }
 

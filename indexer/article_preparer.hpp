@@ -1,7 +1,7 @@
 #pragma once
 /// Everything an article needs before it is written, computed away from the database: its content
-/// hash, passages, entities, spelling words and Xapian documents. One preparer per thread (it owns
-/// an Analyzer); the writer then only adds the finished documents, in input order.
+/// hash, passages, entities, spelling words and Xapian document. One preparer per thread (it owns
+/// an Analyzer); the writer then only adds the finished document, in input order.
 
 #include "common/analyzer.hpp"
 #include "common/article.hpp"
@@ -25,11 +25,11 @@ struct PreparedArticle {
     Article article;
     std::string json;   ///< the cleaned article as JSON (article_json.hpp)
     std::string hash;   ///< content hash: article, gazetteer and title weight
-    std::string record; ///< `json` as the index stores it (pack_article_record); set by analysing
     /// False when the preparer was told the index already holds this hash: nothing was analysed
-    /// and `documents` is empty.
+    /// and `document` is empty.
     bool analysed = false;
-    std::vector<Xapian::Document> documents;           ///< one per passage, in passage order
+    Xapian::Document document;                         ///< the article's, with its passages
+    std::size_t passages = 0;                          ///< how many passages it has
     std::map<std::string, Xapian::termcount> spelling; ///< words for spelling suggestions
     std::vector<ArticleEntity> entities;               ///< the article's entities
 };

@@ -1,9 +1,9 @@
 #include "indexer/document_builder.hpp"
 
 #include "common/schema.hpp"
+#include "common/article_document.hpp"
+#include "common/article_json.hpp"
 #include "common/stored_records.hpp"
-
-#include <nlohmann/json.hpp>
 
 namespace newssearch::indexer {
 namespace {
@@ -45,12 +45,12 @@ std::string_view typed_prefix(entities::EntityType type) {
     return {};
 }
 
-/// The entity fields of one passage: weighted mention terms, extra weight for the words of each
-/// mention, and the article's entities as filters.
-void add_entities(Xapian::Document& document, const Analyzer& analyzer, const Passage& passage,
-                  const std::vector<PassageEntity>& mentions, const ArticleEntities& entities) {
+/// The entity fields of one passage: weighted mention terms and extra weight for the words of
+/// each mention.
+void add_mentions(Xapian::Document& document, const Analyzer& analyzer, const Passage& passage,
+                  const std::vector<PassageEntity>& mentions) {
     for (const PassageEntity& mention : mentions) {
-        // An adjective ("American") says less about a passage than a name: it filters, not ranks.
+        // An adjective ("American") says less about an article than a name: it filters, not ranks.
         if (!mention.adjective) document.add_term(schema::term(schema::entity_prefix, mention.key));
         for (const Token& token : passage.tokens) {
             if (token.begin < mention.begin || token.end > mention.end) continue;
@@ -58,81 +58,73 @@ void add_entities(Xapian::Document& document, const Analyzer& analyzer, const Pa
             document.add_term(schema::term(schema::stem_marker, analyzer.stem(token.term)), schema::entity_word_extra_wdf);
         }
     }
+}
+
+/// The article's entities as filters (entity:, person:, place:, org:) and as a value (facets).
+void add_article_entities(Xapian::Document& document, const ArticleEntities& entities) {
+    std::vector<std::string> keys;
+    keys.reserve(entities.article.size());
     for (const ArticleEntity& entity : entities.article) {
         document.add_boolean_term(schema::term(schema::article_entity_prefix, entity.key));
         if (const std::string_view typed = typed_prefix(entity.type); !typed.empty())
             document.add_boolean_term(schema::term(typed, entity.key));
-        if (passage.ordinal == 0) document.add_boolean_term(schema::term(schema::entity_count_prefix, entity.key));
+        keys.push_back(entity.key);
     }
-}
-
-std::string article_entities_value(const ArticleEntities& entities) {
-    std::vector<std::string> keys;
-    keys.reserve(entities.article.size());
-    for (const ArticleEntity& entity : entities.article) keys.push_back(entity.key);
-    return join_entity_keys(keys);
+    if (!keys.empty()) document.add_value(schema::slot_article_entities, join_entity_keys(keys));
 }
 
 } // namespace
 
-std::string passage_data(const Article& article, const Passage& passage, std::size_t passage_count,
-                         const std::vector<PassageEntity>& entities) {
-    nlohmann::json mentions = nlohmann::json::array();
-    for (const PassageEntity& entity : entities)
-        mentions.push_back({{"key", entity.key}, {"canonical", entity.canonical},
-                            {"type", entities::to_string(entity.type)}, {"begin", entity.begin}, {"end", entity.end}});
-    const nlohmann::json data = {
-        {"article_id", article.id}, {"ordinal", passage.ordinal},
-        {"kind", to_string(passage.kind)}, {"text", passage.text},
-        {"begin", passage.begin}, {"end", passage.end},
-        {"passages", passage_count}, {"title", article.title},
-        {"subtitle", article.subtitle}, {"source", article.source},
-        {"date", article.date}, {"author", article.author},
-        {"category", article.category}, {"url", article.url},
-        {"entities", std::move(mentions)}};
-    return data.dump();
+std::string document_data(std::string_view article_json, const std::vector<Passage>& passages,
+                          const ArticleEntities& entities) {
+    std::vector<PassageSpan> spans;
+    std::vector<PassageMention> mentions;
+    spans.reserve(passages.size());
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        const Passage& passage = passages[i];
+        spans.push_back({std::string(to_string(passage.kind)), passage.begin, passage.end, passage.caption});
+        if (i >= entities.passages.size()) continue;
+        for (const PassageEntity& entity : entities.passages[i])
+            mentions.push_back({i, entity.key, entity.canonical, std::string(entities::to_string(entity.type)),
+                                entity.begin, entity.end});
+    }
+    return format_article_document(article_json, spans, mentions);
 }
 
-std::vector<Xapian::Document> DocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
-                                                     const ArticleEntities& entities) const {
+Xapian::Document DocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
+                                        const ArticleEntities& entities, std::string_view article_json) const {
     static const std::vector<PassageEntity> no_mentions;
-    const std::string entities_value = article_entities_value(entities);
     const std::vector<Token> title = analyzer_.tokenize(article.title);
     const std::vector<Token> author = analyzer_.tokenize(article.author);
     const std::string source = analyzer_.filter_form(article.source);
     const std::string category = analyzer_.filter_form(article.category);
 
-    std::vector<Xapian::Document> documents;
-    documents.reserve(passages.size());
+    Xapian::Document document;
+    const std::string own_json = article_json.empty() ? to_json(article).dump() : std::string();
+    document.set_data(document_data(article_json.empty() ? own_json : article_json, passages, entities));
+    // Title words count extra (the title weight) and are searchable as title:.
+    add_text(document, analyzer_, title, "", 0, title_wdf_);
+    add_text(document, analyzer_, title, schema::title_prefix, 0, 1);
+    add_text(document, analyzer_, author, schema::author_prefix, 0, 1);
+    Xapian::termpos passage_start = static_cast<Xapian::termpos>(title.size()) + schema::body_position_gap;
     for (std::size_t i = 0; i < passages.size(); ++i) {
         const Passage& passage = passages[i];
-        const std::vector<PassageEntity>& mentions = i < entities.passages.size() ? entities.passages[i] : no_mentions;
-        Xapian::Document document;
-        document.set_data(passage_data(article, passage, passages.size(), mentions));
-        // Title words count extra in every passage (the title weight) and are searchable as title:.
-        add_text(document, analyzer_, title, "", 0, title_wdf_);
-        add_text(document, analyzer_, title, schema::title_prefix, 0, 1);
-        add_text(document, analyzer_, author, schema::author_prefix, 0, 1);
-        const Xapian::termpos body_start =
-            static_cast<Xapian::termpos>(title.size()) + schema::body_position_gap;
-        add_text(document, analyzer_, passage.tokens, "", body_start, 1);
-        add_entities(document, analyzer_, passage, mentions, entities);
-
-        const std::string passage_id = article.id + "#" + std::to_string(passage.ordinal);
-        document.add_boolean_term(schema::term(schema::passage_id_prefix, passage_id));
-        document.add_boolean_term(schema::term(schema::article_prefix, article.id));
-        document.add_boolean_term(schema::term(schema::kind_prefix, to_string(passage.kind)));
-        if (!source.empty()) document.add_boolean_term(schema::term(schema::source_prefix, source));
-        if (!category.empty()) document.add_boolean_term(schema::term(schema::category_prefix, category));
-        add_date_terms(document, article.date);
-
-        document.add_value(schema::slot_article_id, article.id);
-        document.add_value(schema::slot_date, article.date);
-        document.add_value(schema::slot_ordinal, Xapian::sortable_serialise(passage.ordinal));
-        if (!entities_value.empty()) document.add_value(schema::slot_article_entities, entities_value);
-        documents.push_back(std::move(document));
+        add_text(document, analyzer_, passage.tokens, "", passage_start, 1);
+        add_mentions(document, analyzer_, passage, i < entities.passages.size() ? entities.passages[i] : no_mentions);
+        passage_start += static_cast<Xapian::termpos>(passage.tokens.size()) + schema::body_position_gap;
     }
-    return documents;
+    add_article_entities(document, entities);
+
+    document.add_boolean_term(schema::term(schema::article_prefix, article.id));
+    if (!source.empty()) document.add_boolean_term(schema::term(schema::source_prefix, source));
+    if (!category.empty()) document.add_boolean_term(schema::term(schema::category_prefix, category));
+    add_date_terms(document, article.date);
+
+    document.add_value(schema::slot_article_id, article.id);
+    document.add_value(schema::slot_date, article.date);
+    document.add_value(schema::slot_passage_count, Xapian::sortable_serialise(static_cast<double>(passages.size())));
+    if (!article.source.empty()) document.add_value(schema::slot_source, article.source);
+    return document;
 }
 
 } // namespace newssearch::indexer

@@ -26,20 +26,16 @@ ArticleEntities annotate_entities(const Article& article, const std::vector<Pass
 
     ArticleEntities result;
     result.passages.resize(passages.size());
-    std::size_t caption_index = 0;
     for (std::size_t i = 0; i < passages.size(); ++i) {
         const Passage& passage = passages[i];
         std::vector<PassageEntity>& inside = result.passages[i];
         if (passage.kind == PassageKind::caption) {
-            // Captions with text are passages in order; find this one's part.
-            while (caption_index < article.captions.size() && article.captions[caption_index].text != passage.text)
-                ++caption_index;
-            if (caption_index < article.captions.size())
-                for (const auto& m : found[1 + article.paragraphs.size() + caption_index])
+            if (passage.caption < article.captions.size())
+                for (const auto& m : found[1 + article.paragraphs.size() + passage.caption])
                     inside.push_back({m.key, m.canonical, m.type, m.begin, m.end, m.adjective});
             continue;
         }
-        if (article.paragraphs.empty()) { // the title is the passage
+        if (passage.kind == PassageKind::title) {
             for (const auto& m : found[0]) inside.push_back({m.key, m.canonical, m.type, m.begin, m.end, m.adjective});
             continue;
         }

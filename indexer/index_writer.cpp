@@ -1,5 +1,6 @@
 #include "indexer/index_writer.hpp"
 
+#include "common/article_document.hpp"
 #include "common/article_json.hpp"
 #include "common/entities/stored_gazetteer.hpp"
 #include "common/errors.hpp"
@@ -187,10 +188,9 @@ AddOutcome IndexWriter::write(PreparedArticle prepared, const std::string& sourc
     for (const ArticleEntity& entity : prepared.entities)
         offer_entity_name(schema::term(schema::entity_key_prefix, entity.key),
                           {std::string(entities::to_string(entity.type)), entity.canonical});
-    for (const Xapian::Document& document : prepared.documents) database_.add_document(document);
-    passages_written_ += prepared.documents.size();
+    database_.add_document(prepared.document);
+    passages_written_ += prepared.passages;
     database_.set_metadata(hash_key, prepared.hash);
-    database_.set_metadata(schema::term(schema::article_key_prefix, id), prepared.record);
     return counted(previous.empty() ? AddOutcome::added : AddOutcome::updated);
 }
 
@@ -204,15 +204,14 @@ AddOutcome IndexWriter::counted(AddOutcome outcome) {
 }
 
 void IndexWriter::remove_indexed(const std::string& article_id) {
-    const std::string article_key = schema::term(schema::article_key_prefix, article_id);
-    const std::string stored = unpack_article_record(database_.get_metadata(article_key));
-    if (!stored.empty()) {
+    const std::string article_term = schema::term(schema::article_prefix, article_id);
+    const Xapian::PostingIterator stored = database_.postlist_begin(article_term);
+    if (stored != database_.postlist_end(article_term)) {
         // Take the old text's words back out of the spelling data.
-        const Article old = article_from_json(nlohmann::json::parse(stored, nullptr, false));
+        const Article old = parse_article_document(database_.get_document(*stored).get_data()).article;
         change_spelling(spelling_changes_, preparer_->spelling_words(old), -1);
     }
-    database_.delete_document(schema::term(schema::article_prefix, article_id));
-    database_.set_metadata(article_key, "");
+    database_.delete_document(article_term);
 }
 
 bool IndexWriter::remove(const std::string& article_id) { return remove_article(article_id, true); }

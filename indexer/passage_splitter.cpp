@@ -43,15 +43,13 @@ std::vector<Token> tokens_within(const std::vector<Token>& tokens, std::size_t b
 
 } // namespace
 
-std::string_view to_string(PassageKind kind) { return kind == PassageKind::body ? "body" : "caption"; }
-
-std::string article_body_text(const Article& article) {
-    std::string body;
-    for (std::size_t i = 0; i < article.paragraphs.size(); ++i) {
-        if (i > 0) body += "\n\n";
-        body += article.paragraphs[i].text;
+std::string_view to_string(PassageKind kind) {
+    switch (kind) {
+    case PassageKind::body: return "body";
+    case PassageKind::caption: return "caption";
+    case PassageKind::title: return "title";
     }
-    return body;
+    return "body";
 }
 
 std::vector<Passage> split_passages(const Article& article, const Analyzer& analyzer,
@@ -88,9 +86,11 @@ std::vector<Passage> split_passages(const Article& article, const Analyzer& anal
         first = last;
     }
 
-    for (const Caption& caption : article.captions) {
+    for (std::size_t c = 0; c < article.captions.size(); ++c) {
+        const Caption& caption = article.captions[c];
         if (caption.text.empty()) continue;
         Passage passage;
+        passage.caption = c;
         passage.ordinal = static_cast<unsigned>(passages.size());
         passage.kind = PassageKind::caption;
         passage.text = caption.text;
@@ -101,6 +101,7 @@ std::vector<Passage> split_passages(const Article& article, const Analyzer& anal
     if (passages.empty() && !article.title.empty()) {
         // A headline-only article must still be findable: its title is its one passage.
         Passage passage;
+        passage.kind = PassageKind::title;
         passage.text = article.title;
         passage.end = article.title.size();
         passage.tokens = analyzer.tokenize(article.title);

@@ -7,6 +7,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/article.hpp"
+#include "common/article_document.hpp"
 
 #include <cstddef>
 #include <string>
@@ -15,7 +16,8 @@
 
 namespace newssearch::indexer {
 
-enum class PassageKind { body, caption };
+/// `title`: the one passage of an article with neither body nor captions.
+enum class PassageKind { body, caption, title };
 
 [[nodiscard]] std::string_view to_string(PassageKind kind);
 
@@ -23,8 +25,9 @@ struct Passage {
     unsigned ordinal = 0;    ///< 0-based position within the article (body passages first)
     PassageKind kind = PassageKind::body;
     std::string text;        ///< the passage's text
-    std::size_t begin = 0;   ///< byte offset of `text` in article_body_text() (captions: 0)
+    std::size_t begin = 0;   ///< byte offset of `text` in article_body_text() (captions, title: 0)
     std::size_t end = 0;     ///< byte offset one past its end
+    std::size_t caption = 0; ///< captions: the index in Article::captions
     std::vector<Token> tokens; ///< words of `text`; offsets into `text`, positions from 1
 };
 
@@ -32,9 +35,6 @@ struct PassageOptions {
     std::size_t target_words = 60; ///< a window grows until it holds at least this many words...
     std::size_t max_sentences = 5; ///< ...or this many sentences
 };
-
-/// The article body as one text: paragraphs joined by blank lines. Passage offsets refer to it.
-[[nodiscard]] std::string article_body_text(const Article& article);
 
 /// Cuts `article` into passages. Sentences never span paragraphs; a heading never ends a window
 /// (it opens the next one, with the text it heads). The body is analysed once. An article with

@@ -21,31 +21,31 @@ std::string field_of(std::string_view term) {
 } // namespace
 
 Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& weighting,
-                        const std::vector<std::string>& terms, const std::string& passage_id_term,
+                        const std::vector<std::string>& terms, const std::string& article_term,
                         const std::vector<std::string>& title_terms, double score, double entity_boost) {
     Explanation explanation;
     explanation.score = score;
     Xapian::Enquire enquire(database);
     enquire.set_weighting_scheme(weighting);
-    Xapian::PostingIterator passage = database.postlist_begin(passage_id_term);
-    if (passage == database.postlist_end(passage_id_term)) return explanation;
-    const Xapian::docid docid = *passage;
+    Xapian::PostingIterator article = database.postlist_begin(article_term);
+    if (article == database.postlist_end(article_term)) return explanation;
+    const Xapian::docid docid = *article;
 
     for (const std::string& term : terms) {
-        // The weight this term alone gives this passage, with the collection's statistics.
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(passage_id_term)));
+        // The weight this term alone gives this article, with the collection's statistics.
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(article_term)));
         const Xapian::MSet mset = enquire.get_mset(0, 1);
         TermContribution contribution;
         contribution.term = term;
         contribution.field = field_of(term);
         contribution.weight = mset.empty() ? 0.0 : mset.begin().get_weight();
         if (contribution.field == "entity") contribution.weight *= entity_boost;
-        contribution.passages_with_term = database.get_termfreq(term);
+        contribution.articles_with_term = database.get_termfreq(term);
         Xapian::TermIterator it = database.termlist_begin(docid);
         it.skip_to(term);
         if (it != database.termlist_end(docid) && *it == term) contribution.wdf = it.get_wdf();
         if (contribution.field == "text") {
-            // Title words are indexed with every passage, title_wdf times each.
+            // Title words are indexed title_wdf times each.
             const Xapian::termcount title_wdf = schema::title_wdf(database);
             std::string plain = term.starts_with(schema::stem_marker) ? term.substr(schema::stem_marker.size()) : term;
             const bool stemmed = plain.size() != term.size();

@@ -4,8 +4,6 @@
 #include "common/stored_records.hpp"
 #include "searcher/stored_article.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <vector>
 
@@ -23,19 +21,40 @@ std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_
 } // namespace
 
 void ArticleFacetSpy::operator()(const Xapian::Document& document, double) {
-    if (!seen_articles_.insert(document.get_value(schema::slot_article_id)).second) return;
-    for (const std::string& key : split_entity_keys(document.get_value(schema::slot_article_entities))) ++entities_[key];
-    const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-    if (data.is_object()) {
-        const std::string source = data.value("source", "");
-        if (!source.empty()) ++sources_[source];
+    ++articles_;
+    count_entities(document.get_value(schema::slot_article_entities), 1);
+    count_source(document.get_value(schema::slot_source), 1);
+    count_date(document.get_value(schema::slot_date), 1);
+}
+
+void ArticleFacetSpy::add_counts(const Xapian::ValueCountMatchSpy& entities, const Xapian::ValueCountMatchSpy& sources,
+                                 const Xapian::ValueCountMatchSpy& dates) {
+    articles_ += dates.get_total();
+    for (auto it = entities.values_begin(); it != entities.values_end(); ++it) count_entities(*it, it.get_termfreq());
+    for (auto it = sources.values_begin(); it != sources.values_end(); ++it) count_source(*it, it.get_termfreq());
+    // Articles without a date have no value in the slot, so the spy does not list them.
+    std::size_t dated = 0;
+    for (auto it = dates.values_begin(); it != dates.values_end(); ++it) {
+        count_date(*it, it.get_termfreq());
+        dated += it.get_termfreq();
     }
-    const std::string date = document.get_value(schema::slot_date);
-    ++months_[date.size() >= 7 ? date.substr(0, 7) : std::string("undated")];
+    if (dates.get_total() > dated) count_date("", dates.get_total() - dated);
+}
+
+void ArticleFacetSpy::count_entities(std::string_view keys, std::size_t articles) {
+    for (const std::string& key : split_entity_keys(keys)) entities_[key] += articles;
+}
+
+void ArticleFacetSpy::count_source(const std::string& source, std::size_t articles) {
+    if (!source.empty()) sources_[source] += articles;
+}
+
+void ArticleFacetSpy::count_date(const std::string& date, std::size_t articles) {
+    months_[date.size() >= 7 ? date.substr(0, 7) : std::string("undated")] += articles;
 }
 
 void ArticleFacetSpy::reset() {
-    seen_articles_.clear();
+    articles_ = 0;
     entities_.clear();
     sources_.clear();
     months_.clear();
@@ -43,7 +62,7 @@ void ArticleFacetSpy::reset() {
 
 Facets ArticleFacetSpy::top(std::size_t top) const {
     Facets facets;
-    facets.articles_counted = seen_articles_.size();
+    facets.articles_counted = articles_;
     // Ranked by key so that only the chosen few cost a name look-up.
     std::vector<FacetCount> entities;
     for (const auto& [key, articles] : entities_) entities.push_back({key, key, "", articles});

@@ -1,24 +1,30 @@
 #pragma once
 /// Facets: for the articles a query matches, the most frequent entities, sources and months, so a
-/// reader can narrow the search with one more word. Counted over articles, not passages.
+/// reader can narrow the search with one more word.
 
 #include "searcher/search_result.hpp"
 
 #include <xapian.h>
 
 #include <map>
-#include <set>
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace newssearch::searcher {
 
-/// A Xapian match spy that sees every matching passage and counts each article once.
+/// A Xapian match spy that counts what the matching articles it sees have.
 class ArticleFacetSpy : public Xapian::MatchSpy {
   public:
     /// `database` (which must outlive the spy) names the entities top() returns.
     explicit ArticleFacetSpy(const Xapian::Database& database) : database_(database) {}
 
     void operator()(const Xapian::Document& document, double weight) override;
+
+    /// Adds what Xapian's value-count spies counted over the slots schema::slot_article_entities,
+    /// slot_source and slot_date (remote servers run those spies, not this one).
+    void add_counts(const Xapian::ValueCountMatchSpy& entities, const Xapian::ValueCountMatchSpy& sources,
+                    const Xapian::ValueCountMatchSpy& dates);
 
     /// Forgets everything counted (before the same spy watches another query).
     void reset();
@@ -28,8 +34,12 @@ class ArticleFacetSpy : public Xapian::MatchSpy {
     [[nodiscard]] Facets top(std::size_t top) const;
 
   private:
+    void count_entities(std::string_view keys, std::size_t articles);
+    void count_source(const std::string& source, std::size_t articles);
+    void count_date(const std::string& date, std::size_t articles);
+
     const Xapian::Database& database_;
-    std::set<std::string> seen_articles_;
+    std::size_t articles_ = 0;
     std::map<std::string, std::size_t> entities_; ///< key -> articles
     std::map<std::string, std::size_t> sources_;
     std::map<std::string, std::size_t> months_;

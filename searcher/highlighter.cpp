@@ -63,25 +63,38 @@ void add_matched_terms(HighlightTerms& terms, const std::vector<std::string>& ma
     }
 }
 
-std::vector<ByteRange> highlight(const Analyzer& analyzer, std::string_view text,
-                                 const HighlightTerms& terms) {
-    const std::vector<Token> tokens = analyzer.tokenize(text);
-    std::vector<ByteRange> ranges;
+std::vector<TermMatch> find_matches(const Analyzer& analyzer, const std::vector<Token>& tokens,
+                                    const HighlightTerms& terms) {
+    std::vector<TermMatch> matches;
     if (!terms.words.empty()) {
         for (const Token& token : tokens) {
-            if (terms.words.contains(token.term) ||
-                terms.words.contains(schema::term(schema::stem_marker, analyzer.stem(token.term))))
-                ranges.push_back({token.begin, token.end});
+            if (terms.words.contains(token.term)) {
+                matches.push_back({{token.begin, token.end}, token.term});
+                continue;
+            }
+            std::string stemmed = schema::term(schema::stem_marker, analyzer.stem(token.term));
+            if (terms.words.contains(stemmed)) matches.push_back({{token.begin, token.end}, std::move(stemmed)});
         }
     }
     for (const auto& phrase : terms.phrases) {
         if (phrase.empty() || phrase.size() > tokens.size()) continue;
+        std::string joined;
+        for (const std::string& word : phrase) joined += (joined.empty() ? "" : " ") + word;
         for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
             bool all = true;
             for (std::size_t k = 0; all && k < phrase.size(); ++k) all = tokens[i + k].term == phrase[k];
-            if (all) ranges.push_back({tokens[i].begin, tokens[i + phrase.size() - 1].end});
+            if (all) matches.push_back({{tokens[i].begin, tokens[i + phrase.size() - 1].end}, joined});
         }
     }
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const TermMatch& a, const TermMatch& b) { return a.range.begin < b.range.begin; });
+    return matches;
+}
+
+std::vector<ByteRange> highlight(const Analyzer& analyzer, std::string_view text,
+                                 const HighlightTerms& terms) {
+    std::vector<ByteRange> ranges;
+    for (const TermMatch& match : find_matches(analyzer, analyzer.tokenize(text), terms)) ranges.push_back(match.range);
     return merge_ranges(text, std::move(ranges));
 }
 

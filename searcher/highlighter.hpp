@@ -31,6 +31,19 @@ struct HighlightTerms {
 void add_matched_terms(HighlightTerms& terms, const std::vector<std::string>& matched,
                        const Xapian::Query& query);
 
+/// One place where a text matches a query term.
+struct TermMatch {
+    ByteRange range;
+    /// What matched: the word's entry in HighlightTerms::words, or a phrase's words joined by
+    /// spaces.
+    std::string term;
+};
+
+/// Every match of `terms` in the tokens of a text, in text order (a phrase's match starts at its
+/// first word). `tokens` come from analyzer.tokenize(text).
+[[nodiscard]] std::vector<TermMatch> find_matches(const Analyzer& analyzer, const std::vector<Token>& tokens,
+                                                  const HighlightTerms& terms);
+
 /// `ranges` sorted, with overlapping ranges and ranges separated only by spaces merged.
 [[nodiscard]] std::vector<ByteRange> merge_ranges(std::string_view text, std::vector<ByteRange> ranges);
 

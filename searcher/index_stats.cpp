@@ -41,14 +41,14 @@ IndexStats read_stats_once(const std::string& path) {
     IndexStats stats;
     stats.path = path;
     stats.schema = database.get_metadata(std::string(schema::schema_version_key));
-    stats.passages = database.get_doccount();
+    stats.passages = count_passages(database);
     stats.articles = count_metadata(database, schema::hash_key_prefix);
     // Metadata keys of a combined database are its first shard's: count articles shard by shard.
     if (const std::vector<ShardSpec> shards = resolve_shards(path); shards.size() > 1) {
         stats.articles = 0;
         for (const ShardSpec& shard : shards) {
             const Xapian::Database one = open_shards({shard}, {}).database;
-            stats.shards.push_back({shard.name(), count_metadata(one, schema::hash_key_prefix), one.get_doccount()});
+            stats.shards.push_back({shard.name(), count_metadata(one, schema::hash_key_prefix), count_passages(one)});
             stats.articles += stats.shards.back().articles;
         }
     }
@@ -56,7 +56,7 @@ IndexStats read_stats_once(const std::string& path) {
     for (auto it = database.allterms_begin(); it != database.allterms_end(); ++it) ++stats.terms;
     stats.bytes = folder_bytes(path);
     stats.updated = database.get_metadata(std::string(schema::updated_key));
-    if (stats.schema.empty() && stats.passages > 0) {
+    if (stats.schema.empty() && database.get_doccount() > 0) {
         stats.compatible = false;
         stats.problem = "the database at " + path + " was not built by newssearch";
     } else if (!stats.schema.empty() && stats.schema != std::to_string(schema::version)) {
@@ -79,6 +79,14 @@ IndexStats read_index_stats(const std::string& path) {
     // Counting terms walks the whole index; when an index run's commits discard the revision
     // being read, everything is read again from a fresh open, so the figures come from one commit.
     return read_retrying(path, [&] { return read_stats_once(path); }, [] {});
+}
+
+std::size_t count_passages(const Xapian::Database& database) {
+    double passages = 0;
+    for (auto it = database.valuestream_begin(schema::slot_passage_count);
+         it != database.valuestream_end(schema::slot_passage_count); ++it)
+        passages += Xapian::sortable_unserialise(*it);
+    return static_cast<std::size_t>(passages);
 }
 
 } // namespace newssearch::searcher

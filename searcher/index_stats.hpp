@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <xapian.h>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ struct ShardStats {
 struct IndexStats {
     std::string path;
     std::size_t articles = 0;
-    std::size_t passages = 0;       ///< passage documents
+    std::size_t passages = 0;       ///< the articles' passages
     std::size_t terms = 0;          ///< distinct terms (words, stems, filters)
     std::uintmax_t bytes = 0;       ///< size of the index folder's files
     std::string updated;            ///< last commit, "YYYY-MM-DDTHH:MM:SSZ" UTC; empty if unknown
@@ -35,5 +36,8 @@ struct IndexStats {
 /// (compatible false, problem set) rather than rejected; a missing or unreadable one throws
 /// IndexError like open_database().
 [[nodiscard]] IndexStats read_index_stats(const std::string& path);
+
+/// How many passages the articles of `database` have (one value per article, summed).
+[[nodiscard]] std::size_t count_passages(const Xapian::Database& database);
 
 } // namespace newssearch::searcher

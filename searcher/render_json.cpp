@@ -49,7 +49,7 @@ nlohmann::ordered_json to_json(const SearchResult& result) {
             nlohmann::ordered_json terms = nlohmann::ordered_json::array();
             for (const TermContribution& term : hit.explanation->terms)
                 terms.push_back({{"term", term.term}, {"field", term.field}, {"wdf", term.wdf},
-                                 {"from_title", term.from_title}, {"passages_with_term", term.passages_with_term},
+                                 {"from_title", term.from_title}, {"articles_with_term", term.articles_with_term},
                                  {"weight", term.weight}});
             hits.back()["explanation"] = {{"score", hit.explanation->score}, {"terms", std::move(terms)}};
         }

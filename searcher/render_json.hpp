@@ -14,7 +14,7 @@ namespace newssearch::searcher {
 ///  "snippet":{"text","highlights":[[begin,end],...],"starts_mid_text","ends_mid_text"},
 ///  "other_matching_passages", "entities":[{"key","canonical","type","begin","end","matched"}],
 ///  "explanation" (only with --explain): {"score", "terms":[{"term",
-///  "field","wdf","from_title","passages_with_term","weight"}]}}], "facets" (only with --facets):
+///  "field","wdf","from_title","articles_with_term","weight"}]}}], "facets" (only with --facets):
 ///  {"articles_counted", "entities":[{"value","articles","key","type"}], "sources":[{"value",
 ///  "articles"}], "months":[...]}}. Highlights are byte offsets into the UTF-8 string they follow;
 /// unknown fields (date, author, ...) are null.

@@ -79,7 +79,7 @@ void write_explanation(std::ostream& out, const Explanation& explanation, const 
         out << "     " << format_score(term.weight) << "  " << term.term << "  in " << term.field << ", "
             << term.wdf << (term.wdf == 1 ? " time" : " times");
         if (term.from_title > 0) out << " (" << term.from_title << " from the title, which counts extra)";
-        out << "; in " << term.passages_with_term << " passages of the index\n";
+        out << "; in " << term.articles_with_term << " articles of the index\n";
     }
     out << (style.color ? reset : "");
 }

@@ -14,9 +14,9 @@ namespace newssearch::searcher {
 struct TermContribution {
     std::string term;          ///< index term ("Zagreement": stem of agreement; "Slavrov": title)
     std::string field;         ///< "text" (passage and title words), "title", "author", "entity"
-    unsigned wdf = 0;          ///< occurrences in the passage document (title words count title_wdf)
+    unsigned wdf = 0;          ///< occurrences in the article (title words count title_wdf)
     unsigned from_title = 0;   ///< how much of wdf came from the article title
-    unsigned passages_with_term = 0; ///< in the whole index
+    unsigned articles_with_term = 0; ///< in the whole index
     double weight = 0;         ///< BM25 contribution
 };
 
@@ -53,7 +53,7 @@ struct Facets {
 
 struct Hit {
     std::size_t rank = 0;      ///< 1-based, across pages (offset + position)
-    double score = 0;          ///< BM25 score of the passage
+    double score = 0;          ///< BM25 score of the article (--passages: its share for this passage)
     std::string article_id;
     unsigned passage = 0;      ///< the passage's ordinal within its article
     std::size_t article_passages = 0; ///< how many passages the article has

@@ -1,33 +1,45 @@
 #include "searcher/searcher.hpp"
 
+#include "common/article_document.hpp"
 #include "common/entities/stored_gazetteer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "common/stopwords.hpp"
-#include "searcher/article_exclusion.hpp"
 #include "searcher/date_filter.hpp"
 #include "searcher/explain.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/highlighter.hpp"
+#include "searcher/index_stats.hpp"
+#include "searcher/passage_ranking.hpp"
 #include "searcher/stored_article.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
-#include <map>
 #include <filesystem>
 
 namespace newssearch::searcher {
 namespace {
 
-std::string json_string(const nlohmann::json& data, const char* key) {
-    const auto it = data.find(key);
-    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::size_t json_size(const nlohmann::json& data, const char* key) {
-    const auto it = data.find(key);
-    return it != data.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
+/// Puts the page of `passages` (the matching passages of `articles`) into `result`.
+void page_passages(const SearchOptions& options, const Xapian::MSet& articles, std::vector<Hit> passages,
+                   SearchResult& result) {
+    // By score; by date, the articles' order (Hit::rank holds it here), then score.
+    const bool by_relevance = options.sort == SortOrder::relevance;
+    std::stable_sort(passages.begin(), passages.end(), [&](const Hit& a, const Hit& b) {
+        if (!by_relevance && a.rank != b.rank) return a.rank < b.rank;
+        if (a.score != b.score) return a.score > b.score;
+        return a.article_id != b.article_id ? a.article_id < b.article_id : a.passage < b.passage;
+    });
+    // Exact when every matching article was looked at; otherwise as many passages per article
+    // as the articles looked at have.
+    const bool all_articles = articles.size() >= articles.get_matches_upper_bound();
+    result.total_is_exact = all_articles;
+    result.total = all_articles || articles.empty()
+                       ? passages.size()
+                       : passages.size() * articles.get_matches_estimated() / articles.size();
+    for (std::size_t i = options.offset; i < passages.size() && i < options.offset + options.limit; ++i) {
+        passages[i].rank = i + 1;
+        result.hits.push_back(std::move(passages[i]));
+    }
 }
 
 } // namespace
@@ -57,7 +69,7 @@ std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian:
 
 std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type) {
     std::vector<FacetCount> known;
-    const std::string prefix(schema::entity_count_prefix);
+    const std::string prefix(schema::article_entity_prefix);
     for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
         const std::string key = (*it).substr(prefix.size());
         StoredEntity stored = stored_entity(database, key);
@@ -80,35 +92,20 @@ bool Searcher::has_remote_shard() const {
     return std::any_of(shards_.shards.begin(), shards_.shards.end(), [](const ShardSpec& shard) { return shard.remote(); });
 }
 
-void Searcher::count_matching_passages(const Xapian::Query& query, std::vector<Hit>& hits) const {
-    // Each shown article's matching passages, counted by a value-count spy (which remote servers
-    // run too) over a query limited to those articles: cheap, and exact on any layout.
-    std::vector<Xapian::Query> articles;
-    for (const Hit& hit : hits) articles.emplace_back(schema::term(schema::article_prefix, hit.article_id));
-    Xapian::Enquire enquire(database_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end())));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::ValueCountMatchSpy counts(schema::slot_article_id);
-    enquire.add_matchspy(&counts);
-    (void)enquire.get_mset(0, 0, database_.get_doccount());
-    std::map<std::string, std::size_t> passages;
-    for (auto it = counts.values_begin(); it != counts.values_end(); ++it) passages[*it] = it.get_termfreq();
-    for (Hit& hit : hits) {
-        const std::size_t matching = passages[hit.article_id];
-        hit.other_matching_passages = matching > 0 ? matching - 1 : 0;
-    }
-}
-
 void Searcher::remote_facets(const Xapian::Query& query, ArticleFacetSpy& spy) const {
-    // The best passage of each matching article (as many articles as a local search counts),
-    // fed to the spy here.
+    // Xapian's own value-count spies run on the remote servers: they count the facets' values (as
+    // many articles as a local search counts) and only the counts come back.
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
-    enquire.set_collapse_key(schema::slot_article_id);
-    Xapian::MSet articles = enquire.get_mset(0, 10000);
-    articles.fetch();
-    for (auto it = articles.begin(); it != articles.end(); ++it) spy(it.get_document(), it.get_weight());
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy entities(schema::slot_article_entities);
+    Xapian::ValueCountMatchSpy sources(schema::slot_source);
+    Xapian::ValueCountMatchSpy dates(schema::slot_date);
+    enquire.add_matchspy(&entities);
+    enquire.add_matchspy(&sources);
+    enquire.add_matchspy(&dates);
+    (void)enquire.get_mset(0, 0, 10000);
+    spy.add_counts(entities, sources, dates);
 }
 
 void Searcher::rebuild_query_side() {
@@ -142,7 +139,7 @@ void Searcher::drop_failing_shards(const Xapian::Error& error) {
 
 Searcher::~Searcher() = default;
 
-std::size_t Searcher::passage_count() const { return database_.get_doccount(); }
+std::size_t Searcher::passage_count() const { return count_passages(database_); }
 
 bool Searcher::reopen_latest() {
     try {
@@ -194,19 +191,22 @@ Xapian::Query Searcher::more_like(const std::string& article_id) const {
         relevant.add_document(*it);
     if (relevant.empty()) throw UsageError("no article with id \"" + article_id + "\" in the index");
 
-    // The article's most telling stemmed words, stopwords aside, become the query.
+    // The article's most telling stemmed words, stopwords aside, become the query. A word no
+    // other article has would find nothing.
     struct Decider : Xapian::ExpandDecider {
         const Analyzer& analyzer;
-        explicit Decider(const Analyzer& a) : analyzer(a) {}
+        const Xapian::Database& database;
+        Decider(const Analyzer& a, const Xapian::Database& d) : analyzer(a), database(d) {}
         bool operator()(const std::string& term) const override {
             if (!term.starts_with(schema::stem_marker) || term.size() < 3) return false;
+            if (database.get_termfreq(term) < 2) return false;
             const char first = term[schema::stem_marker.size()];
             if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
             for (const std::string_view stopword : english_stopwords)
                 if (term.compare(1, std::string::npos, analyzer.stem(std::string(stopword))) == 0) return false;
             return true;
         }
-    } decider(analyzer_);
+    } decider(analyzer_, database_);
     Xapian::Enquire enquire(database_);
     const Xapian::ESet expand = enquire.get_eset(25, relevant, &decider);
     std::vector<Xapian::Query> terms;
@@ -263,14 +263,12 @@ SearchResult Searcher::run(const SearchOptions& options) {
     const Xapian::Query filter =
         filters.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
     const auto filtered = [&](const Xapian::Query& query) {
-        const Xapian::Query whole_articles = exclude_whole_articles(database_, query);
-        return filter.empty() ? whole_articles : Xapian::Query(Xapian::Query::OP_FILTER, whole_articles, filter);
+        return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
     };
 
     const Xapian::BM25Weight weighting(options.ranking.k1, 0, 1, options.ranking.b, 0.5);
     Xapian::Enquire enquire(database_);
     enquire.set_weighting_scheme(weighting);
-    if (!options.passages) enquire.set_collapse_key(schema::slot_article_id);
     if (options.sort != SortOrder::relevance)
         enquire.set_sort_by_value_then_relevance(schema::slot_date, options.sort == SortOrder::date_newest_first);
     else
@@ -279,9 +277,12 @@ SearchResult Searcher::run(const SearchOptions& options) {
         enquire.set_sort_by_relevance_then_value(schema::slot_article_id, false);
     // Looking 100 matches past the page lets small result sets say "3 articles" exactly; looking
     // further costs the matcher its early stop (1,000 made p99 14 ms instead of 9 ms on 212,680
-    // articles: docs/BENCHMARKS.md). Facets look further, to count over (up to) 10,000 passages.
+    // articles: docs/BENCHMARKS.md). Facets look further, to count over (up to) 10,000 articles.
     const Xapian::doccount check_at_least =
         static_cast<Xapian::doccount>(options.offset + options.limit + (options.facets ? 10000 : 100));
+    // A page of passages comes from the best articles up to its end: each has at least one.
+    const std::size_t first_article = options.passages ? 0 : options.offset;
+    const std::size_t article_count = options.passages ? options.offset + options.limit : options.limit;
     ArticleFacetSpy facet_spy(database_);
 
     const auto run_query = [&](const Xapian::Query& query) {
@@ -291,8 +292,8 @@ SearchResult Searcher::run(const SearchOptions& options) {
         // counted afterwards (remote_facets).
         if (options.facets && !has_remote_shard()) enquire.add_matchspy(&facet_spy);
         enquire.set_query(filtered(query));
-        return enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                static_cast<Xapian::doccount>(options.limit), check_at_least);
+        return enquire.get_mset(static_cast<Xapian::doccount>(first_article),
+                                static_cast<Xapian::doccount>(article_count), check_at_least);
     };
     Xapian::MSet mset = run_query(parsed.query);
     const bool can_retry = mset.empty() && options.offset == 0 && options.like.empty();
@@ -327,63 +328,71 @@ SearchResult Searcher::run(const SearchOptions& options) {
     result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
     const HighlightTerms query_terms = highlight_terms(parsed.query);
+    PassageRanker ranker(analyzer_, database_, options.ranking);
+    std::vector<Hit> passage_hits; // --passages: every matching passage of the page's articles
     bool undated_shown = false;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const Xapian::Document document = it.get_document();
-        const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-        Hit hit;
-        hit.rank = it.get_rank() + 1; // get_rank() counts from the first match, not the page
-        hit.score = it.get_weight();
-        hit.article_id = json_string(data, "article_id");
-        hit.passage = static_cast<unsigned>(json_size(data, "ordinal"));
-        hit.article_passages = json_size(data, "passages");
-        hit.passage_kind = json_string(data, "kind");
-        hit.title = json_string(data, "title");
-        hit.source = json_string(data, "source");
-        hit.date = json_string(data, "date");
-        hit.author = json_string(data, "author");
-        hit.category = json_string(data, "category");
-        hit.url = json_string(data, "url");
-        hit.text = json_string(data, "text");
-
+        ArticleDocument stored;
+        try {
+            stored = parse_article_document(it.get_document().get_data());
+        } catch (const DataError&) {
+            throw IndexError("the index at " + path_ + " holds a damaged article document (" +
+                             it.get_document().get_value(schema::slot_article_id) +
+                             "); delete it and run 'newssearch index' again");
+        }
         const std::vector<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-        std::vector<ByteRange> entity_marks;
-        if (const auto mentions = data.find("entities"); mentions != data.end() && mentions->is_array()) {
-            for (const auto& mention : *mentions) {
-                HitEntity entity;
-                entity.key = json_string(mention, "key");
-                entity.canonical = json_string(mention, "canonical");
-                entity.type = json_string(mention, "type");
-                entity.range = {json_size(mention, "begin"), json_size(mention, "end")};
-                const std::string term = schema::term(schema::entity_prefix, entity.key);
-                entity.matched = std::find(matching.begin(), matching.end(), term) != matching.end();
-                // Marked where the passage names it, whatever the spelling the query used.
-                if (entity.matched && entity.range.end <= hit.text.size()) entity_marks.push_back(entity.range);
-                hit.entities.push_back(std::move(entity));
+        PassageQuery passage_query{query_terms, matched_entity_keys(matching)};
+        add_matched_terms(passage_query.terms, matching, parsed.query);
+        const std::vector<ScoredPassage> passages = ranker.score(stored, passage_query);
+        if (passages.empty()) continue;
+        if (date_filtered && !options.dated_only && stored.article.date.empty()) undated_shown = true;
+
+        const auto make_hit = [&](const ScoredPassage& passage, double score) {
+            Hit hit;
+            hit.score = score;
+            hit.article_id = stored.article.id;
+            hit.passage = static_cast<unsigned>(passage.index);
+            hit.article_passages = passages.size();
+            hit.passage_kind = stored.passages[passage.index].kind;
+            hit.title = stored.article.title;
+            hit.source = stored.article.source;
+            hit.date = stored.article.date;
+            hit.author = stored.article.author;
+            hit.category = stored.article.category;
+            hit.url = stored.article.url;
+            hit.text = passage.text;
+            for (const PassageMention& mention : stored.mentions) {
+                if (mention.passage != passage.index) continue;
+                hit.entities.push_back({mention.key, mention.canonical, mention.type, {mention.begin, mention.end},
+                                        passage_query.entity_keys.contains(mention.key)});
             }
+            if (options.snippets) {
+                hit.snippet = make_snippet(hit.text, passage.marks, options.snippet_bytes);
+                hit.title_highlights = highlight(analyzer_, hit.title, passage_query.terms);
+            }
+            if (options.explain) {
+                std::vector<std::string> title_terms;
+                for (const Token& token : analyzer_.tokenize(hit.title)) title_terms.push_back(token.term);
+                hit.explanation = explain_hit(database_, weighting, matching,
+                                              schema::term(schema::article_prefix, hit.article_id), title_terms,
+                                              it.get_weight(), options.ranking.entity_boost);
+            }
+            return hit;
+        };
+        const std::vector<PassageShare> shares = matching_passages(passages);
+        if (!options.passages) {
+            Hit hit = make_hit(passages[best_passage(passages)], it.get_weight());
+            hit.rank = it.get_rank() + 1; // get_rank() counts from the first match, not the page
+            hit.other_matching_passages = shares.size() - 1;
+            result.hits.push_back(std::move(hit));
+            continue;
         }
-        if (options.explain) {
-            std::vector<std::string> title_terms;
-            for (const Token& token : analyzer_.tokenize(hit.title)) title_terms.push_back(token.term);
-            const std::string passage_term =
-                schema::term(schema::passage_id_prefix, hit.article_id + "#" + std::to_string(hit.passage));
-            hit.explanation = explain_hit(database_, weighting, matching, passage_term, title_terms, hit.score,
-                                          options.ranking.entity_boost);
+        for (const PassageShare& share : shares) {
+            passage_hits.push_back(make_hit(passages[share.index], it.get_weight() * share.share));
+            passage_hits.back().rank = it.get_rank(); // the article's place, to keep date order
         }
-        if (options.snippets) {
-            HighlightTerms terms = query_terms;
-            add_matched_terms(terms, matching, parsed.query);
-            std::vector<ByteRange> marks = highlight(analyzer_, hit.text, terms);
-            marks.insert(marks.end(), entity_marks.begin(), entity_marks.end());
-            hit.snippet = make_snippet(hit.text, merge_ranges(hit.text, std::move(marks)), options.snippet_bytes);
-            hit.title_highlights = highlight(analyzer_, hit.title, terms);
-        }
-        if (date_filtered && !options.dated_only && hit.date.empty()) undated_shown = true;
-        result.hits.push_back(std::move(hit));
     }
-    // Counted afterwards over the shown articles only, not from Xapian's collapse counts: those
-    // count what the matcher happened to look at (it stops early), and remote shards send none.
-    if (!options.passages) count_matching_passages(filtered(parsed.query), result.hits);
+    if (options.passages) page_passages(options, mset, std::move(passage_hits), result);
     if (options.facets && has_remote_shard()) remote_facets(filtered(parsed.query), facet_spy);
     if (options.facets) result.facets = facet_spy.top(options.facet_size);
     if (undated_shown)

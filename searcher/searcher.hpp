@@ -1,6 +1,7 @@
 #pragma once
-/// Searching a newssearch database: BM25 over passages, one hit per article by default (its best
-/// passage), each with a highlighted snippet.
+/// Searching a newssearch database: BM25 over articles, then each hit article's passages ranked
+/// for the query (searcher/passage_ranking.hpp); one hit per article by default (its best
+/// passage), or every matching passage of the best articles; each with a highlighted snippet.
 
 #include "common/analyzer.hpp"
 #include "common/errors.hpp"
@@ -103,8 +104,6 @@ class Searcher {
     /// revision while it is being opened, opens the index afresh.
     bool reopen_latest();
     [[nodiscard]] bool has_remote_shard() const;
-    /// Fills Hit::other_matching_passages: the shown articles' other passages that match `query`.
-    void count_matching_passages(const Xapian::Query& query, std::vector<Hit>& hits) const;
     /// Counts facets of `query`'s articles into `spy` where a match spy cannot run (remote shards).
     void remote_facets(const Xapian::Query& query, ArticleFacetSpy& spy) const;
 

@@ -1,11 +1,15 @@
 #include "searcher/stored_article.hpp"
 
+#include "common/article_document.hpp"
 #include "common/schema.hpp"
 
 namespace newssearch::searcher {
 
 std::string stored_article_json(const Xapian::Database& database, const std::string& id) {
-    return unpack_article_record(database.get_metadata(schema::term(schema::article_key_prefix, id)));
+    const std::string article_term = schema::term(schema::article_prefix, id);
+    const Xapian::PostingIterator found = database.postlist_begin(article_term);
+    if (found == database.postlist_end(article_term)) return {};
+    return article_json_of_document(database.get_document(*found).get_data());
 }
 
 StoredEntity stored_entity(const Xapian::Database& database, const std::string& key) {
@@ -15,7 +19,6 @@ StoredEntity stored_entity(const Xapian::Database& database, const std::string& 
 }
 
 std::vector<StoredEntity> stored_article_entities(const Xapian::Database& database, const std::string& id) {
-    // Every passage of an article carries the article's entity keys; the first one is enough.
     const std::string article_term = schema::term(schema::article_prefix, id);
     const Xapian::PostingIterator first = database.postlist_begin(article_term);
     if (first == database.postlist_end(article_term)) return {};

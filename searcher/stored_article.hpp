@@ -1,5 +1,5 @@
 #pragma once
-/// Reading what the index keeps per article besides its passages: the cleaned article and its
+/// Reading what the index keeps per article besides its terms: the cleaned article and its
 /// entities with the names the index chose (common/stored_records.hpp). Shared by the library API
 /// and the HTTP service.
 
@@ -25,7 +25,7 @@ struct StoredEntity {
 /// The name and type the index chose for entity `key` (the key itself and "other" when unknown).
 [[nodiscard]] StoredEntity stored_entity(const Xapian::Database& database, const std::string& key);
 
-/// The entities of article `id`, in the order its passages list them; empty when it has none.
+/// The entities of article `id`, most mentioned first; empty when it has none.
 [[nodiscard]] std::vector<StoredEntity> stored_article_entities(const Xapian::Database& database,
                                                                 const std::string& id);
 

@@ -102,7 +102,7 @@ std::vector<Suggestion> suggest(const Xapian::Database& database, std::string_vi
     if (colon == std::string_view::npos) {
         // A name's first word is a prefix scan; later words ("lav" for Sergey Lavrov) need a scan
         // of every entity, done only once the prefix is long enough to be worth it.
-        const std::string count_prefix(schema::entity_count_prefix);
+        const std::string count_prefix(schema::article_entity_prefix);
         const std::string scan_from =
             prefix.size() >= min_prefix_for_any_word ? count_prefix : count_prefix + prefix;
         Best entities(limit);

@@ -32,20 +32,12 @@ void add_batch_options(CLI::App& command, const std::shared_ptr<BatchCommandOpti
     command.add_option("--k1", settings.ranking.k1, "BM25 k1 (term-frequency saturation)")
         ->check(CLI::Range(0.0, 100.0))
         ->capture_default_str();
-    command.add_option("--b", settings.ranking.b, "BM25 b (passage-length normalisation)")
+    command.add_option("--b", settings.ranking.b, "BM25 b (length normalisation)")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
     command.add_option("--entity-boost", settings.ranking.entity_boost,
                        "Weight of entity matches for names in the topics (0: words only)")
         ->check(CLI::Range(0.0, 100.0))
-        ->capture_default_str();
-    command.add_option("--fusion-passages", settings.fusion.passages,
-                       "Best passages of an article that count in its score (1 = best passage only)")
-        ->check(CLI::Range(1, 100))
-        ->capture_default_str();
-    command.add_option("--fusion-decay", settings.fusion.decay,
-                       "Weight of each further passage relative to the one before (0 = best passage only)")
-        ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
     command.add_flag("--feedback", settings.feedback.on,
                      "Pseudo-relevance feedback: expand each query with terms from its best results "

@@ -24,7 +24,7 @@ struct BatchCommandOptions {
 };
 
 /// Adds --db, --topics-format, --number-by-position, --depth, --run-tag, --passages, --k1, --b,
-/// --fusion-passages, --fusion-decay, --feedback, --feedback-docs, --feedback-terms,
+/// --feedback, --feedback-docs, --feedback-terms,
 /// --feedback-weight and -q/--quiet to `command`; --topics is added by the caller (required for
 /// `batch`, an alternative to --run for `eval`).
 void add_batch_options(CLI::App& command, const std::shared_ptr<BatchCommandOptions>& options);

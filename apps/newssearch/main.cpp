@@ -32,7 +32,7 @@ bool takes_value(const std::string& arg) {
     for (const char* option : {"--db", "-n", "--limit", "--offset", "--snippet-bytes", "--since", "--until",
                                "--sort", "--like", "--k1", "--b", "--entity-boost", "--gazetteer",
                                "--synonyms", "--type", "--title-weight", "--topics", "--qrels", "--run",
-                               "--topics-format", "--depth", "--run-tag", "--fusion-passages", "--fusion-decay",
+                               "--topics-format", "--depth", "--run-tag",
                                "--feedback-docs", "--feedback-terms", "--feedback-weight", "--save-run", "--format",
                                "-o", "--output", "--delete", "--threads", "--commit-every", "--host", "--port",
                                "--cors-origin", "--shards", "--remote-timeout"})

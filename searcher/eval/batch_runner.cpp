@@ -1,9 +1,11 @@
 #include "searcher/eval/batch_runner.hpp"
 
 #include "common/analyzer.hpp"
+#include "common/article_document.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "searcher/eval/parse_util.hpp"
+#include "searcher/passage_ranking.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/searcher.hpp"
 
@@ -35,11 +37,6 @@ std::string article_of(const Xapian::Document& document) {
     return document.get_value(schema::slot_article_id);
 }
 
-unsigned ordinal_of(const Xapian::Document& document) {
-    return static_cast<unsigned>(
-        Xapian::sortable_unserialise(document.get_value(schema::slot_ordinal)));
-}
-
 Xapian::doccount as_doccount(std::size_t n) {
     return static_cast<Xapian::doccount>(
         std::min<std::size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
@@ -54,9 +51,6 @@ void validate(const BatchSettings& settings) {
         throw UsageError("the run tag must be a non-empty word without spaces");
     if (!(settings.ranking.k1 >= 0.0) || !(settings.ranking.b >= 0.0) || settings.ranking.b > 1.0)
         throw UsageError("BM25 needs k1 >= 0 and b in [0, 1]");
-    if (settings.fusion.passages == 0 || !(settings.fusion.decay >= 0.0) ||
-        settings.fusion.decay > 1.0)
-        throw UsageError("passage fusion needs at least 1 passage and a decay in [0, 1]");
     if (!(settings.feedback.weight >= 0.0) || settings.feedback.weight >= 1.0)
         throw UsageError("the feedback weight must be in [0, 1)");
 }
@@ -106,9 +100,8 @@ std::vector<RunEntry> BatchRunner::run_topic(const Topic& topic) {
         Xapian::BM25Weight(settings_.ranking.k1, 0, 1, settings_.ranking.b, 0.5));
 
     if (settings_.feedback.enabled()) {
-        // First pass: the best passage of each of the top articles is taken as relevant.
+        // First pass: the top articles are taken as relevant.
         enquire.set_query(query);
-        enquire.set_collapse_key(schema::slot_article_id);
         const Xapian::MSet first = enquire.get_mset(0, as_doccount(settings_.feedback.documents));
         Xapian::RSet relevant;
         for (auto it = first.begin(); it != first.end(); ++it)
@@ -127,30 +120,29 @@ std::vector<RunEntry> BatchRunner::run_topic(const Topic& topic) {
         entries.push_back(RunEntry{std::move(docid), rank, score, settings_.run_tag});
     };
 
-    if (settings_.passages) {
-        enquire.set_collapse_key(Xapian::BAD_VALUENO);
-        const Xapian::MSet mset = enquire.get_mset(0, as_doccount(settings_.depth));
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Xapian::Document document = it.get_document();
-            add(passage_docid(article_of(document), ordinal_of(document)), it.get_weight());
-        }
+    const Xapian::MSet mset = enquire.get_mset(0, as_doccount(settings_.depth));
+    if (!settings_.passages) {
+        for (auto it = mset.begin(); it != mset.end(); ++it) add(article_of(it.get_document()), it.get_weight());
         return entries;
     }
-
-    const std::size_t per_article = settings_.fusion.decay > 0.0 ? settings_.fusion.passages : 1;
-    enquire.set_collapse_key(schema::slot_article_id, as_doccount(per_article));
-    const Xapian::MSet mset = enquire.get_mset(0, as_doccount(settings_.depth * per_article));
-    if (per_article == 1) {
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-            add(it.get_collapse_key(), it.get_weight());
-        return entries;
+    // Every matching passage of the best articles, each with its share of its article's score.
+    searcher::PassageRanker ranker(state.analyzer, state.database, settings_.ranking);
+    const searcher::HighlightTerms terms = searcher::highlight_terms(query);
+    std::vector<std::pair<std::string, double>> passages;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const std::vector<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+        const ArticleDocument stored = parse_article_document(it.get_document().get_data());
+        const searcher::PassageQuery passage_query{terms, searcher::matched_entity_keys(matching)};
+        for (const searcher::PassageShare& share : searcher::matching_passages(ranker.score(stored, passage_query)))
+            passages.emplace_back(passage_docid(stored.article.id, static_cast<unsigned>(share.index)),
+                                  it.get_weight() * share.share);
     }
-    std::vector<ScoredPassage> passages;
-    passages.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        passages.push_back({it.get_collapse_key(), it.get_weight()});
-    for (ScoredArticle& article : rank_articles(passages, settings_.fusion, settings_.depth))
-        add(std::move(article.article_id), article.score);
+    std::stable_sort(passages.begin(), passages.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (auto& [docid, score] : passages) {
+        if (entries.size() >= settings_.depth) break;
+        add(std::move(docid), score);
+    }
     return entries;
 }
 

@@ -6,12 +6,11 @@
 /// stopwords, synonyms and entity matching are the interactive search's (QueryBuilder, with the
 /// index's gazetteer).
 ///
-/// An article's score is fused from its best passages (see passage_fusion.hpp); a passage run
-/// ranks the passages themselves, each named "ARTICLE#ORDINAL" (the passage's ordinal in its
-/// article, from 0). Pseudo-relevance feedback is optional (see feedback.hpp).
+/// Articles are ranked by BM25 over the whole article; a passage run ranks the matching passages
+/// of the best articles as the interactive --passages search does (searcher/passage_ranking.hpp),
+/// each named "ARTICLE#ORDINAL" (the passage's ordinal in its article, from 0). Pseudo-relevance feedback is optional (see feedback.hpp).
 
 #include "searcher/eval/feedback.hpp"
-#include "searcher/eval/passage_fusion.hpp"
 #include "searcher/eval/run_file.hpp"
 #include "searcher/eval/topics.hpp"
 #include "searcher/ranking.hpp"
@@ -30,12 +29,11 @@ struct BatchSettings {
     bool passages = false;              ///< rank passages ("ARTICLE#ORDINAL"), not articles
     std::string run_tag = "newssearch"; ///< the run's name (last column), no whitespace
     searcher::RankingSettings ranking;  ///< BM25 and entity boost, as the interactive search's
-    PassageFusion fusion;               ///< article score from passage scores
     FeedbackSettings feedback;          ///< pseudo-relevance feedback (off by default)
 };
 
 /// Throws UsageError when a setting is out of range (depth 0, empty or spaced run tag, negative
-/// BM25 parameters, fusion decay outside [0, 1], feedback weight outside [0, 1)).
+/// BM25 parameters, feedback weight outside [0, 1)).
 void validate(const BatchSettings& settings);
 
 /// The ids of a passage run: "ARTICLE#ORDINAL".

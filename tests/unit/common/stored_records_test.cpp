@@ -9,27 +9,6 @@
 
 using namespace newssearch;
 
-TEST_CASE("an article record gives back the exact JSON, smaller than it was", "[stored_records]") {
-    std::string json = R"({"id":"a","title":"Лавров meets Rubio","paragraphs":[)";
-    for (int i = 0; i < 50; ++i) json += R"({"text":"The ministers met in Riyadh in February."},)";
-    json += R"({"text":"end"}]})";
-    const std::string packed = pack_article_record(json);
-    CHECK(packed.size() < json.size() / 4);
-    CHECK(unpack_article_record(packed) == json);
-    CHECK(pack_article_record("").empty());
-    CHECK(unpack_article_record("").empty());
-}
-
-TEST_CASE("a damaged article record is an error, not garbage", "[stored_records]") {
-    const std::string packed = pack_article_record(R"({"id":"a","title":"t"})");
-    CHECK_THROWS_AS(unpack_article_record(packed.substr(0, 3)), DataError);
-    CHECK_THROWS_AS(unpack_article_record(packed.substr(0, packed.size() - 2)), DataError);
-    std::string flipped = packed;
-    flipped[6] = static_cast<char>(flipped[6] ^ 0x5a);
-    CHECK_THROWS_AS(unpack_article_record(flipped), DataError);
-    CHECK_THROWS_AS(unpack_article_record(R"({"id":"a"})"), DataError); // an unpacked record
-}
-
 TEST_CASE("entity names round-trip through their stored form", "[stored_records]") {
     const EntityName name{"person", "Sergey Lavrov"};
     CHECK(format_entity_name(name) == "person\tSergey Lavrov");

@@ -143,9 +143,6 @@ TEST_CASE("batch: settings are checked and a missing index is an IndexError", "[
     settings.run_tag = "two words";
     CHECK(message(settings) == "the run tag must be a non-empty word without spaces");
     settings = {};
-    settings.fusion.decay = 1.5;
-    CHECK(message(settings) == "passage fusion needs at least 1 passage and a decay in [0, 1]");
-    settings = {};
     settings.feedback.weight = 1.0;
     CHECK(message(settings) == "the feedback weight must be in [0, 1)");
     CHECK_THROWS_AS(BatchRunner("/nonexistent/newssearch-db", BatchSettings{}), IndexError);

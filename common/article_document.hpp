@@ -1,0 +1,65 @@
+#pragma once
+/// The document data of an article's Xapian document (common/schema.hpp): the cleaned article
+/// itself, where each of its passages lies in it, and the entities each passage mentions. Written
+/// by the indexer, read by the searcher (hits, snippets, passage ranking) and the library API
+/// (stored articles): the format is decided here only.
+///
+/// Stored as JSON: {"article": to_json(article) (common/article_json.hpp),
+///  "passages": [{"kind", "begin", "end", "caption"}],
+///  "mentions": [{"passage", "key", "canonical", "type", "begin", "end"}]}.
+/// Xapian compresses document data, so the article text is kept once, here.
+
+#include "common/article.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newssearch {
+
+/// Where a passage's text lies in its article.
+struct PassageSpan {
+    /// "body": bytes [begin, end) of article_body_text(); "caption": bytes [begin, end) of caption
+    /// number `caption`; "title": the title (an article with neither body nor captions).
+    std::string kind = "body";
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t caption = 0;
+};
+
+/// An entity a passage mentions; offsets are into the passage's text.
+struct PassageMention {
+    std::size_t passage = 0; ///< index into the passages
+    std::string key;         ///< entity key (common/entities)
+    std::string canonical;   ///< the name as this article spells it best
+    std::string type;        ///< "person", "place", "organisation" or "other"
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+struct ArticleDocument {
+    Article article;
+    std::vector<PassageSpan> passages;
+    std::vector<PassageMention> mentions; ///< in passage order, then text order
+};
+
+/// The article body as one text: paragraphs joined by blank lines. Body passages refer to it.
+[[nodiscard]] std::string article_body_text(const Article& article);
+
+/// The text of `span` in `article`, whose body text is `body` (article_body_text). An offset
+/// outside the text gives the part inside it, or nothing.
+[[nodiscard]] std::string passage_text(const Article& article, std::string_view body, const PassageSpan& span);
+
+/// The document data for an article whose JSON (to_json) is `article_json`.
+[[nodiscard]] std::string format_article_document(std::string_view article_json, const std::vector<PassageSpan>& passages,
+                                                  const std::vector<PassageMention>& mentions);
+
+/// The stored form back. Throws DataError when `data` is not an article document.
+[[nodiscard]] ArticleDocument parse_article_document(std::string_view data);
+
+/// Only the article's JSON (as to_json wrote it) from stored document data; empty when `data` is
+/// empty. Throws DataError when `data` is not an article document.
+[[nodiscard]] std::string article_json_of_document(std::string_view data);
+
+} // namespace newssearch

@@ -1,0 +1,101 @@
+#include "searcher/passage_ranking.hpp"
+
+#include "common/schema.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace newssearch::searcher {
+
+PassageRanker::PassageRanker(const Analyzer& analyzer, const Xapian::Database& database, const RankingSettings& ranking)
+    : analyzer_(analyzer), database_(database), ranking_(ranking) {}
+
+double PassageRanker::idf(const std::string& term) {
+    if (const auto found = idf_.find(term); found != idf_.end()) return found->second;
+    double value = 0;
+    if (term.find(' ') != std::string::npos) {
+        // A phrase is as telling as its words together.
+        std::istringstream words(term);
+        for (std::string word; words >> word;) value += idf(word);
+    } else {
+        const double articles = database_.get_doccount();
+        const double with_term = database_.get_termfreq(term);
+        value = std::log(1.0 + (articles - with_term + 0.5) / (with_term + 0.5));
+    }
+    idf_.emplace(term, value);
+    return value;
+}
+
+std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document, const PassageQuery& query) {
+    const std::string body = article_body_text(document.article);
+    std::vector<ScoredPassage> passages;
+    std::vector<std::size_t> lengths;
+    std::vector<std::map<std::string, unsigned>> counts(document.passages.size());
+    std::size_t total_length = 0;
+    for (std::size_t i = 0; i < document.passages.size(); ++i) {
+        ScoredPassage passage;
+        passage.index = i;
+        passage.text = passage_text(document.article, body, document.passages[i]);
+        const std::vector<Token> tokens = analyzer_.tokenize(passage.text);
+        for (const TermMatch& match : find_matches(analyzer_, tokens, query.terms)) {
+            ++counts[i][match.term];
+            passage.marks.push_back(match.range);
+        }
+        lengths.push_back(tokens.size());
+        total_length += tokens.size();
+        passages.push_back(std::move(passage));
+    }
+    // Marked where the passage names the entity, whatever the spelling the query used.
+    std::vector<std::map<std::string, unsigned>> entity_counts(document.passages.size());
+    for (const PassageMention& mention : document.mentions) {
+        if (mention.passage >= passages.size() || !query.entity_keys.contains(mention.key)) continue;
+        ScoredPassage& passage = passages[mention.passage];
+        if (mention.end > passage.text.size() || mention.begin >= mention.end) continue;
+        ++entity_counts[mention.passage][schema::term(schema::entity_prefix, mention.key)];
+        passage.marks.push_back({mention.begin, mention.end});
+    }
+
+    // BM25 within the article: passage lengths are normalised by the article's average.
+    const double average = passages.empty() ? 1.0 : std::max(1.0, double(total_length) / double(passages.size()));
+    const double k1 = ranking_.k1;
+    const auto bm25 = [&](double tf, std::size_t length) {
+        return tf * (k1 + 1) / (tf + k1 * (1 - ranking_.b + ranking_.b * double(length) / average));
+    };
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        double score = 0;
+        for (const auto& [term, tf] : counts[i]) score += idf(term) * bm25(tf, lengths[i]);
+        for (const auto& [term, tf] : entity_counts[i]) score += ranking_.entity_boost * idf(term) * bm25(tf, lengths[i]);
+        passages[i].score = score;
+        passages[i].marks = merge_ranges(passages[i].text, std::move(passages[i].marks));
+    }
+    return passages;
+}
+
+std::size_t best_passage(const std::vector<ScoredPassage>& passages) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < passages.size(); ++i)
+        if (passages[i].score > passages[best].score) best = i;
+    return best;
+}
+
+std::vector<PassageShare> matching_passages(const std::vector<ScoredPassage>& passages) {
+    std::vector<PassageShare> shares;
+    if (passages.empty()) return shares;
+    const std::size_t best = best_passage(passages);
+    const double best_score = passages[best].score;
+    for (const ScoredPassage& passage : passages) {
+        if (passage.index == best) shares.push_back({passage.index, 1.0});
+        else if (passage.score > 0) shares.push_back({passage.index, passage.score / best_score});
+    }
+    return shares;
+}
+
+std::set<std::string> matched_entity_keys(const std::vector<std::string>& matching_terms) {
+    std::set<std::string> keys;
+    for (const std::string& term : matching_terms)
+        if (term.starts_with(schema::entity_prefix) && !term.starts_with(schema::article_entity_prefix))
+            keys.insert(term.substr(schema::entity_prefix.size()));
+    return keys;
+}
+
+} // namespace newssearch::searcher

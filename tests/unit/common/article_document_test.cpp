@@ -1,0 +1,61 @@
+#include "common/article_document.hpp"
+
+#include "common/article_json.hpp"
+#include "newssearch/errors.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch;
+
+namespace {
+
+Article sample() {
+    Article article;
+    article.id = "a1";
+    article.title = "Rubio meets Lavrov";
+    article.paragraphs = {{"The talks began.", false}, {"They ended late.", false}};
+    article.captions = {{"", "AP"}, {"Rubio in Riyadh", "Reuters"}};
+    return article;
+}
+
+} // namespace
+
+TEST_CASE("an article document gives back the article, its passages and their mentions", "[article_document]") {
+    const Article article = sample();
+    const std::vector<PassageSpan> spans{{"body", 0, 16, 0}, {"body", 18, 34, 0}, {"caption", 0, 15, 1}};
+    const std::vector<PassageMention> mentions{{2, "marco_rubio", "Marco Rubio", "person", 0, 5}};
+    const ArticleDocument stored = parse_article_document(format_article_document(to_json(article).dump(), spans, mentions));
+    CHECK(stored.article.id == "a1");
+    CHECK(stored.article.captions.size() == 2);
+    REQUIRE(stored.passages.size() == 3);
+    CHECK(stored.passages[2].kind == "caption");
+    CHECK(stored.passages[2].caption == 1);
+    REQUIRE(stored.mentions.size() == 1);
+    CHECK(stored.mentions[0].canonical == "Marco Rubio");
+    CHECK(stored.mentions[0].passage == 2);
+
+    const std::string body = article_body_text(stored.article);
+    CHECK(body == "The talks began.\n\nThey ended late.");
+    CHECK(passage_text(stored.article, body, stored.passages[0]) == "The talks began.");
+    CHECK(passage_text(stored.article, body, stored.passages[1]) == "They ended late.");
+    CHECK(passage_text(stored.article, body, stored.passages[2]) == "Rubio in Riyadh");
+    CHECK(passage_text(stored.article, body, {"title", 0, 0, 0}) == "Rubio meets Lavrov");
+}
+
+TEST_CASE("a passage outside its article's text gives what lies inside, never a crash", "[article_document]") {
+    const Article article = sample();
+    const std::string body = article_body_text(article);
+    CHECK(passage_text(article, body, {"body", 29, 500, 0}) == "late.");
+    CHECK(passage_text(article, body, {"body", 500, 600, 0}).empty());
+    CHECK(passage_text(article, body, {"caption", 0, 5, 9}).empty());
+}
+
+TEST_CASE("damaged document data is a DataError", "[article_document]") {
+    CHECK_THROWS_AS(parse_article_document("not json"), DataError);
+    CHECK_THROWS_AS(parse_article_document(R"({"passages":[]})"), DataError);
+    CHECK_THROWS_AS(article_json_of_document(R"({"article":"text"})"), DataError);
+    CHECK(article_json_of_document("").empty());
+    const std::string json = to_json(sample()).dump();
+    CHECK(nlohmann::json::parse(article_json_of_document(format_article_document(json, {}, {}))) ==
+          nlohmann::json::parse(json));
+}

@@ -1,0 +1,102 @@
+#include "searcher/passage_ranking.hpp"
+
+#include "../temp_dir.hpp"
+#include "common/article_json.hpp"
+#include "common/schema.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch;
+using namespace newssearch::searcher;
+
+namespace {
+
+/// An index of `articles` documents, `with_word` of which hold `word`: only term statistics matter.
+Xapian::WritableDatabase statistics(const std::string& path, const std::string& word, int with_word, int articles) {
+    Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (int i = 0; i < articles; ++i) {
+        Xapian::Document document;
+        document.add_term("filler");
+        if (i < with_word) document.add_term(word);
+        database.add_document(document);
+    }
+    database.commit();
+    return database;
+}
+
+ArticleDocument three_passages() {
+    ArticleDocument document;
+    document.article.id = "a1";
+    document.article.paragraphs = {{"Talks about the weather went on.", false},
+                                   {"The agreement was signed; two agreements, in fact.", false},
+                                   {"An agreement at last.", false}};
+    const std::string body = article_body_text(document.article);
+    std::size_t begin = 0;
+    for (const Paragraph& paragraph : document.article.paragraphs) {
+        document.passages.push_back({"body", begin, begin + paragraph.text.size(), 0});
+        begin += paragraph.text.size() + 2;
+    }
+    return document;
+}
+
+} // namespace
+
+TEST_CASE("the passage with more of the query's words ranks best, stems included", "[passage_ranking]") {
+    test::TempDir dir;
+    const Xapian::WritableDatabase database = statistics(dir / "db", "Zagreement", 2, 10);
+    const Analyzer analyzer;
+    PassageRanker ranker(analyzer, database, RankingSettings{});
+    PassageQuery query;
+    query.terms.words = {"Zagreement"};
+    const std::vector<ScoredPassage> passages = ranker.score(three_passages(), query);
+    REQUIRE(passages.size() == 3);
+    CHECK(passages[0].score == 0);
+    CHECK(passages[1].score > passages[2].score);
+    CHECK(passages[2].score > 0);
+    CHECK(best_passage(passages) == 1);
+    REQUIRE(passages[1].marks.size() == 2);
+    CHECK(passages[1].text.substr(passages[1].marks[1].begin, passages[1].marks[1].end - passages[1].marks[1].begin) ==
+          "agreements");
+
+    const std::vector<PassageShare> shares = matching_passages(passages);
+    REQUIRE(shares.size() == 2);
+    CHECK(shares[0].index == 1);
+    CHECK(shares[0].share == 1.0);
+    CHECK(shares[1].index == 2);
+    CHECK(shares[1].share == Approx(passages[2].score / passages[1].score));
+}
+
+TEST_CASE("a rarer word counts more, and an entity the query matched marks its mention", "[passage_ranking]") {
+    test::TempDir dir;
+    Xapian::WritableDatabase database = statistics(dir / "db", "weather", 1, 10);
+    Xapian::Document common;
+    common.add_term("Zagreement");
+    for (int i = 0; i < 8; ++i) database.add_document(common);
+    database.commit();
+    const Analyzer analyzer;
+    PassageRanker ranker(analyzer, database, RankingSettings{});
+    ArticleDocument document = three_passages();
+    document.mentions.push_back({2, "agreement_entity", "Agreement", "other", 3, 12});
+    PassageQuery query;
+    query.terms.words = {"weather", "Zagreement"};
+    CHECK(best_passage(ranker.score(document, query)) == 0);
+    query.entity_keys = {"agreement_entity"};
+    const std::vector<ScoredPassage> passages = ranker.score(document, query);
+    REQUIRE(passages[2].marks.size() == 1);
+    CHECK(passages[2].marks[0].begin == 3);
+}
+
+TEST_CASE("with nothing matched, the first passage is the best and the only one listed", "[passage_ranking]") {
+    test::TempDir dir;
+    const Xapian::WritableDatabase database = statistics(dir / "db", "unrelated", 1, 3);
+    const Analyzer analyzer;
+    PassageRanker ranker(analyzer, database, RankingSettings{});
+    PassageQuery query;
+    query.terms.phrases = {{"signed", "treaty"}};
+    const std::vector<ScoredPassage> passages = ranker.score(three_passages(), query);
+    CHECK(best_passage(passages) == 0);
+    const std::vector<PassageShare> shares = matching_passages(passages);
+    REQUIRE(shares.size() == 1);
+    CHECK(shares[0].index == 0);
+    CHECK(matched_entity_keys({"Zagreement", "XErubio", "XEAlavrov"}) == std::set<std::string>{"rubio"});
+}
