@@ -63,8 +63,15 @@ void add_matched_terms(HighlightTerms& terms, const std::vector<std::string>& ma
     }
 }
 
-std::vector<TermMatch> find_matches(const Analyzer& analyzer, const std::vector<Token>& tokens,
-                                    const HighlightTerms& terms) {
+const std::string& StemmedTerms::of(const std::string& word) {
+    auto found = stemmed_.find(word);
+    if (found == stemmed_.end())
+        found = stemmed_.emplace(word, schema::term(schema::stem_marker, analyzer_.stem(word))).first;
+    return found->second;
+}
+
+std::vector<TermMatch> find_matches(const std::vector<Token>& tokens, const HighlightTerms& terms,
+                                    StemmedTerms& stemmed) {
     std::vector<TermMatch> matches;
     if (!terms.words.empty()) {
         for (const Token& token : tokens) {
@@ -72,8 +79,8 @@ std::vector<TermMatch> find_matches(const Analyzer& analyzer, const std::vector<
                 matches.push_back({{token.begin, token.end}, token.term});
                 continue;
             }
-            std::string stemmed = schema::term(schema::stem_marker, analyzer.stem(token.term));
-            if (terms.words.contains(stemmed)) matches.push_back({{token.begin, token.end}, std::move(stemmed)});
+            const std::string& stem = stemmed.of(token.term);
+            if (terms.words.contains(stem)) matches.push_back({{token.begin, token.end}, stem});
         }
     }
     for (const auto& phrase : terms.phrases) {
@@ -94,7 +101,8 @@ std::vector<TermMatch> find_matches(const Analyzer& analyzer, const std::vector<
 std::vector<ByteRange> highlight(const Analyzer& analyzer, std::string_view text,
                                  const HighlightTerms& terms) {
     std::vector<ByteRange> ranges;
-    for (const TermMatch& match : find_matches(analyzer, analyzer.tokenize(text), terms)) ranges.push_back(match.range);
+    StemmedTerms stemmed(analyzer);
+    for (const TermMatch& match : find_matches(analyzer.tokenize(text), terms, stemmed)) ranges.push_back(match.range);
     return merge_ranges(text, std::move(ranges));
 }
 

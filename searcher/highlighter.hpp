@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace newssearch::searcher {
@@ -39,10 +40,23 @@ struct TermMatch {
     std::string term;
 };
 
+/// The stemmed index term ("Z" + stem) of each word it is asked about, remembered: stemming every
+/// word of a text is the costly part of matching it against stemmed query terms, and the words of
+/// a language repeat.
+class StemmedTerms {
+  public:
+    explicit StemmedTerms(const Analyzer& analyzer) : analyzer_(analyzer) {}
+    [[nodiscard]] const std::string& of(const std::string& word);
+
+  private:
+    const Analyzer& analyzer_;
+    std::unordered_map<std::string, std::string> stemmed_;
+};
+
 /// Every match of `terms` in the tokens of a text, in text order (a phrase's match starts at its
-/// first word). `tokens` come from analyzer.tokenize(text).
-[[nodiscard]] std::vector<TermMatch> find_matches(const Analyzer& analyzer, const std::vector<Token>& tokens,
-                                                  const HighlightTerms& terms);
+/// first word). `tokens` come from Analyzer::tokenize.
+[[nodiscard]] std::vector<TermMatch> find_matches(const std::vector<Token>& tokens, const HighlightTerms& terms,
+                                                  StemmedTerms& stemmed);
 
 /// `ranges` sorted, with overlapping ranges and ranges separated only by spaces merged.
 [[nodiscard]] std::vector<ByteRange> merge_ranges(std::string_view text, std::vector<ByteRange> ranges);

@@ -8,7 +8,8 @@
 namespace newssearch::searcher {
 
 PassageRanker::PassageRanker(const Analyzer& analyzer, const Xapian::Database& database, const RankingSettings& ranking)
-    : analyzer_(analyzer), database_(database), ranking_(ranking) {}
+    : analyzer_(analyzer), database_(database), ranking_(ranking), title_wdf_(schema::title_wdf(database)),
+      stemmed_(analyzer) {}
 
 double PassageRanker::idf(const std::string& term) {
     if (const auto found = idf_.find(term); found != idf_.end()) return found->second;
@@ -27,21 +28,28 @@ double PassageRanker::idf(const std::string& term) {
 }
 
 std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document, const PassageQuery& query) {
+    // Each passage is scored as if it were a document of its own with the article's title, as
+    // the index weights the title: title_wdf times each word.
+    std::map<std::string, unsigned> title_counts;
+    const std::vector<Token> title = analyzer_.tokenize(document.article.title);
+    for (const TermMatch& match : find_matches(title, query.terms, stemmed_)) title_counts[match.term] += title_wdf_;
+    const std::size_t title_length = title.size() * title_wdf_;
+
     const std::string body = article_body_text(document.article);
     std::vector<ScoredPassage> passages;
     std::vector<std::size_t> lengths;
-    std::vector<std::map<std::string, unsigned>> counts(document.passages.size());
+    std::vector<std::map<std::string, unsigned>> counts(document.passages.size(), title_counts);
     std::size_t total_length = 0;
     for (std::size_t i = 0; i < document.passages.size(); ++i) {
         ScoredPassage passage;
         passage.index = i;
         passage.text = passage_text(document.article, body, document.passages[i]);
         const std::vector<Token> tokens = analyzer_.tokenize(passage.text);
-        for (const TermMatch& match : find_matches(analyzer_, tokens, query.terms)) {
+        for (const TermMatch& match : find_matches(tokens, query.terms, stemmed_)) {
             ++counts[i][match.term];
             passage.marks.push_back(match.range);
         }
-        lengths.push_back(tokens.size());
+        lengths.push_back(title_length + tokens.size());
         total_length += tokens.size();
         passages.push_back(std::move(passage));
     }
@@ -55,7 +63,8 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document,
         passage.marks.push_back({mention.begin, mention.end});
     }
 
-    // BM25 within the article: passage lengths are normalised by the article's average.
+    // Passage lengths are normalised by the article's average passage (title not counted there:
+    // measured on the bundled passage judgments, docs/EVALUATION.md).
     const double average = passages.empty() ? 1.0 : std::max(1.0, double(total_length) / double(passages.size()));
     const double k1 = ranking_.k1;
     const auto bm25 = [&](double tf, std::size_t length) {
@@ -72,22 +81,25 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document,
 }
 
 std::size_t best_passage(const std::vector<ScoredPassage>& passages) {
+    // Passages the query matched only through the title differ only in length: the first stands
+    // for the article then.
     std::size_t best = 0;
-    for (std::size_t i = 1; i < passages.size(); ++i)
-        if (passages[i].score > passages[best].score) best = i;
+    bool found = false;
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+        if (passages[i].marks.empty()) continue;
+        if (!found || passages[i].score > passages[best].score) best = i;
+        found = true;
+    }
     return best;
 }
 
-std::vector<PassageShare> matching_passages(const std::vector<ScoredPassage>& passages) {
-    std::vector<PassageShare> shares;
-    if (passages.empty()) return shares;
+std::vector<std::size_t> matching_passages(const std::vector<ScoredPassage>& passages) {
+    std::vector<std::size_t> matching;
+    if (passages.empty()) return matching;
     const std::size_t best = best_passage(passages);
-    const double best_score = passages[best].score;
-    for (const ScoredPassage& passage : passages) {
-        if (passage.index == best) shares.push_back({passage.index, 1.0});
-        else if (passage.score > 0) shares.push_back({passage.index, passage.score / best_score});
-    }
-    return shares;
+    for (const ScoredPassage& passage : passages)
+        if (passage.index == best || !passage.marks.empty()) matching.push_back(passage.index);
+    return matching;
 }
 
 std::set<std::string> matched_entity_keys(const std::vector<std::string>& matching_terms) {

@@ -2,8 +2,10 @@
 /// Ranking an article's passages for a query, when the query is searched. The index has one
 /// document per article (common/schema.hpp); which of its passages answers the query best is
 /// decided here, from the passages' text with the same analysis the indexer and the highlighter
-/// use: BM25 over each passage's matches of the query's words, phrases and entities, with the
-/// index's article frequencies for idf.
+/// use: BM25 over each passage's matches of the query's words, phrases and entities, the article's
+/// title counted with every passage (title_wdf times, as the index weights it), with the index's
+/// article frequencies for idf. Scores of passages of different articles compare: `--passages`
+/// lists them by it.
 
 #include "common/analyzer.hpp"
 #include "common/article_document.hpp"
@@ -24,7 +26,7 @@ namespace newssearch::searcher {
 struct ScoredPassage {
     std::size_t index = 0;          ///< in ArticleDocument::passages
     std::string text;
-    double score = 0;               ///< 0: the query matched nothing in it
+    double score = 0;               ///< 0: the query matched nothing in it or in the title
     std::vector<ByteRange> marks;   ///< matched words, phrases and entity mentions, merged
 };
 
@@ -51,20 +53,18 @@ class PassageRanker {
     const Analyzer& analyzer_;
     const Xapian::Database& database_;
     RankingSettings ranking_;
+    Xapian::termcount title_wdf_;
     std::map<std::string, double> idf_;
+    StemmedTerms stemmed_;
 };
 
-/// The index of the best passage: the highest score, the first on ties (also when none matched).
+/// The index of the best passage: the highest score among those in which the query matched
+/// something of their own, the first on ties; the first passage when it matched none of them.
 [[nodiscard]] std::size_t best_passage(const std::vector<ScoredPassage>& passages);
 
-/// A passage an article contributes to a list of passages, with its share of the article's score.
-struct PassageShare {
-    std::size_t index = 0;
-    double share = 0; ///< the best passage 1, another its score over the best one's
-};
-
-/// Every passage the query matched, and always the best one, in passage order.
-[[nodiscard]] std::vector<PassageShare> matching_passages(const std::vector<ScoredPassage>& passages);
+/// The passages an article contributes to a list of passages: the best one, and every other one in
+/// which the query matched something of its own (not only the title), in passage order.
+[[nodiscard]] std::vector<std::size_t> matching_passages(const std::vector<ScoredPassage>& passages);
 
 /// The keys of the entities among a hit's matching terms (Enquire::get_matching_terms).
 [[nodiscard]] std::set<std::string> matched_entity_keys(const std::vector<std::string>& matching_terms);

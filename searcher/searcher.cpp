@@ -379,16 +379,16 @@ SearchResult Searcher::run(const SearchOptions& options) {
             }
             return hit;
         };
-        const std::vector<PassageShare> shares = matching_passages(passages);
+        const std::vector<std::size_t> matching_indexes = matching_passages(passages);
         if (!options.passages) {
             Hit hit = make_hit(passages[best_passage(passages)], it.get_weight());
             hit.rank = it.get_rank() + 1; // get_rank() counts from the first match, not the page
-            hit.other_matching_passages = shares.size() - 1;
+            hit.other_matching_passages = matching_indexes.size() - 1;
             result.hits.push_back(std::move(hit));
             continue;
         }
-        for (const PassageShare& share : shares) {
-            passage_hits.push_back(make_hit(passages[share.index], it.get_weight() * share.share));
+        for (const std::size_t index : matching_indexes) {
+            passage_hits.push_back(make_hit(passages[index], passages[index].score));
             passage_hits.back().rank = it.get_rank(); // the article's place, to keep date order
         }
     }

@@ -125,7 +125,7 @@ std::vector<RunEntry> BatchRunner::run_topic(const Topic& topic) {
         for (auto it = mset.begin(); it != mset.end(); ++it) add(article_of(it.get_document()), it.get_weight());
         return entries;
     }
-    // Every matching passage of the best articles, each with its share of its article's score.
+    // Every matching passage of the best articles, by its own score.
     searcher::PassageRanker ranker(state.analyzer, state.database, settings_.ranking);
     const searcher::HighlightTerms terms = searcher::highlight_terms(query);
     std::vector<std::pair<std::string, double>> passages;
@@ -133,9 +133,9 @@ std::vector<RunEntry> BatchRunner::run_topic(const Topic& topic) {
         const std::vector<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
         const ArticleDocument stored = parse_article_document(it.get_document().get_data());
         const searcher::PassageQuery passage_query{terms, searcher::matched_entity_keys(matching)};
-        for (const searcher::PassageShare& share : searcher::matching_passages(ranker.score(stored, passage_query)))
-            passages.emplace_back(passage_docid(stored.article.id, static_cast<unsigned>(share.index)),
-                                  it.get_weight() * share.share);
+        const std::vector<searcher::ScoredPassage> scored = ranker.score(stored, passage_query);
+        for (const std::size_t index : searcher::matching_passages(scored))
+            passages.emplace_back(passage_docid(stored.article.id, static_cast<unsigned>(index)), scored[index].score);
     }
     std::stable_sort(passages.begin(), passages.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });

@@ -58,12 +58,28 @@ TEST_CASE("the passage with more of the query's words ranks best, stems included
     CHECK(passages[1].text.substr(passages[1].marks[1].begin, passages[1].marks[1].end - passages[1].marks[1].begin) ==
           "agreements");
 
-    const std::vector<PassageShare> shares = matching_passages(passages);
-    REQUIRE(shares.size() == 2);
-    CHECK(shares[0].index == 1);
-    CHECK(shares[0].share == 1.0);
-    CHECK(shares[1].index == 2);
-    CHECK(shares[1].share == Approx(passages[2].score / passages[1].score));
+    CHECK(matching_passages(passages) == std::vector<std::size_t>{1, 2});
+}
+
+TEST_CASE("the title counts with every passage, and alone it picks the first passage", "[passage_ranking]") {
+    test::TempDir dir;
+    const Xapian::WritableDatabase database = statistics(dir / "db", "weather", 2, 10);
+    const Analyzer analyzer;
+    PassageRanker ranker(analyzer, database, RankingSettings{});
+    ArticleDocument document = three_passages();
+    document.article.title = "Weather report";
+    PassageQuery query;
+    query.terms.words = {"weather"};
+    const std::vector<ScoredPassage> with_title = ranker.score(document, query);
+    CHECK(with_title[1].score > 0);
+    CHECK(with_title[1].marks.empty());
+    CHECK(with_title[0].score > with_title[1].score); // its own "weather" too
+    CHECK(best_passage(with_title) == 0);
+    query.terms.words = {"report"};
+    const std::vector<ScoredPassage> title_only = ranker.score(document, query);
+    CHECK(title_only[2].score > title_only[0].score); // the shortest, but the query is not in it
+    CHECK(best_passage(title_only) == 0);
+    CHECK(matching_passages(title_only) == std::vector<std::size_t>{0});
 }
 
 TEST_CASE("a rarer word counts more, and an entity the query matched marks its mention", "[passage_ranking]") {
@@ -95,8 +111,6 @@ TEST_CASE("with nothing matched, the first passage is the best and the only one 
     query.terms.phrases = {{"signed", "treaty"}};
     const std::vector<ScoredPassage> passages = ranker.score(three_passages(), query);
     CHECK(best_passage(passages) == 0);
-    const std::vector<PassageShare> shares = matching_passages(passages);
-    REQUIRE(shares.size() == 1);
-    CHECK(shares[0].index == 0);
+    CHECK(matching_passages(passages) == std::vector<std::size_t>{0});
     CHECK(matched_entity_keys({"Zagreement", "XErubio", "XEAlavrov"}) == std::set<std::string>{"rubio"});
 }
