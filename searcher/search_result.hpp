@@ -53,7 +53,7 @@ struct Facets {
 
 struct Hit {
     std::size_t rank = 0;      ///< 1-based, across pages (offset + position)
-    double score = 0;          ///< BM25 score of the article (--passages: its share for this passage)
+    double score = 0;          ///< BM25 score of the article (--passages: of the passage, passage_ranking.hpp)
     std::string article_id;
     unsigned passage = 0;      ///< the passage's ordinal within its article
     std::size_t article_passages = 0; ///< how many passages the article has

@@ -38,7 +38,8 @@ struct SearchOptions {
     /// ("Lavrov", "Sergei Lavrov") or an entity key ("sergei_lavrov"). Empty: no entity filter.
     std::vector<std::string> entities{};
     SortOrder sort = SortOrder::relevance;
-    /// false: one hit per article (its best passage); true: every matching passage is a hit.
+    /// false: one hit per article (its best passage); true: every matching passage of the best
+    /// articles is a hit, best first.
     bool passages = false;
     std::size_t snippet_bytes = 320; ///< longest snippet, in bytes
     bool spelling = true; ///< offer did_you_mean; search the correction when nothing matched
@@ -74,7 +75,7 @@ struct ArticleInfo {
 /// One search hit: a passage of an article.
 struct Hit {
     std::size_t rank = 0;     ///< 1-based, across pages (offset + position)
-    double score = 0;         ///< BM25 score of the passage
+    double score = 0;         ///< BM25 score of the article (of the passage when listing passages)
     ArticleInfo article;
     std::size_t passage = 0;  ///< the passage's ordinal within its article
     std::string text;         ///< the whole passage
@@ -122,7 +123,7 @@ struct IndexSummary {
     std::size_t added = 0;
     std::size_t updated = 0;
     std::size_t unchanged = 0;
-    std::size_t passages = 0;          ///< passage documents written
+    std::size_t passages = 0;          ///< passages of the articles written
     std::vector<InputProblem> problems; ///< skipped files and records
 };
 
@@ -132,7 +133,7 @@ struct Suggestion {
     std::string completion;    ///< the completed word (index form) or the entity's display name
     std::string kind;          ///< "word" or "entity"
     std::string entity_key;    ///< for entities: the key `entity:` filters on; empty for words
-    std::size_t frequency = 0; ///< passages containing the word; articles mentioning the entity
+    std::size_t frequency = 0; ///< articles containing the word, or mentioning the entity
 };
 
 } // namespace newssearch
