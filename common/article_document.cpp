@@ -8,11 +8,14 @@
 namespace newssearch {
 namespace {
 
-nlohmann::json parse_object(std::string_view data) {
-    nlohmann::json parsed = nlohmann::json::parse(data, nullptr, false);
-    if (!parsed.is_object() || !parsed.contains("article") || !parsed["article"].is_object())
-        throw DataError("the stored article document is damaged");
-    return parsed;
+/// The stored form's JSON line, and in `texts` what follows it; throws DataError when there is none.
+nlohmann::json parse_header(std::string_view data, std::string_view& texts) {
+    const std::size_t newline = data.find('\n');
+    if (newline == std::string_view::npos) throw DataError("the stored article document is damaged");
+    nlohmann::json header = nlohmann::json::parse(data.substr(0, newline), nullptr, false);
+    if (!header.is_object()) throw DataError("the stored article document is damaged");
+    texts = data.substr(newline + 1);
+    return header;
 }
 
 std::size_t size_field(const nlohmann::json& object, const char* key) {
@@ -49,37 +52,58 @@ std::string passage_text(const Article& article, std::string_view body, const Pa
     return clipped(body, span.begin, span.end);
 }
 
-std::string format_article_document(std::string_view article_json, const std::vector<PassageSpan>& passages,
+std::string format_article_document(const Article& article, const std::vector<PassageSpan>& passages,
                                     const std::vector<PassageMention>& mentions) {
-    nlohmann::json spans = nlohmann::json::array();
+    nlohmann::ordered_json header = to_json(article);
+    std::string texts;
+    for (const char* list : {"paragraphs", "captions"}) {
+        for (auto& entry : header[list]) {
+            const std::string& text = entry["text"].get_ref<const std::string&>();
+            texts += text;
+            entry["bytes"] = text.size();
+            entry.erase("text");
+        }
+    }
+    nlohmann::ordered_json& spans = header["passages"] = nlohmann::ordered_json::array();
     for (const PassageSpan& span : passages) {
-        nlohmann::json entry = {{"kind", span.kind}, {"begin", span.begin}, {"end", span.end}};
+        nlohmann::ordered_json entry = {{"kind", span.kind}, {"begin", span.begin}, {"end", span.end}};
         if (span.kind == "caption") entry["caption"] = span.caption;
         spans.push_back(std::move(entry));
     }
-    nlohmann::json named = nlohmann::json::array();
+    nlohmann::ordered_json& named = header["mentions"] = nlohmann::ordered_json::array();
     for (const PassageMention& mention : mentions)
         named.push_back({{"passage", mention.passage}, {"key", mention.key}, {"canonical", mention.canonical},
                          {"type", mention.type}, {"begin", mention.begin}, {"end", mention.end}});
-    // The article JSON goes in as it is: parsing it here would only reorder its fields.
-    std::string data = R"({"article":)";
-    data += article_json;
-    data += R"(,"passages":)" + spans.dump() + R"(,"mentions":)" + named.dump() + "}";
-    return data;
+    // dump() escapes newlines inside strings: the first newline ends the JSON.
+    return header.dump() + "\n" + texts;
 }
 
-ArticleDocument parse_article_document(std::string_view data) {
-    const nlohmann::json parsed = parse_object(data);
+ArticleDocument parse_article_document(std::string_view data) try {
+    std::string_view texts;
+    const nlohmann::json header = parse_header(data, texts);
     ArticleDocument document;
-    document.article = article_from_json(parsed["article"]);
-    if (const auto spans = parsed.find("passages"); spans != parsed.end() && spans->is_array()) {
+    document.article = article_from_json(header);
+    std::size_t offset = 0;
+    const auto next_text = [&](const nlohmann::json& entry) {
+        const std::size_t bytes = entry.is_object() ? size_field(entry, "bytes") : 0;
+        if (bytes > texts.size() - offset) throw DataError("the stored article document is damaged");
+        std::string text(texts.substr(offset, bytes));
+        offset += bytes;
+        return text;
+    };
+    // article_from_json made one paragraph and one caption of each entry, in order.
+    if (const auto list = header.find("paragraphs"); list != header.end() && list->is_array())
+        for (std::size_t i = 0; i < list->size(); ++i) document.article.paragraphs[i].text = next_text((*list)[i]);
+    if (const auto list = header.find("captions"); list != header.end() && list->is_array())
+        for (std::size_t i = 0; i < list->size(); ++i) document.article.captions[i].text = next_text((*list)[i]);
+    if (const auto spans = header.find("passages"); spans != header.end() && spans->is_array()) {
         for (const nlohmann::json& entry : *spans) {
             if (!entry.is_object()) continue;
             document.passages.push_back({string_field(entry, "kind"), size_field(entry, "begin"), size_field(entry, "end"),
                                          size_field(entry, "caption")});
         }
     }
-    if (const auto mentions = parsed.find("mentions"); mentions != parsed.end() && mentions->is_array()) {
+    if (const auto mentions = header.find("mentions"); mentions != header.end() && mentions->is_array()) {
         for (const nlohmann::json& entry : *mentions) {
             if (!entry.is_object()) continue;
             document.mentions.push_back({size_field(entry, "passage"), string_field(entry, "key"),
@@ -88,11 +112,13 @@ ArticleDocument parse_article_document(std::string_view data) {
         }
     }
     return document;
+} catch (const nlohmann::json::exception&) {
+    throw DataError("the stored article document is damaged");
 }
 
 std::string article_json_of_document(std::string_view data) {
     if (data.empty()) return {};
-    return parse_object(data)["article"].dump();
+    return to_json(parse_article_document(data).article).dump();
 }
 
 } // namespace newssearch

@@ -4,10 +4,13 @@
 /// by the indexer, read by the searcher (hits, snippets, passage ranking) and the library API
 /// (stored articles): the format is decided here only.
 ///
-/// Stored as JSON: {"article": to_json(article) (common/article_json.hpp),
-///  "passages": [{"kind", "begin", "end", "caption"}],
-///  "mentions": [{"passage", "key", "canonical", "type", "begin", "end"}]}.
-/// Xapian compresses document data, so the article text is kept once, here.
+/// Stored as one line of JSON, a newline, then the article's texts one after another, raw. The
+/// JSON is the article as to_json (common/article_json.hpp) writes it, with each paragraph's and
+/// caption's "text" replaced by its length in bytes ("bytes"), plus
+///  "passages": [{"kind", "begin", "end", "caption"}] and
+///  "mentions": [{"passage", "key", "canonical", "type", "begin", "end"}].
+/// A search reads the texts of every hit; raw, they need no JSON unescaping (which took a fifth
+/// of a search's time). Xapian compresses document data, so the text is kept once, here.
 
 #include "common/article.hpp"
 
@@ -51,8 +54,8 @@ struct ArticleDocument {
 /// outside the text gives the part inside it, or nothing.
 [[nodiscard]] std::string passage_text(const Article& article, std::string_view body, const PassageSpan& span);
 
-/// The document data for an article whose JSON (to_json) is `article_json`.
-[[nodiscard]] std::string format_article_document(std::string_view article_json, const std::vector<PassageSpan>& passages,
+/// The document data of `article`.
+[[nodiscard]] std::string format_article_document(const Article& article, const std::vector<PassageSpan>& passages,
                                                   const std::vector<PassageMention>& mentions);
 
 /// The stored form back. Throws DataError when `data` is not an article document.

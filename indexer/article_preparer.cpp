@@ -51,7 +51,7 @@ void ArticlePreparer::analyse(PreparedArticle& prepared) const {
     const std::vector<Passage> passages = split_passages(article, analyzer_, settings_.passages);
     prepared.spelling = count_spelling(analyzer_, article, passages);
     ArticleEntities entities = annotate_entities(article, passages, *settings_.recognizer);
-    prepared.document = builder_.build(article, passages, entities, prepared.json);
+    prepared.document = builder_.build(article, passages, entities);
     prepared.passages = passages.size();
     prepared.entities = std::move(entities.article);
     prepared.analysed = true;

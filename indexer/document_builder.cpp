@@ -2,7 +2,6 @@
 
 #include "common/schema.hpp"
 #include "common/article_document.hpp"
-#include "common/article_json.hpp"
 #include "common/stored_records.hpp"
 
 namespace newssearch::indexer {
@@ -75,7 +74,7 @@ void add_article_entities(Xapian::Document& document, const ArticleEntities& ent
 
 } // namespace
 
-std::string document_data(std::string_view article_json, const std::vector<Passage>& passages,
+std::string document_data(const Article& article, const std::vector<Passage>& passages,
                           const ArticleEntities& entities) {
     std::vector<PassageSpan> spans;
     std::vector<PassageMention> mentions;
@@ -88,11 +87,11 @@ std::string document_data(std::string_view article_json, const std::vector<Passa
             mentions.push_back({i, entity.key, entity.canonical, std::string(entities::to_string(entity.type)),
                                 entity.begin, entity.end});
     }
-    return format_article_document(article_json, spans, mentions);
+    return format_article_document(article, spans, mentions);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
-                                        const ArticleEntities& entities, std::string_view article_json) const {
+                                        const ArticleEntities& entities) const {
     static const std::vector<PassageEntity> no_mentions;
     const std::vector<Token> title = analyzer_.tokenize(article.title);
     const std::vector<Token> author = analyzer_.tokenize(article.author);
@@ -100,8 +99,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::vecto
     const std::string category = analyzer_.filter_form(article.category);
 
     Xapian::Document document;
-    const std::string own_json = article_json.empty() ? to_json(article).dump() : std::string();
-    document.set_data(document_data(article_json.empty() ? own_json : article_json, passages, entities));
+    document.set_data(document_data(article, passages, entities));
     // Title words count extra (the title weight) and are searchable as title:.
     add_text(document, analyzer_, title, "", 0, title_wdf_);
     add_text(document, analyzer_, title, schema::title_prefix, 0, 1);

@@ -26,9 +26,9 @@ class DocumentBuilder {
     void set_title_wdf(Xapian::termcount wdf) { title_wdf_ = wdf; }
 
     /// The article's document. `entities` (from annotate_entities, may be empty) adds the entity
-    /// fields; `article_json` is to_json(article) when the caller has it already.
+    /// fields.
     [[nodiscard]] Xapian::Document build(const Article& article, const std::vector<Passage>& passages,
-                                         const ArticleEntities& entities = {}, std::string_view article_json = {}) const;
+                                         const ArticleEntities& entities = {}) const;
 
   private:
     const Analyzer& analyzer_;
@@ -37,7 +37,7 @@ class DocumentBuilder {
 
 /// The document data of an article (common/article_document.hpp): the article, where its
 /// passages lie and the entities each mentions.
-[[nodiscard]] std::string document_data(std::string_view article_json, const std::vector<Passage>& passages,
+[[nodiscard]] std::string document_data(const Article& article, const std::vector<Passage>& passages,
                                         const ArticleEntities& entities);
 
 } // namespace newssearch::indexer

@@ -65,8 +65,10 @@ void add_matched_terms(HighlightTerms& terms, const std::vector<std::string>& ma
 
 const std::string& StemmedTerms::of(const std::string& word) {
     auto found = stemmed_.find(word);
-    if (found == stemmed_.end())
+    if (found == stemmed_.end()) {
+        if (stemmed_.size() >= max_words) stemmed_.clear();
         found = stemmed_.emplace(word, schema::term(schema::stem_marker, analyzer_.stem(word))).first;
+    }
     return found->second;
 }
 

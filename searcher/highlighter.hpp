@@ -42,9 +42,10 @@ struct TermMatch {
 
 /// The stemmed index term ("Z" + stem) of each word it is asked about, remembered: stemming every
 /// word of a text is the costly part of matching it against stemmed query terms, and the words of
-/// a language repeat.
+/// a language repeat. Keeps at most max_words words (then starts afresh). Not thread-safe.
 class StemmedTerms {
   public:
+    static constexpr std::size_t max_words = 200000;
     explicit StemmedTerms(const Analyzer& analyzer) : analyzer_(analyzer) {}
     [[nodiscard]] const std::string& of(const std::string& word);
 

@@ -2,14 +2,48 @@
 
 #include "common/schema.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
 namespace newssearch::searcher {
 
-PassageRanker::PassageRanker(const Analyzer& analyzer, const Xapian::Database& database, const RankingSettings& ranking)
+namespace {
+
+void collect_entity_keys(const Xapian::Query& query, std::set<std::string>& keys) {
+    const auto type = query.get_type();
+    if (type == Xapian::Query::LEAF_TERM) {
+        const std::string term = *query.get_terms_begin();
+        if (term.starts_with(schema::entity_prefix) && !term.starts_with(schema::article_entity_prefix))
+            keys.insert(term.substr(schema::entity_prefix.size()));
+        return;
+    }
+    // As highlight_terms: what AND_NOT excludes and FILTER restricts on is not searched for.
+    const bool first_only = type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER;
+    const std::size_t count = query.get_num_subqueries();
+    for (std::size_t i = 0; i < (first_only ? std::min<std::size_t>(count, 1) : count); ++i)
+        collect_entity_keys(query.get_subquery(i), keys);
+}
+
+} // namespace
+
+PassageQuery passage_query(const Xapian::Query& query) {
+    PassageQuery result{highlight_terms(query), {}};
+    collect_entity_keys(query, result.entity_keys);
+    return result;
+}
+
+bool has_wildcard(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) return true;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (has_wildcard(query.get_subquery(i))) return true;
+    return false;
+}
+
+PassageRanker::PassageRanker(const Analyzer& analyzer, const Xapian::Database& database, const RankingSettings& ranking,
+                             StemmedTerms& stemmed)
     : analyzer_(analyzer), database_(database), ranking_(ranking), title_wdf_(schema::title_wdf(database)),
-      stemmed_(analyzer) {}
+      stemmed_(stemmed) {}
 
 double PassageRanker::idf(const std::string& term) {
     if (const auto found = idf_.find(term); found != idf_.end()) return found->second;
@@ -100,14 +134,6 @@ std::vector<std::size_t> matching_passages(const std::vector<ScoredPassage>& pas
     for (const ScoredPassage& passage : passages)
         if (passage.index == best || !passage.marks.empty()) matching.push_back(passage.index);
     return matching;
-}
-
-std::set<std::string> matched_entity_keys(const std::vector<std::string>& matching_terms) {
-    std::set<std::string> keys;
-    for (const std::string& term : matching_terms)
-        if (term.starts_with(schema::entity_prefix) && !term.starts_with(schema::article_entity_prefix))
-            keys.insert(term.substr(schema::entity_prefix.size()));
-    return keys;
 }
 
 } // namespace newssearch::searcher

@@ -33,14 +33,24 @@ struct ScoredPassage {
 /// What a hit's passages are scored against.
 struct PassageQuery {
     HighlightTerms terms;             ///< the query's words and phrases, as for highlighting
-    std::set<std::string> entity_keys; ///< entities the query matched through the entity field
+    std::set<std::string> entity_keys; ///< entities the query searches in the entity field
 };
+
+/// The words, phrases and entities of `query` that passages are scored on: those that
+/// highlight_terms() marks, and the entity-field terms outside NOT and filters.
+[[nodiscard]] PassageQuery passage_query(const Xapian::Query& query);
+
+/// Whether `query` has a wildcard, whose words only the matching articles tell
+/// (Enquire::get_matching_terms, for add_matched_terms).
+[[nodiscard]] bool has_wildcard(const Xapian::Query& query);
 
 /// Not thread-safe (it caches term statistics): one per search.
 class PassageRanker {
   public:
-    /// `database` (which must outlive the ranker) gives the idf of each term.
-    PassageRanker(const Analyzer& analyzer, const Xapian::Database& database, const RankingSettings& ranking);
+    /// `database` gives the idf of each term; `stemmed` may be kept across searches. Both must
+    /// outlive the ranker.
+    PassageRanker(const Analyzer& analyzer, const Xapian::Database& database, const RankingSettings& ranking,
+                  StemmedTerms& stemmed);
 
     /// Every passage of `document`, in passage order, with its score and marks.
     [[nodiscard]] std::vector<ScoredPassage> score(const ArticleDocument& document, const PassageQuery& query);
@@ -55,7 +65,7 @@ class PassageRanker {
     RankingSettings ranking_;
     Xapian::termcount title_wdf_;
     std::map<std::string, double> idf_;
-    StemmedTerms stemmed_;
+    StemmedTerms& stemmed_;
 };
 
 /// The index of the best passage: the highest score among those in which the query matched
@@ -66,7 +76,5 @@ class PassageRanker {
 /// which the query matched something of its own (not only the title), in passage order.
 [[nodiscard]] std::vector<std::size_t> matching_passages(const std::vector<ScoredPassage>& passages);
 
-/// The keys of the entities among a hit's matching terms (Enquire::get_matching_terms).
-[[nodiscard]] std::set<std::string> matched_entity_keys(const std::vector<std::string>& matching_terms);
 
 } // namespace newssearch::searcher

@@ -19,6 +19,35 @@
 namespace newssearch::searcher {
 namespace {
 
+/// A hit showing `passage` of the article `stored` (which has `passage_count` passages), with
+/// `score`; its snippet and title marks when options.snippets.
+Hit passage_hit(const ArticleDocument& stored, std::size_t passage_count, const ScoredPassage& passage,
+                const PassageQuery& query, double score, const SearchOptions& options, const Analyzer& analyzer) {
+    Hit hit;
+    hit.score = score;
+    hit.article_id = stored.article.id;
+    hit.passage = static_cast<unsigned>(passage.index);
+    hit.article_passages = passage_count;
+    hit.passage_kind = stored.passages[passage.index].kind;
+    hit.title = stored.article.title;
+    hit.source = stored.article.source;
+    hit.date = stored.article.date;
+    hit.author = stored.article.author;
+    hit.category = stored.article.category;
+    hit.url = stored.article.url;
+    hit.text = passage.text;
+    for (const PassageMention& mention : stored.mentions) {
+        if (mention.passage != passage.index) continue;
+        hit.entities.push_back({mention.key, mention.canonical, mention.type, {mention.begin, mention.end},
+                                query.entity_keys.contains(mention.key)});
+    }
+    if (options.snippets) {
+        hit.snippet = make_snippet(hit.text, passage.marks, options.snippet_bytes);
+        hit.title_highlights = highlight(analyzer, hit.title, query.terms);
+    }
+    return hit;
+}
+
 /// Puts the page of `passages` (the matching passages of `articles`) into `result`.
 void page_passages(const SearchOptions& options, const Xapian::MSet& articles, std::vector<Hit> passages,
                    SearchResult& result) {
@@ -327,8 +356,11 @@ SearchResult Searcher::run(const SearchOptions& options) {
     result.total = mset.get_matches_estimated();
     result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
-    const HighlightTerms query_terms = highlight_terms(parsed.query);
-    PassageRanker ranker(analyzer_, database_, options.ranking);
+    const PassageQuery query_passages = passage_query(parsed.query);
+    // Which words a wildcard stands for, each article's matching terms tell; they cost a look at
+    // the article's terms, so they are asked for only when needed.
+    const bool need_matching_terms = options.explain || has_wildcard(parsed.query);
+    PassageRanker ranker(analyzer_, database_, options.ranking, stemmed_terms_);
     std::vector<Hit> passage_hits; // --passages: every matching passage of the page's articles
     bool undated_shown = false;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -340,36 +372,16 @@ SearchResult Searcher::run(const SearchOptions& options) {
                              it.get_document().get_value(schema::slot_article_id) +
                              "); delete it and run 'newssearch index' again");
         }
-        const std::vector<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-        PassageQuery passage_query{query_terms, matched_entity_keys(matching)};
-        add_matched_terms(passage_query.terms, matching, parsed.query);
-        const std::vector<ScoredPassage> passages = ranker.score(stored, passage_query);
+        std::vector<std::string> matching;
+        if (need_matching_terms) matching.assign(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+        PassageQuery hit_query = query_passages;
+        add_matched_terms(hit_query.terms, matching, parsed.query);
+        const std::vector<ScoredPassage> passages = ranker.score(stored, hit_query);
         if (passages.empty()) continue;
         if (date_filtered && !options.dated_only && stored.article.date.empty()) undated_shown = true;
 
         const auto make_hit = [&](const ScoredPassage& passage, double score) {
-            Hit hit;
-            hit.score = score;
-            hit.article_id = stored.article.id;
-            hit.passage = static_cast<unsigned>(passage.index);
-            hit.article_passages = passages.size();
-            hit.passage_kind = stored.passages[passage.index].kind;
-            hit.title = stored.article.title;
-            hit.source = stored.article.source;
-            hit.date = stored.article.date;
-            hit.author = stored.article.author;
-            hit.category = stored.article.category;
-            hit.url = stored.article.url;
-            hit.text = passage.text;
-            for (const PassageMention& mention : stored.mentions) {
-                if (mention.passage != passage.index) continue;
-                hit.entities.push_back({mention.key, mention.canonical, mention.type, {mention.begin, mention.end},
-                                        passage_query.entity_keys.contains(mention.key)});
-            }
-            if (options.snippets) {
-                hit.snippet = make_snippet(hit.text, passage.marks, options.snippet_bytes);
-                hit.title_highlights = highlight(analyzer_, hit.title, passage_query.terms);
-            }
+            Hit hit = passage_hit(stored, passages.size(), passage, hit_query, score, options, analyzer_);
             if (options.explain) {
                 std::vector<std::string> title_terms;
                 for (const Token& token : analyzer_.tokenize(hit.title)) title_terms.push_back(token.term);

@@ -9,6 +9,7 @@
 #include "searcher/read_retry.hpp"
 #include "searcher/ranking.hpp"
 #include "searcher/facets.hpp"
+#include "searcher/highlighter.hpp"
 #include "searcher/search_result.hpp"
 #include "searcher/shard_set.hpp"
 
@@ -114,6 +115,7 @@ class Searcher {
     Analyzer analyzer_;
     std::shared_ptr<const entities::EntityRecognizer> recognizer_; ///< with the index's own gazetteer
     std::unique_ptr<QueryBuilder> query_builder_;
+    StemmedTerms stemmed_terms_{analyzer_}; ///< kept across searches: most words recur
 };
 
 /// Opens an index read-only with newssearch's error messages (used by Searcher and tools); `path`

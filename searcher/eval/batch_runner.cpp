@@ -69,6 +69,7 @@ struct BatchRunner::State {
     Analyzer analyzer;
     searcher::QueryBuilder builder;
     FeedbackTermDecider decider;
+    searcher::StemmedTerms stemmed{analyzer};
 };
 
 BatchRunner::BatchRunner(const std::string& database_path, BatchSettings settings)
@@ -126,14 +127,12 @@ std::vector<RunEntry> BatchRunner::run_topic(const Topic& topic) {
         return entries;
     }
     // Every matching passage of the best articles, by its own score.
-    searcher::PassageRanker ranker(state.analyzer, state.database, settings_.ranking);
-    const searcher::HighlightTerms terms = searcher::highlight_terms(query);
+    searcher::PassageRanker ranker(state.analyzer, state.database, settings_.ranking, state.stemmed);
+    const searcher::PassageQuery query_passages = searcher::passage_query(query);
     std::vector<std::pair<std::string, double>> passages;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const std::vector<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
         const ArticleDocument stored = parse_article_document(it.get_document().get_data());
-        const searcher::PassageQuery passage_query{terms, searcher::matched_entity_keys(matching)};
-        const std::vector<searcher::ScoredPassage> scored = ranker.score(stored, passage_query);
+        const std::vector<searcher::ScoredPassage> scored = ranker.score(stored, query_passages);
         for (const std::size_t index : searcher::matching_passages(scored))
             passages.emplace_back(passage_docid(stored.article.id, static_cast<unsigned>(index)), scored[index].score);
     }

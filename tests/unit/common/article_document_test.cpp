@@ -24,7 +24,10 @@ TEST_CASE("an article document gives back the article, its passages and their me
     const Article article = sample();
     const std::vector<PassageSpan> spans{{"body", 0, 16, 0}, {"body", 18, 34, 0}, {"caption", 0, 15, 1}};
     const std::vector<PassageMention> mentions{{2, "marco_rubio", "Marco Rubio", "person", 0, 5}};
-    const ArticleDocument stored = parse_article_document(format_article_document(to_json(article).dump(), spans, mentions));
+    const std::string data = format_article_document(article, spans, mentions);
+    CHECK(data.find("The talks began.\n\nThey ended late.") == std::string::npos); // texts kept raw, one after another
+    CHECK(data.find("The talks began.They ended late.Rubio in Riyadh") != std::string::npos);
+    const ArticleDocument stored = parse_article_document(data);
     CHECK(stored.article.id == "a1");
     CHECK(stored.article.captions.size() == 2);
     REQUIRE(stored.passages.size() == 3);
@@ -52,10 +55,10 @@ TEST_CASE("a passage outside its article's text gives what lies inside, never a 
 
 TEST_CASE("damaged document data is a DataError", "[article_document]") {
     CHECK_THROWS_AS(parse_article_document("not json"), DataError);
-    CHECK_THROWS_AS(parse_article_document(R"({"passages":[]})"), DataError);
-    CHECK_THROWS_AS(article_json_of_document(R"({"article":"text"})"), DataError);
+    CHECK_THROWS_AS(parse_article_document("[1, 2]\ntext"), DataError);
+    const std::string data = format_article_document(sample(), {}, {});
+    CHECK_THROWS_AS(parse_article_document(data.substr(0, data.size() - 3)), DataError); // texts cut short
+    CHECK_THROWS_AS(parse_article_document(R"({"paragraphs":[1]})" "\n"), DataError);
     CHECK(article_json_of_document("").empty());
-    const std::string json = to_json(sample()).dump();
-    CHECK(nlohmann::json::parse(article_json_of_document(format_article_document(json, {}, {}))) ==
-          nlohmann::json::parse(json));
+    CHECK(nlohmann::json::parse(article_json_of_document(data)) == nlohmann::json::parse(to_json(sample()).dump()));
 }

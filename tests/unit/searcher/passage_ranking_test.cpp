@@ -45,7 +45,8 @@ TEST_CASE("the passage with more of the query's words ranks best, stems included
     test::TempDir dir;
     const Xapian::WritableDatabase database = statistics(dir / "db", "Zagreement", 2, 10);
     const Analyzer analyzer;
-    PassageRanker ranker(analyzer, database, RankingSettings{});
+    StemmedTerms stemmed(analyzer);
+    PassageRanker ranker(analyzer, database, RankingSettings{}, stemmed);
     PassageQuery query;
     query.terms.words = {"Zagreement"};
     const std::vector<ScoredPassage> passages = ranker.score(three_passages(), query);
@@ -65,7 +66,8 @@ TEST_CASE("the title counts with every passage, and alone it picks the first pas
     test::TempDir dir;
     const Xapian::WritableDatabase database = statistics(dir / "db", "weather", 2, 10);
     const Analyzer analyzer;
-    PassageRanker ranker(analyzer, database, RankingSettings{});
+    StemmedTerms stemmed(analyzer);
+    PassageRanker ranker(analyzer, database, RankingSettings{}, stemmed);
     ArticleDocument document = three_passages();
     document.article.title = "Weather report";
     PassageQuery query;
@@ -90,7 +92,8 @@ TEST_CASE("a rarer word counts more, and an entity the query matched marks its m
     for (int i = 0; i < 8; ++i) database.add_document(common);
     database.commit();
     const Analyzer analyzer;
-    PassageRanker ranker(analyzer, database, RankingSettings{});
+    StemmedTerms stemmed(analyzer);
+    PassageRanker ranker(analyzer, database, RankingSettings{}, stemmed);
     ArticleDocument document = three_passages();
     document.mentions.push_back({2, "agreement_entity", "Agreement", "other", 3, 12});
     PassageQuery query;
@@ -106,11 +109,25 @@ TEST_CASE("with nothing matched, the first passage is the best and the only one 
     test::TempDir dir;
     const Xapian::WritableDatabase database = statistics(dir / "db", "unrelated", 1, 3);
     const Analyzer analyzer;
-    PassageRanker ranker(analyzer, database, RankingSettings{});
+    StemmedTerms stemmed(analyzer);
+    PassageRanker ranker(analyzer, database, RankingSettings{}, stemmed);
     PassageQuery query;
     query.terms.phrases = {{"signed", "treaty"}};
     const std::vector<ScoredPassage> passages = ranker.score(three_passages(), query);
     CHECK(best_passage(passages) == 0);
     CHECK(matching_passages(passages) == std::vector<std::size_t>{0});
-    CHECK(matched_entity_keys({"Zagreement", "XErubio", "XEAlavrov"}) == std::set<std::string>{"rubio"});
+}
+
+TEST_CASE("a query's passages are scored on its words, phrases and entities, not on what it excludes",
+          "[passage_ranking]") {
+    const Xapian::Query words(Xapian::Query::OP_OR, Xapian::Query("Zagreement"), Xapian::Query("XErubio"));
+    const Xapian::Query query(Xapian::Query::OP_AND_NOT,
+                              Xapian::Query(Xapian::Query::OP_FILTER, words, Xapian::Query("XEAlavrov")),
+                              Xapian::Query("XEputin"));
+    const PassageQuery scored_on = passage_query(query);
+    CHECK(scored_on.terms.words == std::set<std::string>{"Zagreement"});
+    CHECK(scored_on.entity_keys == std::set<std::string>{"rubio"});
+    CHECK_FALSE(has_wildcard(query));
+    CHECK(has_wildcard(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("lavrov"),
+                                     Xapian::Query(Xapian::Query::OP_WILDCARD, "agree"))));
 }
