@@ -99,6 +99,7 @@ Analyzer::~Analyzer() = default;
 std::vector<Token> Analyzer::tokenize(std::string_view text) const {
     std::vector<Token> tokens;
     if (text.empty()) return tokens;
+    tokens.reserve(text.size() / 6 + 1); // English runs about six bytes a word, spaces included
     Utf8Text utext(text);
     UErrorCode status = U_ZERO_ERROR;
     icu::BreakIterator& words = *icu_->words;

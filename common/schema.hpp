@@ -11,7 +11,7 @@
 ///  - document data: the cleaned article, where its passages lie and what they mention
 ///    (common/article_document.hpp).
 /// Passages are ranked when a query is searched, from that data (searcher/passage_ranking.hpp):
-/// an index of passage documents was 1.5 times the size and took 1.5 times as long to build
+/// an index of one document per passage was 1.7 times the size and took 1.5 times as long to build
 /// (docs/BENCHMARKS.md).
 
 #include <xapian.h>

@@ -57,7 +57,7 @@ struct IndexRunSummary {
     std::size_t updated = 0;
     std::size_t unchanged = 0;
     std::size_t removed = 0;             ///< pruned or deleted
-    std::size_t passages = 0;            ///< passage documents written in this run
+    std::size_t passages = 0;            ///< passages of the articles written in this run
     std::vector<InputProblem> problems;  ///< skipped files and records, unknown ids, with reasons
     std::vector<InputProblem> warnings;  ///< indexed, but repaired (e.g. converted from Windows-1252)
     double seconds = 0;

@@ -115,7 +115,7 @@ class IndexWriter {
     /// (common/stored_records.hpp) ranks lower; visible after commit().
     void add_entity_names(const std::map<std::string, std::string>& names);
 
-    /// Passage documents written by this writer so far.
+    /// Passages of the articles written by this writer so far.
     [[nodiscard]] std::size_t passages_written() const { return passages_written_; }
 
     /// What this writer's add() and write() calls did so far.

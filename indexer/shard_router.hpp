@@ -78,7 +78,7 @@ class ShardedIndexWriter {
     /// searcher may briefly see some shards at the new revision, never half an article).
     void commit();
 
-    /// Passage documents written so far, over all shards (waits for queued writes).
+    /// Passages of the articles written so far, over all shards (waits for queued writes).
     [[nodiscard]] std::size_t passages_written();
     /// What add() and write() did so far, over all shards (waits for queued writes).
     [[nodiscard]] AddCounts add_counts();

@@ -39,6 +39,7 @@ run() { echo "$*" >>"$work/commands.log"; "$@"; }
 # Incremental: a second run finds every article unchanged. Exit 3: some file skipped (the BBC set
 # has one that is not UTF-8), the rest indexed.
 start=$(date +%s.%N)
+rm -rf "$work/db" # a fresh index: one left by an older build may have another schema
 run "$ns" index --db "$work/db" "$bbc" >/dev/null 2>"$work/index.log" || [ $? -eq 3 ]
 echo "indexed $bbc in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
 
