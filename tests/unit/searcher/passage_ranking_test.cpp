@@ -39,14 +39,22 @@ ArticleDocument three_passages() {
     return document;
 }
 
+/// A ranker over an index of `articles` documents, `with_word` of which hold `word`.
+struct Ranking {
+    Ranking(const std::string& word, int with_word, int articles)
+        : database(statistics(dir / "db", word, with_word, articles)) {}
+    test::TempDir dir;
+    Xapian::WritableDatabase database;
+    const Analyzer analyzer;
+    StemmedTerms stemmed{analyzer};
+    PassageRanker ranker{analyzer, database, RankingSettings{}, stemmed};
+};
+
 } // namespace
 
 TEST_CASE("the passage with more of the query's words ranks best, stems included", "[passage_ranking]") {
-    test::TempDir dir;
-    const Xapian::WritableDatabase database = statistics(dir / "db", "Zagreement", 2, 10);
-    const Analyzer analyzer;
-    StemmedTerms stemmed(analyzer);
-    PassageRanker ranker(analyzer, database, RankingSettings{}, stemmed);
+    Ranking ranking("Zagreement", 2, 10);
+    PassageRanker& ranker = ranking.ranker;
     PassageQuery query;
     query.terms.words = {"Zagreement"};
     const std::vector<ScoredPassage> passages = ranker.score(three_passages(), query);
@@ -63,11 +71,8 @@ TEST_CASE("the passage with more of the query's words ranks best, stems included
 }
 
 TEST_CASE("the title counts with every passage, and alone it picks the first passage", "[passage_ranking]") {
-    test::TempDir dir;
-    const Xapian::WritableDatabase database = statistics(dir / "db", "weather", 2, 10);
-    const Analyzer analyzer;
-    StemmedTerms stemmed(analyzer);
-    PassageRanker ranker(analyzer, database, RankingSettings{}, stemmed);
+    Ranking ranking("weather", 2, 10);
+    PassageRanker& ranker = ranking.ranker;
     ArticleDocument document = three_passages();
     document.article.title = "Weather report";
     PassageQuery query;
@@ -106,11 +111,8 @@ TEST_CASE("a rarer word counts more, and an entity the query matched marks its m
 }
 
 TEST_CASE("with nothing matched, the first passage is the best and the only one listed", "[passage_ranking]") {
-    test::TempDir dir;
-    const Xapian::WritableDatabase database = statistics(dir / "db", "unrelated", 1, 3);
-    const Analyzer analyzer;
-    StemmedTerms stemmed(analyzer);
-    PassageRanker ranker(analyzer, database, RankingSettings{}, stemmed);
+    Ranking ranking("unrelated", 1, 3);
+    PassageRanker& ranker = ranking.ranker;
     PassageQuery query;
     query.terms.phrases = {{"signed", "treaty"}};
     const std::vector<ScoredPassage> passages = ranker.score(three_passages(), query);
