@@ -47,8 +47,9 @@ std::string article_body_text(const Article& article) {
 std::string passage_text(const Article& article, std::string_view body, const PassageSpan& span) {
     if (span.kind == "title") return article.title;
     if (span.kind == "caption")
-        return span.caption < article.captions.size() ? clipped(article.captions[span.caption].text, span.begin, span.end)
-                                                      : std::string();
+        return span.caption < article.captions.size()
+                   ? clipped(article.captions[span.caption].text, span.begin, span.end)
+                   : std::string();
     return clipped(body, span.begin, span.end);
 }
 
@@ -99,8 +100,8 @@ ArticleDocument parse_article_document(std::string_view data) try {
     if (const auto spans = header.find("passages"); spans != header.end() && spans->is_array()) {
         for (const nlohmann::json& entry : *spans) {
             if (!entry.is_object()) continue;
-            document.passages.push_back({string_field(entry, "kind"), size_field(entry, "begin"), size_field(entry, "end"),
-                                         size_field(entry, "caption")});
+            document.passages.push_back({string_field(entry, "kind"), size_field(entry, "begin"),
+                                         size_field(entry, "end"), size_field(entry, "caption")});
         }
     }
     if (const auto mentions = header.find("mentions"); mentions != header.end() && mentions->is_array()) {

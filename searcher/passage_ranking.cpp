@@ -107,7 +107,8 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document,
     for (std::size_t i = 0; i < passages.size(); ++i) {
         double score = 0;
         for (const auto& [term, tf] : counts[i]) score += idf(term) * bm25(tf, lengths[i]);
-        for (const auto& [term, tf] : entity_counts[i]) score += ranking_.entity_boost * idf(term) * bm25(tf, lengths[i]);
+        for (const auto& [term, tf] : entity_counts[i])
+            score += ranking_.entity_boost * idf(term) * bm25(tf, lengths[i]);
         passages[i].score = score;
         passages[i].marks = merge_ranges(passages[i].text, std::move(passages[i].marks));
     }

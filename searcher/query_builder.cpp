@@ -88,8 +88,14 @@ class EntityMentionProcessor : public Xapian::FieldProcessor {
         : mentions_(mentions), words_(words), boost_(boost), words_parser_(words_parser) {}
 
     Xapian::Query operator()(const std::string& value) override {
-        const std::size_t index = static_cast<std::size_t>(std::stoul(value));
-        if (index >= mentions_.size()) return Xapian::Query();
+        // Only mark_entities writes this syntax (QueryBuilder::parse takes it out of what users
+        // type), so the value starts with a mention's number (Xapian passes on what follows it
+        // up to a space, "0's" for "Lavrov's"); anything else matches nothing.
+        const std::size_t digits = std::min(value.find_first_not_of("0123456789"), value.size());
+        const bool number = digits > 0 && digits < 10;
+        const std::size_t index =
+            number ? static_cast<std::size_t>(std::stoul(value.substr(0, digits))) : mentions_.size();
+        if (index >= mentions_.size()) return Xapian::Query::MatchNothing;
         const Xapian::Query words = words_parser_.parse_query(words_[index], 0);
         const Xapian::Query entity(Xapian::Query::OP_SCALE_WEIGHT,
                                    Xapian::Query(schema::term(schema::entity_prefix, mentions_[index].key)), boost_);
@@ -104,6 +110,15 @@ class EntityMentionProcessor : public Xapian::FieldProcessor {
 };
 
 constexpr std::string_view entity_marker = "xentity";
+
+/// `query` with the colon after any word that folds to the entity marker made a space: the
+/// marker's syntax is mark_entities' alone (see EntityMentionProcessor), so a user who types it
+/// searches for the words.
+std::string without_marker_syntax(const Analyzer& analyzer, std::string query) {
+    for (const Token& token : analyzer.tokenize(query))
+        if (token.term == entity_marker && token.end < query.size() && query[token.end] == ':') query[token.end] = ' ';
+    return query;
+}
 
 /// True when the word before [begin, end) or the word after it is NEAR or ADJ (with "/n").
 bool next_to_proximity_operator(std::string_view query, std::size_t begin, std::size_t end) {
@@ -218,7 +233,11 @@ std::string QueryBuilder::mark_entities(const std::string& query) const {
         // NEAR and ADJ need plain words on both sides.
         if (next_to_proximity_operator(query, mention.begin, mention.end)) continue;
         const bool before_field = mention.end < query.size() && query[mention.end] == ':';
-        if (!mention.from_gazetteer || mention.adjective || in_quotes || after_field || before_field) continue;
+        // A marker glued to ".-/\\@" would be the start of a phrase to Xapian, whose parser
+        // crashes on such a field-processor phrase excluded after another exclusion (1.4.22).
+        const bool glued =
+            mention.end < query.size() && std::string_view(".-/\\@").find(query[mention.end]) != std::string_view::npos;
+        if (!mention.from_gazetteer || mention.adjective || in_quotes || after_field || before_field || glued) continue;
         marked.append(query, copied, mention.begin - copied);
         marked += std::string(entity_marker) + ":" + std::to_string(marked_.size());
         marked_words_.push_back(analyzer_.normalize_query(query.substr(mention.begin, mention.end - mention.begin)));
@@ -271,6 +290,7 @@ ParsedQuery QueryBuilder::parse(std::string_view user_query, const QueryOptions&
         parsed.notices.push_back("The query was too long; only its first " + std::to_string(cut) +
                                  " bytes were used.");
     }
+    text = without_marker_syntax(analyzer_, std::move(text));
     // `plain` is what the user typed, normalised; `parsed.normalized` also has entity markers.
     const std::string plain = analyzer_.normalize_query(text);
     if (analyzer_.tokenize(plain).empty()) throw UsageError("the query has no words to search for");

@@ -373,7 +373,8 @@ SearchResult Searcher::run(const SearchOptions& options) {
                              "); delete it and run 'newssearch index' again");
         }
         std::vector<std::string> matching;
-        if (need_matching_terms) matching.assign(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+        if (need_matching_terms)
+            matching.assign(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
         PassageQuery hit_query = query_passages;
         add_matched_terms(hit_query.terms, matching, parsed.query);
         const std::vector<ScoredPassage> passages = ranker.score(stored, hit_query);

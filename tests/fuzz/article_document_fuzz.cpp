@@ -34,6 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const ByteRange& mark : passage.marks)
             FUZZ_CHECK(mark.begin < mark.end && mark.end <= passage.text.size(), "marks lie in the passage");
     }
-    if (!passages.empty()) FUZZ_CHECK(searcher::best_passage(passages) < passages.size(), "the best passage is one of them");
+    if (!passages.empty())
+        FUZZ_CHECK(searcher::best_passage(passages) < passages.size(), "the best passage is one of them");
     return 0;
 }

@@ -83,3 +83,23 @@ TEST_CASE("malformed queries are answered with a notice or a clear error", "[que
         CHECK(builder.parse("Rubio").query.get_description() == "Query(Zrubio@1)");
     }
 }
+
+TEST_CASE("entity markers are the builder's own syntax: typed or glued, names stay words", "[query]") {
+    const Analyzer analyzer;
+    const auto gazetteer = std::make_shared<const entities::Gazetteer>(
+        entities::Gazetteer::parse("Marco Rubio\tperson\tRubio\n", "test"));
+    const auto recognizer = std::make_shared<const entities::EntityRecognizer>(gazetteer);
+    const QueryBuilder builder(analyzer, nullptr, recognizer);
+    QueryOptions any_word;
+    any_word.default_op = Xapian::Query::OP_OR;
+    // A known name is searched in the entity field too.
+    CHECK_THAT(builder.parse("Rubio talks").query.get_description(), Catch::Contains("XEmarco_rubio"));
+    // Typed by a user, the marker's syntax is two words, whatever its case.
+    CHECK(builder.parse("xentity:abc").query.get_description() == "Query((Zxentiti@1 AND Zabc@2))");
+    CHECK_THAT(builder.parse("XEntity:0 talks").query.get_description(), !Catch::Contains("XEmarco_rubio"));
+    // A name glued to '.', as in "rubio.ua", is a phrase of words, never a marked phrase: Xapian
+    // 1.4.22's parser crashed on one excluded after another exclusion with OR as default.
+    CHECK(builder.parse("talks -b -Rubio.ua", any_word).query.get_description() ==
+          "Query((Ztalk@1 AND_NOT (Zb@2 OR (rubio@3 PHRASE 2 ua@4))))");
+    CHECK_NOTHROW(builder.parse("a -b -xentity:0.u", any_word));
+}
