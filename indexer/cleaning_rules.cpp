@@ -106,6 +106,8 @@ std::string_view strip_edge_punct(std::string_view w) {
         } else if (is_ascii_punct(w.back())) {
             w.remove_suffix(1);
             changed = true;
+        } else if (is_ascii(w.front()) && is_ascii(w.back())) {
+            break; // Unicode punctuation begins and ends with bytes outside ASCII: none at either edge
         } else {
             for (std::string_view p : unicode_edge_punct) {
                 if (w.starts_with(p)) {
