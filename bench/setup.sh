@@ -1,4 +1,4 @@
-# Sourced by the indexing benchmarks (bench/index-bench.sh, bench/article-layout.sh) from the
+# Sourced by the indexing benchmark (bench/index-bench.sh) from the
 # repository root with the scale as $1: installs the peers (scripts/install-deps --bench), builds
 # the benchmark corpus into $BENCH_DIR (default /tmp/newssearch-bench) when missing, and sets
 # `scale`, `corpus` and `launcher` (ccache for CMake, when installed).
