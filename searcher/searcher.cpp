@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 namespace newssearch::searcher {
 namespace {
@@ -381,15 +382,18 @@ SearchResult Searcher::run(const SearchOptions& options) {
         if (passages.empty()) continue;
         if (date_filtered && !options.dated_only && stored.article.date.empty()) undated_shown = true;
 
+        // The article's score explained once, for each of its hits.
+        std::optional<Explanation> explanation;
+        if (options.explain) {
+            std::vector<std::string> title_terms;
+            for (const Token& token : analyzer_.tokenize(stored.article.title)) title_terms.push_back(token.term);
+            explanation = explain_hit(database_, weighting, matching,
+                                      schema::term(schema::article_prefix, stored.article.id), title_terms,
+                                      it.get_weight(), options.ranking.entity_boost);
+        }
         const auto make_hit = [&](const ScoredPassage& passage, double score) {
             Hit hit = passage_hit(stored, passages.size(), passage, hit_query, score, options, analyzer_);
-            if (options.explain) {
-                std::vector<std::string> title_terms;
-                for (const Token& token : analyzer_.tokenize(hit.title)) title_terms.push_back(token.term);
-                hit.explanation = explain_hit(database_, weighting, matching,
-                                              schema::term(schema::article_prefix, hit.article_id), title_terms,
-                                              it.get_weight(), options.ranking.entity_boost);
-            }
+            hit.explanation = explanation;
             return hit;
         };
         const std::vector<std::size_t> matching_indexes = matching_passages(passages);
