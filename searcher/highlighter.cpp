@@ -15,11 +15,16 @@ bool is_text_term(std::string_view term) {
     return !term.empty() && !(term.front() >= 'A' && term.front() <= 'Z');
 }
 
-void collect(const Xapian::Query& query, HighlightTerms& terms) {
+void collect(const Xapian::Query& query, HighlightTerms& terms, std::set<std::string>* entity_keys) {
     const auto type = query.get_type();
     if (type == Xapian::Query::LEAF_TERM) {
         const std::string term = *query.get_terms_begin();
-        if (is_text_term(term)) terms.words.insert(term);
+        if (is_text_term(term)) {
+            terms.words.insert(term);
+        } else if (entity_keys != nullptr && term.starts_with(schema::entity_prefix) &&
+                   !term.starts_with(schema::article_entity_prefix)) {
+            entity_keys->insert(term.substr(schema::entity_prefix.size()));
+        }
         return;
     }
     const std::size_t count = query.get_num_subqueries();
@@ -39,14 +44,14 @@ void collect(const Xapian::Query& query, HighlightTerms& terms) {
     // something the hit "matched".
     const bool first_only = type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER;
     for (std::size_t i = 0; i < (first_only ? std::min<std::size_t>(count, 1) : count); ++i)
-        collect(query.get_subquery(i), terms);
+        collect(query.get_subquery(i), terms, entity_keys);
 }
 
 } // namespace
 
-HighlightTerms highlight_terms(const Xapian::Query& query) {
+HighlightTerms highlight_terms(const Xapian::Query& query, std::set<std::string>* entity_keys) {
     HighlightTerms terms;
-    collect(query, terms);
+    collect(query, terms, entity_keys);
     return terms;
 }
 

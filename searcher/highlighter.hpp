@@ -25,7 +25,10 @@ struct HighlightTerms {
 
 /// The free-text terms of `query` worth marking in passage text: terms under NOT and filters are
 /// left out, fielded terms (title:, source:) too, and a quoted phrase's words become a phrase.
-[[nodiscard]] HighlightTerms highlight_terms(const Xapian::Query& query);
+/// With `entity_keys`, also gathers there the keys of the entities the same parts of the query
+/// search in the entity field.
+[[nodiscard]] HighlightTerms highlight_terms(const Xapian::Query& query,
+                                             std::set<std::string>* entity_keys = nullptr);
 
 /// Adds `matched` terms (e.g. what a wildcard expanded to in one document) to `terms.words`,
 /// skipping fielded terms and words that the query only has inside phrases.

@@ -8,28 +8,9 @@
 
 namespace newssearch::searcher {
 
-namespace {
-
-void collect_entity_keys(const Xapian::Query& query, std::set<std::string>& keys) {
-    const auto type = query.get_type();
-    if (type == Xapian::Query::LEAF_TERM) {
-        const std::string term = *query.get_terms_begin();
-        if (term.starts_with(schema::entity_prefix) && !term.starts_with(schema::article_entity_prefix))
-            keys.insert(term.substr(schema::entity_prefix.size()));
-        return;
-    }
-    // As highlight_terms: what AND_NOT excludes and FILTER restricts on is not searched for.
-    const bool first_only = type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER;
-    const std::size_t count = query.get_num_subqueries();
-    for (std::size_t i = 0; i < (first_only ? std::min<std::size_t>(count, 1) : count); ++i)
-        collect_entity_keys(query.get_subquery(i), keys);
-}
-
-} // namespace
-
 PassageQuery passage_query(const Xapian::Query& query) {
-    PassageQuery result{highlight_terms(query), {}};
-    collect_entity_keys(query, result.entity_keys);
+    PassageQuery result;
+    result.terms = highlight_terms(query, &result.entity_keys);
     return result;
 }
 
