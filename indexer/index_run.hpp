@@ -28,7 +28,7 @@ struct IndexProgress {
 
 struct IndexRunOptions {
     /// Articles per commit: a run that is killed keeps everything up to its last commit.
-    std::size_t commit_every = 1000;
+    std::size_t commit_every = 2500;
     /// Worker threads reading and analysing articles; 0: one per core.
     std::size_t threads = 0;
     /// Read every input in this format instead of choosing by file extension.

@@ -1,6 +1,14 @@
 #pragma once
 /// Runs tasks on worker threads and hands their results back in submission order, on the thread
 /// that submits: work in parallel, write in input order (deterministic docids and results).
+///
+/// The workers run at a lower CPU priority than the submitting thread. That thread consumes every
+/// result, so it is the one stage that cannot be spread over cores (the index writer: on one
+/// database it bounds the run). With more threads than cores it would otherwise queue for a core
+/// behind its own workers; this way they take what it leaves. Idle cores still go to the workers:
+/// the priority only decides who waits when cores are short.
+
+#include "indexer/thread_priority.hpp"
 
 #include <condition_variable>
 #include <cstddef>
@@ -61,6 +69,9 @@ class OrderedWork {
     }
 
   private:
+    /// Nice steps below the submitting thread (docs/INDEXING.md has the measurements).
+    static constexpr int worker_priority_steps = 10;
+
     void consume_oldest() {
         std::future<Result> oldest = std::move(pending_.front());
         pending_.pop_front();
@@ -68,6 +79,7 @@ class OrderedWork {
     }
 
     void work(std::size_t worker) {
+        lower_this_thread_priority(worker_priority_steps);
         for (;;) {
             std::packaged_task<Result(std::size_t)> job;
             {

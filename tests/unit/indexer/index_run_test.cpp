@@ -4,6 +4,7 @@
 #include "common/schema.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/ordered_work.hpp"
+#include "indexer/thread_priority.hpp"
 #include "indexer/shard_router.hpp"
 
 #include <catch2/catch.hpp>
@@ -207,6 +208,20 @@ TEST_CASE("a second writer is told the first one's PID", "[indexer][index_run]")
     IndexWriter first(dir / "db");
     CHECK_THROWS_WITH(IndexWriter(dir / "db"),
                       Catch::Contains("is locked by another newssearch index run (PID " + std::to_string(::getpid()) + ")"));
+}
+
+TEST_CASE("ordered work runs its workers behind the thread that consumes their results", "[indexer][index_run]") {
+    const int consumer_nice = this_thread_nice();
+    if (consumer_nice >= 19) return; // already the lowest priority: nothing to step down to
+    std::vector<int> worker_nice;
+    {
+        OrderedWork<int> work(2, 4, [&](int&& nice) { worker_nice.push_back(nice); });
+        for (int i = 0; i < 4; ++i) work.submit([](std::size_t) { return this_thread_nice(); });
+        work.finish();
+    }
+    REQUIRE(worker_nice.size() == 4);
+    for (const int nice : worker_nice) CHECK(nice > consumer_nice);
+    CHECK(this_thread_nice() == consumer_nice);
 }
 
 TEST_CASE("ordered work hands results back in submission order", "[indexer][index_run]") {
