@@ -299,10 +299,17 @@ void IndexWriter::add_entity_names(const std::map<std::string, std::string>& nam
 }
 
 void IndexWriter::offer_entity_name(const std::string& key, const EntityName& name) {
-    const std::string stored = database_.get_metadata(key);
-    if (!stored.empty() && !better_entity_name(name, parse_entity_name(stored))) return;
+    auto known = batch_entity_names_.find(key);
+    if (known == batch_entity_names_.end()) {
+        const std::string stored = database_.get_metadata(key);
+        std::optional<EntityName> current;
+        if (!stored.empty()) current = parse_entity_name(stored);
+        known = batch_entity_names_.emplace(key, std::move(current)).first;
+    }
+    if (known->second && !better_entity_name(name, *known->second)) return;
     begin_batch();
     database_.set_metadata(key, format_entity_name(name));
+    known->second = name;
 }
 
 void IndexWriter::commit() {
@@ -312,6 +319,7 @@ void IndexWriter::commit() {
         else if (change < 0) database_.remove_spelling(term, static_cast<Xapian::termcount>(-change));
     }
     spelling_changes_.clear();
+    batch_entity_names_.clear();
     database_.set_metadata(std::string(schema::schema_version_key), std::to_string(schema::version));
     database_.set_metadata(std::string(schema::updated_key), utc_now());
     database_.commit_transaction();

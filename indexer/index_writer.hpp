@@ -143,6 +143,10 @@ class IndexWriter {
     /// The batch's changes to the spelling data, word -> change in frequency, written at commit:
     /// one Xapian call per word a batch instead of one per word an article.
     std::unordered_map<std::string, std::int64_t> spelling_changes_;
+    /// Entity metadata key -> the name stored under it (nothing: none), for the keys met in this
+    /// batch: an entity most articles mention is read from the index once a batch, not once an
+    /// article.
+    std::unordered_map<std::string, std::optional<EntityName>> batch_entity_names_;
     std::size_t passages_written_ = 0;
     AddCounts add_counts_;
 };
