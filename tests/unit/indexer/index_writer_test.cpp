@@ -209,3 +209,29 @@ TEST_CASE("the title weight is stored and a change re-indexes every article", "[
     term.skip_to("rubio");
     CHECK(term.get_wdf() == 5);
 }
+
+TEST_CASE("an entity keeps the best name offered, within a batch and across commits", "[index]") {
+    test::TempDir dir;
+    const std::string key = schema::term(schema::entity_key_prefix, "lavrov");
+    const auto stored = [&] { return Xapian::Database(dir / "db").get_metadata(key); };
+    {
+        IndexWriter writer(dir / "db");
+        writer.add_entity_names({{key, "other\tLavrov"}});
+        writer.add_entity_names({{key, "person\tSergey Lavrov"}}); // a known type beats "other"
+        writer.add_entity_names({{key, "other\tLavrov"}});         // and is not undone
+        writer.commit();
+        CHECK(stored() == "person\tSergey Lavrov");
+
+        // The next batch starts from what the index holds, not from an empty record.
+        writer.add_entity_names({{key, "other\tLavrov"}});
+        writer.commit();
+        CHECK(stored() == "person\tSergey Lavrov");
+        writer.add_entity_names({{key, "person\tSergei Lavrov"}}); // the smaller name wins
+        writer.commit();
+    }
+    CHECK(stored() == "person\tSergei Lavrov");
+    IndexWriter reopened(dir / "db");
+    reopened.add_entity_names({{key, "other\tLavrov"}});
+    reopened.commit();
+    CHECK(stored() == "person\tSergei Lavrov");
+}
