@@ -25,7 +25,7 @@ struct IndexOptions {
     bool prune = false;
     std::vector<std::string> delete_ids;
     std::size_t threads = 0;
-    std::size_t commit_every = 2500;
+    std::size_t commit_every = indexer::IndexRunOptions{}.commit_every; // one default, the library's
     std::size_t shards = 0;
 };
 

@@ -210,7 +210,7 @@ TEST_CASE("the title weight is stored and a change re-indexes every article", "[
     CHECK(term.get_wdf() == 5);
 }
 
-TEST_CASE("an entity keeps the best name offered, within a batch and across commits", "[index]") {
+TEST_CASE("an entity keeps the best name offered within a batch and across commits", "[index]") {
     test::TempDir dir;
     const std::string key = schema::term(schema::entity_key_prefix, "lavrov");
     const auto stored = [&] { return Xapian::Database(dir / "db").get_metadata(key); };
