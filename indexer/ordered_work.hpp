@@ -70,7 +70,7 @@ class OrderedWork {
 
   private:
     /// Nice steps below the submitting thread (docs/INDEXING.md has the measurements).
-    static constexpr int worker_priority_steps = 10;
+    static constexpr int worker_priority_steps = 19;
 
     void consume_oldest() {
         std::future<Result> oldest = std::move(pending_.front());
