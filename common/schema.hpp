@@ -78,6 +78,11 @@ inline constexpr std::string_view file_key_prefix = "file:";
 inline constexpr std::string_view article_file_key_prefix = "article-file:";
 /// When the index was last committed: "YYYY-MM-DDTHH:MM:SSZ" (UTC).
 inline constexpr std::string_view updated_key = "newssearch:updated";
+/// + 8-digit sequence number -> one batch's spelling changes ("word<TAB>change" lines), committed
+/// with its articles and merged into the spelling data by the run's last commit
+/// (IndexWriter::checkpoint); left only by a run that was stopped, and merged when the index is
+/// next opened for writing.
+inline constexpr std::string_view pending_spelling_key_prefix = "spelling-pending:";
 
 // --- Weights -----------------------------------------------------------------------------------
 /// Each title word counts this many times in its article, unless the index was

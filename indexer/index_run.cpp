@@ -141,7 +141,7 @@ class Run {
             writer_.write(std::move(prepared), file.path);
             ++progress_.articles_done;
             if (++since_commit_ >= options_.commit_every) {
-                writer_.commit();
+                writer_.checkpoint();
                 since_commit_ = 0;
             }
         }

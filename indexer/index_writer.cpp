@@ -11,6 +11,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -55,9 +57,19 @@ void write_pid_file(const std::string& path) {
 }
 
 /// Adds (`sign` 1) or takes back (-1) an article's words in a batch's spelling changes.
-void change_spelling(std::unordered_map<std::string, std::int64_t>& changes,
-                     const std::map<std::string, Xapian::termcount>& counts, std::int64_t sign) {
+void change_spelling(SpellingChanges& changes, const std::map<std::string, Xapian::termcount>& counts,
+                     std::int64_t sign) {
     for (const auto& [term, count] : counts) changes[term] += sign * static_cast<std::int64_t>(count);
+}
+
+/// Pending spelling words past which checkpoint() merges them anyway: bounds the writer's memory
+/// (about 100 bytes a word) whatever the vocabulary of a run.
+constexpr std::size_t max_pending_spelling_words = 500'000;
+
+std::string pending_spelling_key(std::size_t sequence) {
+    char digits[24];
+    std::snprintf(digits, sizeof digits, "%08zu", sequence);
+    return schema::term(schema::pending_spelling_key_prefix, digits);
 }
 
 std::string format_record(const FileRecord& record) {
@@ -87,6 +99,33 @@ std::string utc_now() {
 }
 
 } // namespace
+
+std::string format_spelling_changes(const SpellingChanges& changes) {
+    std::string text;
+    for (const auto& [word, change] : changes) {
+        if (change == 0) continue;
+        text += word;
+        text += '\t';
+        text += std::to_string(change);
+        text += '\n';
+    }
+    return text;
+}
+
+void add_spelling_changes(SpellingChanges& changes, std::string_view record) {
+    while (!record.empty()) {
+        const std::size_t end = std::min(record.find('\n'), record.size());
+        const std::string_view line = record.substr(0, end);
+        record.remove_prefix(std::min(end + 1, record.size()));
+        const std::size_t tab = line.rfind('\t');
+        if (tab == std::string_view::npos || tab == 0) continue;
+        std::int64_t change = 0;
+        const std::string_view number = line.substr(tab + 1);
+        const auto [rest, error] = std::from_chars(number.data(), number.data() + number.size(), change);
+        if (error != std::errc() || rest != number.data() + number.size()) continue;
+        changes[std::string(line.substr(0, tab))] += change;
+    }
+}
 
 std::string content_hash(std::string_view text) {
     std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -121,6 +160,23 @@ IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
     gazetteer_hash_ = content_hash(database_.get_metadata(std::string(schema::gazetteer_key)));
     refresh_preparer();
     write_pid_file(path);
+    merge_stored_spelling();
+}
+
+void IndexWriter::merge_stored_spelling() {
+    const std::string prefix(schema::pending_spelling_key_prefix);
+    std::vector<std::string> keys;
+    SpellingChanges changes;
+    for (auto it = database_.metadata_keys_begin(prefix); it != database_.metadata_keys_end(prefix); ++it) {
+        keys.push_back(*it);
+        add_spelling_changes(changes, database_.get_metadata(*it));
+    }
+    if (keys.empty()) return;
+    begin_batch();
+    apply_spelling(changes);
+    for (const std::string& key : keys) database_.set_metadata(key, "");
+    database_.commit_transaction();
+    in_batch_ = false;
 }
 
 PrepareSettings IndexWriter::prepare_settings() const {
@@ -312,11 +368,32 @@ void IndexWriter::offer_entity_name(const std::string& key, const EntityName& na
     known->second = name;
 }
 
-void IndexWriter::commit() {
-    begin_batch();
-    for (const auto& [term, change] : spelling_changes_) {
+void IndexWriter::apply_spelling(const SpellingChanges& changes) {
+    for (const auto& [term, change] : changes) {
         if (change > 0) database_.add_spelling(term, static_cast<Xapian::termcount>(change));
         else if (change < 0) database_.remove_spelling(term, static_cast<Xapian::termcount>(-change));
+    }
+}
+
+void IndexWriter::commit() { commit_batch(true); }
+
+void IndexWriter::checkpoint() {
+    commit_batch(pending_spelling_.size() + spelling_changes_.size() > max_pending_spelling_words);
+}
+
+void IndexWriter::commit_batch(bool merge_spelling) {
+    begin_batch();
+    if (merge_spelling) {
+        // Xapian's spelling data gets the pending batches' and this batch's changes, summed; the
+        // pending records go in the same commit, so no word is counted twice or lost.
+        for (auto& [term, change] : spelling_changes_) pending_spelling_[term] += change;
+        apply_spelling(pending_spelling_);
+        for (std::size_t i = 0; i < pending_records_; ++i) database_.set_metadata(pending_spelling_key(i), "");
+        pending_spelling_.clear();
+        pending_records_ = 0;
+    } else if (!spelling_changes_.empty()) {
+        database_.set_metadata(pending_spelling_key(pending_records_++), format_spelling_changes(spelling_changes_));
+        for (auto& [term, change] : spelling_changes_) pending_spelling_[term] += change;
     }
     spelling_changes_.clear();
     batch_entity_names_.clear();

@@ -49,6 +49,14 @@ struct FileRecord {
 /// The content hash `database` holds for article `article_id`, if any.
 [[nodiscard]] std::optional<std::string> read_stored_hash(const Xapian::Database& database, const std::string& article_id);
 
+/// Changes to the spelling data: word -> change in its frequency.
+using SpellingChanges = std::unordered_map<std::string, std::int64_t>;
+
+/// A batch's spelling changes as stored in a pending record ("word<TAB>change" lines), and back.
+[[nodiscard]] std::string format_spelling_changes(const SpellingChanges& changes);
+/// Adds the changes in `record` (format_spelling_changes) to `changes`; malformed lines are skipped.
+void add_spelling_changes(SpellingChanges& changes, std::string_view record);
+
 /// The file written beside Xapian's lock while a writer has the index open: the writer's PID.
 inline constexpr const char* writer_pid_file = "newssearch-index.pid";
 
@@ -104,8 +112,15 @@ class IndexWriter {
     /// Replaces the index's synonym groups (see synonyms.hpp); visible after commit().
     void set_synonyms(const std::vector<std::vector<std::string>>& groups);
 
-    /// Makes everything added so far durable and visible to searchers.
+    /// Makes everything added so far durable and visible to searchers, spelling data included.
     void commit();
+
+    /// Makes the articles written so far durable and searchable, like commit(), but leaves their
+    /// words out of the spelling data until the next commit(): each batch's words are kept in the
+    /// index as a pending record instead. Merging the spelling data once a run rather than once a
+    /// batch saves the writer's thread most of that work (docs/INDEXING.md). A writer opened on an
+    /// index with pending records (a run stopped before its commit()) merges them first.
+    void checkpoint();
 
     /// The entity names this index knows (entity metadata key -> "type<TAB>canonical"), for
     /// sharded indexes, where every shard carries every name (indexer/shard_router.hpp).
@@ -123,6 +138,12 @@ class IndexWriter {
 
   private:
     void begin_batch();
+    /// Commits the batch; `merge_spelling`: also merges every pending spelling change.
+    void commit_batch(bool merge_spelling);
+    /// Adds `changes` to the spelling data (Xapian's; part of the next commit).
+    void apply_spelling(const SpellingChanges& changes);
+    /// Merges the pending spelling records a stopped run left, and commits.
+    void merge_stored_spelling();
     /// Deletes an article's passages and stored text, and its words from the spelling data.
     void remove_indexed(const std::string& article_id);
     void refresh_preparer();
@@ -140,9 +161,12 @@ class IndexWriter {
     std::string gazetteer_hash_; ///< part of every article's content hash: a new gazetteer re-indexes
     std::unique_ptr<ArticlePreparer> preparer_; ///< for add() and for taking old articles out
     bool in_batch_ = false;
-    /// The batch's changes to the spelling data, word -> change in frequency, written at commit:
-    /// one Xapian call per word a batch instead of one per word an article.
-    std::unordered_map<std::string, std::int64_t> spelling_changes_;
+    /// The batch's changes to the spelling data: one Xapian call per word a batch (or a run)
+    /// instead of one per word an article.
+    SpellingChanges spelling_changes_;
+    /// The changes of the batches checkpoint() committed as pending records, summed.
+    SpellingChanges pending_spelling_;
+    std::size_t pending_records_ = 0; ///< pending spelling records this writer stored
     /// Entity metadata key -> the name stored under it (nothing: none), for the keys met in this
     /// batch: an entity most articles mention is read from the index once a batch, not once an
     /// article.

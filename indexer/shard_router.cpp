@@ -190,7 +190,11 @@ void ShardedIndexWriter::set_synonyms(const std::vector<std::vector<std::string>
     for (auto& shard : shards_) shard->idle().set_synonyms(groups);
 }
 
-void ShardedIndexWriter::commit() {
+void ShardedIndexWriter::commit() { commit_shards(false); }
+
+void ShardedIndexWriter::checkpoint() { commit_shards(true); }
+
+void ShardedIndexWriter::commit_shards(bool checkpoint) {
     // Every shard gets the name better_entity_name prefers among all shards' names: read once
     // every shard has written what was queued.
     auto names = std::make_shared<std::map<std::string, std::string>>();
@@ -203,9 +207,10 @@ void ShardedIndexWriter::commit() {
             }
     }
     for (auto& shard : shards_)
-        shard->post([names](IndexWriter& writer) {
+        shard->post([names, checkpoint](IndexWriter& writer) {
             writer.add_entity_names(*names);
-            writer.commit();
+            if (checkpoint) writer.checkpoint();
+            else writer.commit();
         });
     for (auto& shard : shards_) (void)shard->idle();
 }

@@ -77,6 +77,8 @@ class ShardedIndexWriter {
     /// to the others, then commits every shard and waits for all (each shard commits on its own: a
     /// searcher may briefly see some shards at the new revision, never half an article).
     void commit();
+    /// commit() with IndexWriter::checkpoint on every shard.
+    void checkpoint();
 
     /// Passages of the articles written so far, over all shards (waits for queued writes).
     [[nodiscard]] std::size_t passages_written();
@@ -87,6 +89,8 @@ class ShardedIndexWriter {
 
   private:
     ShardWriter& shard_for(std::string_view article_id);
+    /// commit() (`checkpoint` false) or checkpoint().
+    void commit_shards(bool checkpoint);
     /// Calls `read` with a read-only view of shard `shard` at its last commit, opened on first
     /// use and opened again when the writer has moved on too far for it (Xapian's
     /// DatabaseModifiedError). Asking the shard's writer instead would wait for its queue to drain.

@@ -140,6 +140,68 @@ TEST_CASE("spelling data counts the words of the indexed articles, replaced and 
     CHECK(frequency("ferry") == 1);
 }
 
+TEST_CASE("a checkpoint keeps its words pending until the run's commit merges them", "[index]") {
+    test::TempDir dir;
+    const auto frequency = [&](const std::string& word) {
+        const Xapian::Database database(dir / "db");
+        for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it)
+            if (*it == word) return it.get_termfreq();
+        return Xapian::doccount{0};
+    };
+    const auto pending_records = [&] {
+        const Xapian::Database database(dir / "db");
+        const std::string prefix(schema::pending_spelling_key_prefix);
+        std::size_t count = 0;
+        for (auto it = database.metadata_keys_begin(prefix); it != database.metadata_keys_end(prefix); ++it) ++count;
+        return count;
+    };
+    IndexWriter writer(dir / "db");
+    writer.add(sample("a1", "The harbour harbour wall."));
+    writer.checkpoint();
+    writer.add(sample("a2", "The harbour ferry."));
+    writer.add(sample("a1", "The ferry wall.")); // replaces a1, whose words are still pending
+    writer.checkpoint();
+    // Articles are searchable at a checkpoint; their words wait in the index.
+    CHECK(Xapian::Database(dir / "db").get_doccount() == 2);
+    CHECK(frequency("harbour") == 0);
+    CHECK(pending_records() == 2);
+    writer.commit();
+    CHECK(frequency("harbour") == 1);
+    CHECK(frequency("ferry") == 2);
+    CHECK(frequency("wall") == 1);
+    CHECK(pending_records() == 0);
+}
+
+TEST_CASE("a run stopped after checkpoints has its pending words merged by the next writer", "[index]") {
+    test::TempDir dir;
+    {
+        IndexWriter writer(dir / "db");
+        writer.add(sample("a1", "Anchorage harbour talks."));
+        writer.checkpoint();
+        writer.add(sample("a2", "Anchorage ferry."));
+        writer.checkpoint();
+        writer.add(sample("a3", "Uncommitted words vanish."));
+        // stopped: no commit()
+    }
+    CHECK(Xapian::Database(dir / "db").get_spelling_suggestion("anchorge").empty());
+    { IndexWriter reopened(dir / "db"); }
+    const Xapian::Database database(dir / "db");
+    CHECK(database.get_spelling_suggestion("anchorge") == "anchorage");
+    CHECK(database.get_spelling_suggestion("harbur") == "harbour");
+    CHECK(database.get_spelling_suggestion("uncomitted").empty());
+    const std::string prefix(schema::pending_spelling_key_prefix);
+    CHECK(database.metadata_keys_begin(prefix) == database.metadata_keys_end(prefix));
+}
+
+TEST_CASE("pending spelling changes survive their stored form", "[index]") {
+    const SpellingChanges changes{{"harbour", 3}, {"ferry", -2}, {"zero", 0}};
+    SpellingChanges read{{"harbour", 1}};
+    add_spelling_changes(read, format_spelling_changes(changes));
+    CHECK(read == SpellingChanges{{"harbour", 4}, {"ferry", -2}});
+    add_spelling_changes(read, "no tab\n\tmissing word\nbad\t12x\nferry\t5");
+    CHECK(read == SpellingChanges{{"harbour", 4}, {"ferry", 3}});
+}
+
 TEST_CASE("remove deletes an article", "[index]") {
     test::TempDir dir;
     IndexWriter writer(dir / "db");
