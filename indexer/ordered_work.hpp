@@ -11,6 +11,7 @@
 #include "indexer/thread_priority.hpp"
 
 #include <condition_variable>
+#include <cstdint>
 #include <cstddef>
 #include <deque>
 #include <exception>
@@ -30,9 +31,11 @@ class OrderedWork {
     using Task = std::function<Result(std::size_t worker)>;
 
     /// `threads` workers (0: every task runs inline in submit()); at most `window` results are
-    /// pending at once, which bounds memory. `consume` receives each result in submission order.
-    OrderedWork(std::size_t threads, std::size_t window, std::function<void(Result&&)> consume)
-        : window_(window < 1 ? 1 : window), consume_(std::move(consume)) {
+    /// pending at once, and more than one only while their weights (submit) add up to at most
+    /// `max_weight`: that bounds memory. `consume` receives each result in submission order.
+    OrderedWork(std::size_t threads, std::size_t window, std::function<void(Result&&)> consume,
+                std::size_t max_weight = SIZE_MAX)
+        : window_(window < 1 ? 1 : window), max_weight_(max_weight), consume_(std::move(consume)) {
         for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this, i] { work(i); });
     }
 
@@ -49,18 +52,20 @@ class OrderedWork {
     OrderedWork(const OrderedWork&) = delete;
     OrderedWork& operator=(const OrderedWork&) = delete;
 
-    /// Queues `task`; first consumes the oldest results while too many are pending. An exception
-    /// thrown by a task is rethrown here or in finish(), when its result's turn comes.
-    void submit(Task task) {
+    /// Queues `task`, whose result weighs about `weight` (say, the bytes of its input); then
+    /// consumes the oldest results while too many, or too heavy, are pending. An exception thrown
+    /// by a task is rethrown here or in finish(), when its result's turn comes.
+    void submit(Task task, std::size_t weight = 1) {
         if (workers_.empty()) return consume_(task(0));
         std::packaged_task<Result(std::size_t)> job(std::move(task));
-        pending_.push_back(job.get_future());
+        pending_.push_back({job.get_future(), weight});
+        pending_weight_ += weight;
         {
             const std::lock_guard lock(mutex_);
             queue_.push_back(std::move(job));
         }
         ready_.notify_one();
-        while (pending_.size() > window_) consume_oldest();
+        while (pending_.size() > window_ || (pending_.size() > 1 && pending_weight_ > max_weight_)) consume_oldest();
     }
 
     /// Consumes every pending result.
@@ -73,9 +78,10 @@ class OrderedWork {
     static constexpr int worker_priority_steps = 19;
 
     void consume_oldest() {
-        std::future<Result> oldest = std::move(pending_.front());
+        Pending oldest = std::move(pending_.front());
         pending_.pop_front();
-        consume_(oldest.get());
+        pending_weight_ -= oldest.weight;
+        consume_(oldest.result.get());
     }
 
     void work(std::size_t worker) {
@@ -93,9 +99,16 @@ class OrderedWork {
         }
     }
 
+    struct Pending {
+        std::future<Result> result;
+        std::size_t weight = 0;
+    };
+
     std::size_t window_;
+    std::size_t max_weight_;
     std::function<void(Result&&)> consume_;
-    std::deque<std::future<Result>> pending_; ///< submitting thread only
+    std::deque<Pending> pending_;    ///< submitting thread only
+    std::size_t pending_weight_ = 0; ///< submitting thread only
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<std::packaged_task<Result(std::size_t)>> queue_;

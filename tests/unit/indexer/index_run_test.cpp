@@ -224,6 +224,26 @@ TEST_CASE("ordered work runs its workers behind the thread that consumes their r
     CHECK(this_thread_nice() == consumer_nice);
 }
 
+TEST_CASE("ordered work keeps heavy results from piling up, one at a time always allowed", "[indexer][index_run]") {
+    // Counted on the consuming thread when submit() returns: results pending and their weight.
+    std::size_t consumed = 0;
+    OrderedWork<int> work(2, 100, [&](int&&) { ++consumed; }, 10);
+    std::size_t submitted = 0;
+    const auto submit = [&](std::size_t weight) {
+        work.submit([](std::size_t) { return 0; }, weight);
+        ++submitted;
+        return submitted - consumed;
+    };
+    CHECK(submit(4) == 1);
+    CHECK(submit(4) == 2);
+    CHECK(submit(4) == 2);  // 12 > 10: the oldest is consumed first
+    CHECK(submit(50) == 1); // heavier than the bound alone: still goes, alone
+    CHECK(submit(1) == 1);
+    CHECK(submit(1) == 2);  // light ones pile up to the window, not past the weight
+    work.finish();
+    CHECK(consumed == submitted);
+}
+
 TEST_CASE("ordered work hands results back in submission order", "[indexer][index_run]") {
     for (const std::size_t threads : {0u, 1u, 3u}) {
         std::vector<int> seen;
