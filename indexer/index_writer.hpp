@@ -167,10 +167,11 @@ class IndexWriter {
     /// The changes of the batches checkpoint() committed as pending records, summed.
     SpellingChanges pending_spelling_;
     std::size_t pending_records_ = 0; ///< pending spelling records this writer stored
-    /// Entity metadata key -> the name stored under it (nothing: none), for the keys met in this
-    /// batch: an entity most articles mention is read from the index once a batch, not once an
-    /// article.
-    std::unordered_map<std::string, std::optional<EntityName>> batch_entity_names_;
+    /// Entity metadata key -> the name stored under it (nothing: none), for the keys this writer
+    /// met: an entity is read from the index once a run, not once an article. Only this writer
+    /// writes them while it has the index; emptied at a commit once it holds
+    /// max_known_entity_names keys, which bounds memory.
+    std::unordered_map<std::string, std::optional<EntityName>> known_entity_names_;
     std::size_t passages_written_ = 0;
     AddCounts add_counts_;
 };
