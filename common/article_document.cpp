@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <unordered_map>
+
 namespace newssearch {
 namespace {
 
@@ -26,6 +29,40 @@ std::size_t size_field(const nlohmann::json& object, const char* key) {
 std::string string_field(const nlohmann::json& object, const char* key) {
     const auto it = object.find(key);
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+/// Element `i` of a JSON array as a size / a string; 0 or empty when absent or of another type.
+std::size_t size_at(const nlohmann::json& array, std::size_t i) {
+    return i < array.size() && array[i].is_number_unsigned() ? array[i].get<std::size_t>() : 0;
+}
+std::string string_at(const nlohmann::json& array, std::size_t i) {
+    return i < array.size() && array[i].is_string() ? array[i].get<std::string>() : std::string();
+}
+
+/// A passage span: [kind, begin, end(, caption)], or the object form of indexes built before
+/// 2026-12 ({"kind", "begin", "end", "caption"}).
+std::optional<PassageSpan> read_span(const nlohmann::json& entry) {
+    if (entry.is_array()) return PassageSpan{string_at(entry, 0), size_at(entry, 1), size_at(entry, 2), size_at(entry, 3)};
+    if (entry.is_object())
+        return PassageSpan{string_field(entry, "kind"), size_field(entry, "begin"), size_field(entry, "end"),
+                           size_field(entry, "caption")};
+    return std::nullopt;
+}
+
+/// A mention: [passage, entity index, begin, end] into `entities` ([key, canonical, type]), or the
+/// object form of indexes built before 2026-12 ({"passage", "key", "canonical", "type", "begin",
+/// "end"}). Nothing when it names no entity.
+std::optional<PassageMention> read_mention(const nlohmann::json& entry, const std::vector<const nlohmann::json*>& entities) {
+    if (entry.is_object())
+        return PassageMention{size_field(entry, "passage"), string_field(entry, "key"), string_field(entry, "canonical"),
+                              string_field(entry, "type"), size_field(entry, "begin"), size_field(entry, "end")};
+    const std::size_t entity = size_at(entry, 1);
+    if (!entry.is_array() || entry.size() < 4 || !entry[1].is_number_unsigned() || entity >= entities.size() ||
+        !entities[entity]->is_array())
+        return std::nullopt;
+    const nlohmann::json& named = *entities[entity];
+    return PassageMention{size_at(entry, 0), string_at(named, 0), string_at(named, 1), string_at(named, 2),
+                          size_at(entry, 2), size_at(entry, 3)};
 }
 
 std::string clipped(std::string_view text, std::size_t begin, std::size_t end) {
@@ -67,14 +104,20 @@ std::string format_article_document(const Article& article, const std::vector<Pa
     }
     nlohmann::ordered_json& spans = header["passages"] = nlohmann::ordered_json::array();
     for (const PassageSpan& span : passages) {
-        nlohmann::ordered_json entry = {{"kind", span.kind}, {"begin", span.begin}, {"end", span.end}};
-        if (span.kind == "caption") entry["caption"] = span.caption;
+        nlohmann::ordered_json entry = {span.kind, span.begin, span.end};
+        if (span.kind == "caption") entry.push_back(span.caption);
         spans.push_back(std::move(entry));
     }
-    nlohmann::ordered_json& named = header["mentions"] = nlohmann::ordered_json::array();
-    for (const PassageMention& mention : mentions)
-        named.push_back({{"passage", mention.passage}, {"key", mention.key}, {"canonical", mention.canonical},
-                         {"type", mention.type}, {"begin", mention.begin}, {"end", mention.end}});
+    // Each entity once ([key, canonical, type]); a mention refers to it by its index.
+    nlohmann::ordered_json& named = header["entities"] = nlohmann::ordered_json::array();
+    nlohmann::ordered_json& mentioned = header["mentions"] = nlohmann::ordered_json::array();
+    std::unordered_map<std::string, std::size_t> entity_index; // key, canonical, type -> index
+    for (const PassageMention& mention : mentions) {
+        const std::string entity = mention.key + '\n' + mention.canonical + '\n' + mention.type;
+        const auto [known, added] = entity_index.try_emplace(entity, entity_index.size());
+        if (added) named.push_back({mention.key, mention.canonical, mention.type});
+        mentioned.push_back({mention.passage, known->second, mention.begin, mention.end});
+    }
     // dump() escapes newlines inside strings: the first newline ends the JSON.
     return header.dump() + "\n" + texts;
 }
@@ -97,21 +140,15 @@ ArticleDocument parse_article_document(std::string_view data) try {
         for (std::size_t i = 0; i < list->size(); ++i) document.article.paragraphs[i].text = next_text((*list)[i]);
     if (const auto list = header.find("captions"); list != header.end() && list->is_array())
         for (std::size_t i = 0; i < list->size(); ++i) document.article.captions[i].text = next_text((*list)[i]);
-    if (const auto spans = header.find("passages"); spans != header.end() && spans->is_array()) {
-        for (const nlohmann::json& entry : *spans) {
-            if (!entry.is_object()) continue;
-            document.passages.push_back({string_field(entry, "kind"), size_field(entry, "begin"),
-                                         size_field(entry, "end"), size_field(entry, "caption")});
-        }
-    }
-    if (const auto mentions = header.find("mentions"); mentions != header.end() && mentions->is_array()) {
-        for (const nlohmann::json& entry : *mentions) {
-            if (!entry.is_object()) continue;
-            document.mentions.push_back({size_field(entry, "passage"), string_field(entry, "key"),
-                                         string_field(entry, "canonical"), string_field(entry, "type"),
-                                         size_field(entry, "begin"), size_field(entry, "end")});
-        }
-    }
+    if (const auto spans = header.find("passages"); spans != header.end() && spans->is_array())
+        for (const nlohmann::json& entry : *spans)
+            if (auto span = read_span(entry)) document.passages.push_back(std::move(*span));
+    std::vector<const nlohmann::json*> entities;
+    if (const auto named = header.find("entities"); named != header.end() && named->is_array())
+        for (const nlohmann::json& entry : *named) entities.push_back(&entry);
+    if (const auto mentions = header.find("mentions"); mentions != header.end() && mentions->is_array())
+        for (const nlohmann::json& entry : *mentions)
+            if (auto mention = read_mention(entry, entities)) document.mentions.push_back(std::move(*mention));
     return document;
 } catch (const nlohmann::json::exception&) {
     throw DataError("the stored article document is damaged");

@@ -7,8 +7,13 @@
 /// Stored as one line of JSON, a newline, then the article's texts one after another, raw. The
 /// JSON is the article as to_json (common/article_json.hpp) writes it, with each paragraph's and
 /// caption's "text" replaced by its length in bytes ("bytes"), plus
-///  "passages": [{"kind", "begin", "end", "caption"}] and
-///  "mentions": [{"passage", "key", "canonical", "type", "begin", "end"}].
+///  "passages": [[kind, begin, end, caption (captions only)]],
+///  "entities": [[key, canonical, type]], each entity the article mentions once, and
+///  "mentions": [[passage, entity, begin, end]], `entity` an index into "entities".
+/// Arrays rather than objects: the names of the keys were a third of the stored bytes, and Xapian
+/// compresses the document data on the index writer's one thread. The object form of indexes
+/// built before ({"kind", ...} passages; {"passage", "key", "canonical", "type", "begin", "end"}
+/// mentions) is still read.
 /// A search reads the texts of every hit; raw, they need no JSON unescaping (which took a fifth
 /// of a search's time). Xapian compresses document data, so the text is kept once, here.
 

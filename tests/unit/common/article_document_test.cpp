@@ -45,6 +45,47 @@ TEST_CASE("an article document gives back the article, its passages and their me
     CHECK(passage_text(stored.article, body, {"title", 0, 0, 0}) == "Rubio meets Lavrov");
 }
 
+TEST_CASE("an entity mentioned twice is stored once; mentions keep their own offsets", "[article_document]") {
+    const std::vector<PassageSpan> spans{{"body", 0, 16, 0}, {"body", 18, 34, 0}};
+    const std::vector<PassageMention> mentions{{0, "marco_rubio", "Marco Rubio", "person", 0, 5},
+                                               {1, "sergey_lavrov", "Sergey Lavrov", "person", 2, 8},
+                                               {1, "marco_rubio", "Marco Rubio", "person", 9, 14}};
+    const std::string data = format_article_document(sample(), spans, mentions);
+    CHECK(data.find("Marco Rubio") == data.rfind("Marco Rubio"));
+    const ArticleDocument stored = parse_article_document(data);
+    REQUIRE(stored.mentions.size() == 3);
+    CHECK(stored.mentions[2].key == "marco_rubio");
+    CHECK(stored.mentions[2].canonical == "Marco Rubio");
+    CHECK(stored.mentions[2].type == "person");
+    CHECK(stored.mentions[2].passage == 1);
+    CHECK(stored.mentions[2].begin == 9);
+    CHECK(stored.mentions[2].end == 14);
+    CHECK(stored.mentions[1].canonical == "Sergey Lavrov");
+}
+
+TEST_CASE("document data of indexes built before compact passages and mentions is still read", "[article_document]") {
+    const std::string data =
+        R"({"id":"a1","title":"T","paragraphs":[{"heading":false,"bytes":16}],"captions":[],)"
+        R"("passages":[{"kind":"body","begin":0,"end":16}],)"
+        R"("mentions":[{"passage":0,"key":"marco_rubio","canonical":"Marco Rubio","type":"person","begin":4,"end":9}]})"
+        "\nThe talks began.";
+    const ArticleDocument stored = parse_article_document(data);
+    REQUIRE(stored.passages.size() == 1);
+    CHECK(stored.passages[0].end == 16);
+    REQUIRE(stored.mentions.size() == 1);
+    CHECK(stored.mentions[0].canonical == "Marco Rubio");
+    CHECK(stored.mentions[0].begin == 4);
+}
+
+TEST_CASE("a mention of an entity the document does not list is dropped, never a crash", "[article_document]") {
+    const std::string data = R"({"id":"a1","paragraphs":[],"passages":[["body",0,0]],"entities":[["k","K","other"]],)"
+                             R"("mentions":[[0,0,1,2],[0,7,1,2],[0,"x",1,2],[0],"junk"]})"
+                             "\n";
+    const ArticleDocument stored = parse_article_document(data);
+    REQUIRE(stored.mentions.size() == 1);
+    CHECK(stored.mentions[0].key == "k");
+}
+
 TEST_CASE("a passage outside its article's text gives what lies inside, never a crash", "[article_document]") {
     const Article article = sample();
     const std::string body = article_body_text(article);

@@ -34,6 +34,14 @@ std::vector<std::string> content(const std::string& path) {
     return lines;
 }
 
+/// The frequency of `word` in the spelling data of the index at `path` (0: absent).
+Xapian::doccount spelling_frequency(const std::string& path, const std::string& word) {
+    const Xapian::Database database(path);
+    for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it)
+        if (*it == word) return it.get_termfreq();
+    return 0;
+}
+
 } // namespace
 
 TEST_CASE("an article is one document with the schema's terms, values and its passages", "[index]") {
@@ -111,12 +119,7 @@ TEST_CASE("a changed article replaces all its old passages", "[index]") {
 
 TEST_CASE("spelling data counts the words of the indexed articles, replaced and removed ones taken out", "[index]") {
     test::TempDir dir;
-    const auto frequency = [&](const std::string& word) {
-        const Xapian::Database database(dir / "db");
-        for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it)
-            if (*it == word) return it.get_termfreq();
-        return Xapian::doccount{0};
-    };
+    const auto frequency = [&](const std::string& word) { return spelling_frequency(dir / "db", word); };
     {
         IndexWriter writer(dir / "db");
         writer.add(sample("a1", "The harbour harbour wall."));
@@ -142,12 +145,7 @@ TEST_CASE("spelling data counts the words of the indexed articles, replaced and 
 
 TEST_CASE("a checkpoint keeps its words pending until the run's commit merges them", "[index]") {
     test::TempDir dir;
-    const auto frequency = [&](const std::string& word) {
-        const Xapian::Database database(dir / "db");
-        for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it)
-            if (*it == word) return it.get_termfreq();
-        return Xapian::doccount{0};
-    };
+    const auto frequency = [&](const std::string& word) { return spelling_frequency(dir / "db", word); };
     const auto pending_records = [&] {
         const Xapian::Database database(dir / "db");
         const std::string prefix(schema::pending_spelling_key_prefix);
