@@ -56,10 +56,9 @@ std::optional<PassageMention> read_mention(const nlohmann::json& entry, const st
     if (entry.is_object())
         return PassageMention{size_field(entry, "passage"), string_field(entry, "key"), string_field(entry, "canonical"),
                               string_field(entry, "type"), size_field(entry, "begin"), size_field(entry, "end")};
+    if (!entry.is_array() || entry.size() < 4 || !entry[1].is_number_unsigned()) return std::nullopt;
     const std::size_t entity = size_at(entry, 1);
-    if (!entry.is_array() || entry.size() < 4 || !entry[1].is_number_unsigned() || entity >= entities.size() ||
-        !entities[entity]->is_array())
-        return std::nullopt;
+    if (entity >= entities.size() || !entities[entity]->is_array()) return std::nullopt;
     const nlohmann::json& named = *entities[entity];
     return PassageMention{size_at(entry, 0), string_at(named, 0), string_at(named, 1), string_at(named, 2),
                           size_at(entry, 2), size_at(entry, 3)};

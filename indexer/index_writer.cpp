@@ -170,17 +170,15 @@ IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
 void IndexWriter::merge_stored_spelling() {
     const std::string prefix(schema::pending_spelling_key_prefix);
     std::vector<std::string> keys;
-    SpellingChanges changes;
     for (auto it = database_.metadata_keys_begin(prefix); it != database_.metadata_keys_end(prefix); ++it) {
         keys.push_back(*it);
-        add_spelling_changes(changes, database_.get_metadata(*it));
+        add_spelling_changes(pending_spelling_, database_.get_metadata(*it));
     }
     if (keys.empty()) return;
+    // The records go by their stored names; commit() merges what they held.
     begin_batch();
-    apply_spelling(changes);
     for (const std::string& key : keys) database_.set_metadata(key, "");
-    database_.commit_transaction();
-    in_batch_ = false;
+    commit();
 }
 
 PrepareSettings IndexWriter::prepare_settings() const {
@@ -372,13 +370,6 @@ void IndexWriter::offer_entity_name(const std::string& key, const EntityName& na
     known->second = name;
 }
 
-void IndexWriter::apply_spelling(const SpellingChanges& changes) {
-    for (const auto& [term, change] : changes) {
-        if (change > 0) database_.add_spelling(term, static_cast<Xapian::termcount>(change));
-        else if (change < 0) database_.remove_spelling(term, static_cast<Xapian::termcount>(-change));
-    }
-}
-
 void IndexWriter::commit() { commit_batch(true); }
 
 void IndexWriter::checkpoint() {
@@ -387,19 +378,21 @@ void IndexWriter::checkpoint() {
 
 void IndexWriter::commit_batch(bool merge_spelling) {
     begin_batch();
+    if (!merge_spelling && !spelling_changes_.empty())
+        database_.set_metadata(pending_spelling_key(pending_records_++), format_spelling_changes(spelling_changes_));
+    for (const auto& [term, change] : spelling_changes_) pending_spelling_[term] += change;
+    spelling_changes_.clear();
     if (merge_spelling) {
-        // Xapian's spelling data gets the pending batches' and this batch's changes, summed; the
-        // pending records go in the same commit, so no word is counted twice or lost.
-        for (auto& [term, change] : spelling_changes_) pending_spelling_[term] += change;
-        apply_spelling(pending_spelling_);
+        // Xapian's spelling data gets the pending batches' changes, summed; the pending records go
+        // in the same commit, so no word is counted twice or lost.
+        for (const auto& [term, change] : pending_spelling_) {
+            if (change > 0) database_.add_spelling(term, static_cast<Xapian::termcount>(change));
+            else if (change < 0) database_.remove_spelling(term, static_cast<Xapian::termcount>(-change));
+        }
         for (std::size_t i = 0; i < pending_records_; ++i) database_.set_metadata(pending_spelling_key(i), "");
         pending_spelling_.clear();
         pending_records_ = 0;
-    } else if (!spelling_changes_.empty()) {
-        database_.set_metadata(pending_spelling_key(pending_records_++), format_spelling_changes(spelling_changes_));
-        for (auto& [term, change] : spelling_changes_) pending_spelling_[term] += change;
     }
-    spelling_changes_.clear();
     if (known_entity_names_.size() > max_known_entity_names) known_entity_names_.clear();
     database_.set_metadata(std::string(schema::schema_version_key), std::to_string(schema::version));
     database_.set_metadata(std::string(schema::updated_key), utc_now());

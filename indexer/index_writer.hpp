@@ -140,8 +140,6 @@ class IndexWriter {
     void begin_batch();
     /// Commits the batch; `merge_spelling`: also merges every pending spelling change.
     void commit_batch(bool merge_spelling);
-    /// Adds `changes` to the spelling data (Xapian's; part of the next commit).
-    void apply_spelling(const SpellingChanges& changes);
     /// Merges the pending spelling records a stopped run left, and commits.
     void merge_stored_spelling();
     /// Deletes an article's passages and stored text, and its words from the spelling data.
