@@ -3,9 +3,12 @@
 #include "common/text_fold.hpp"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <array>
+#include <cstdint>
 #include <stdexcept>
 
 namespace newssearch {
@@ -132,6 +135,22 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
         emit(word_begin + piece_begin, word_begin + word.size());
     }
     return tokens;
+}
+
+bool Analyzer::has_stem(std::string_view term) {
+    if (term.empty()) return false;
+    UChar32 first = 0;
+    std::int32_t offset = 0;
+    U8_NEXT(term.data(), offset, static_cast<std::int32_t>(term.size()), first);
+    if (first < 0) return false;
+    // The categories of Xapian's should_stem(); index forms are folded, so no upper case.
+    switch (u_charType(first)) {
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER: return true;
+    default: return false;
+    }
 }
 
 std::vector<ByteRange> Analyzer::sentences(std::string_view text) const {

@@ -50,6 +50,10 @@ class Analyzer {
     /// The stem of an index-form term (Xapian's English stemmer).
     [[nodiscard]] std::string stem(const std::string& term) const { return stemmer_(term); }
 
+    /// Whether a term has a stemmed form in the index: only when it starts with a letter, the
+    /// rule of Xapian's QueryParser (STEM_SOME), which never looks up the stem of "1995" or "3.5".
+    [[nodiscard]] static bool has_stem(std::string_view term);
+
     /// The stemmer itself, for Xapian::QueryParser.
     [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
 

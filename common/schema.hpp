@@ -4,7 +4,8 @@
 ///
 /// One Xapian document per article. It carries
 ///  - its passages' words, unprefixed, with positions (phrases; each passage starts
-///    body_position_gap after the previous one, so no phrase spans two) and as "Z"+stem terms;
+///    body_position_gap after the previous one, so no phrase spans two) and, when they start
+///    with a letter, as "Z"+stem terms (what Xapian's QueryParser looks for);
 ///  - the title's words, unprefixed with extra wdf (title weight) and under the title prefix;
 ///  - weighted entity terms and boolean terms for its id, source, category, date and entities;
 ///  - values for sorting by date, tie-breaking by id and counting facets;

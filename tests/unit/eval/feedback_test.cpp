@@ -13,7 +13,7 @@ TEST_CASE("feedback: only free-text stems that are not stopwords expand a query"
     const Analyzer analyzer;
     const FeedbackTermDecider decider(analyzer);
     CHECK(decider("Zslipstream"));
-    CHECK(decider("Z2022"));
+    CHECK_FALSE(decider("2022"));         // a number has no stem (Analyzer::has_stem)
     CHECK_FALSE(decider("slipstream"));   // unstemmed form: the query uses stems
     CHECK_FALSE(decider("ZSslipstream")); // title field
     CHECK_FALSE(decider("ZAlavrov"));     // author field
