@@ -3,11 +3,18 @@
 xapian-tools) and recollindex/recollq (recollcmd), on the same articles, in the same run.
 
   bench/index_bench.py --newssearch BIN --query-latency BIN --corpus DIR [--work DIR] [--queries N]
+                       [--rounds N]
 
 For each tool: wall time, CPU time (user + system) and peak RSS of indexing (/usr/bin/time -v),
 and the index size on disk; then query latency per process (one process per query, as a user at
 a terminal runs it) for all three, and in-process for newssearch (bench/query_latency.cpp, with
 snippets). Prints Markdown tables with the ratios newssearch/peer.
+
+The indexers run in --rounds rounds (default 3), each round every indexer once, starting one
+later each round so that none always runs first. On a shared machine one tool's speed moves by
+more than the differences measured (scriptindex alone took 95-212 s on the same 10x corpus), so
+each ratio is taken within a round, from runs minutes apart, and the median over the rounds is
+reported, with every round's wall times.
 """
 import argparse
 import random
@@ -131,7 +138,10 @@ def main():
     parser.add_argument("--corpus", required=True, type=Path)
     parser.add_argument("--work", type=Path, help="default: CORPUS-work")
     parser.add_argument("--queries", default=300, type=int)
+    parser.add_argument("--rounds", default=3, type=int)
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     corpus = args.corpus.resolve()
     work = (args.work or Path(str(corpus) + "-work")).resolve()
     shutil.rmtree(work, ignore_errors=True)
@@ -156,28 +166,52 @@ def main():
         "scriptindex": (["scriptindex", "--overwrite", str(xapian_db), str(BENCH / "scriptindex.def"), str(dump)], xapian_db),
         "recollindex": (["recollindex", "-c", str(recoll_conf), "-z"], recoll_conf / "xapiandb"),
     }
-    indexing = {}
-    for name, (command, db) in runs.items():
-        print(f"$ {' '.join(command)}", flush=True)
-        wall, cpu, rss = timed(command, work / f"{name.split()[0]}.time")
-        indexing[name] = (wall, cpu, rss, size_mib(db))
-        print(f"  wall {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {rss:.0f} MiB, index {indexing[name][3]:.1f} MiB", flush=True)
+    names = list(runs)
+    # rounds[r][name] = (wall s, CPU s, peak RSS MiB, index MiB) of round r.
+    rounds = []
+    for r in range(args.rounds):
+        print(f"round {r + 1} of {args.rounds}", flush=True)
+        measured = {}
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            command, db = runs[name]
+            shutil.rmtree(db, ignore_errors=True)
+            print(f"$ {' '.join(command)}", flush=True)
+            wall, cpu, rss = timed(command, work / f"{name.split()[0]}.time")
+            measured[name] = (wall, cpu, rss, size_mib(db))
+            print(f"  wall {wall:.1f} s, CPU {cpu:.1f} s, peak RSS {rss:.0f} MiB, index {measured[name][3]:.1f} MiB",
+                  flush=True)
+        rounds.append(measured)
 
+    compacted = {}
     for name, (_, db) in runs.items():
         # A sharded index is compacted shard by shard (xapian-compact would merge them into one).
         shards = sorted(db.glob("shard-*")) or [db]
-        indexing[name] += (sum(compacted_mib(shard, work, name.split()[0]) for shard in shards),)
+        compacted[name] = sum(compacted_mib(shard, work, name.split()[0]) for shard in shards)
 
-    print(f"\n| indexing {files} articles | wall s | CPU s | peak RSS MiB | index MiB | after xapian-compact MiB |")
+    def median(name, field):
+        return statistics.median(measured[name][field] for measured in rounds)
+
+    def median_ratio(mine, peer, field):
+        values = [m[mine][field] / m[peer][field] for m in rounds if m[peer][field]]
+        return f"{statistics.median(values):.2f}" if values else "n/a"
+
+    print(f"\n| indexing {files} articles, median of {args.rounds} rounds | wall s | CPU s | peak RSS MiB | index MiB "
+          "| after xapian-compact MiB |")
     print("|---|---|---|---|---|---|")
-    for name, (wall, cpu, rss, size, compact) in indexing.items():
-        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {size:.1f} | {compact:.1f} |")
+    for name in names:
+        print(f"| {name} | {median(name, 0):.1f} | {median(name, 1):.1f} | {median(name, 2):.0f} | "
+              f"{median(name, 3):.1f} | {compacted[name]:.1f} |")
     for mine in ("newssearch index", "newssearch index --shards 2"):
-        ns = indexing[mine]
         for peer in ("scriptindex", "recollindex"):
-            p = indexing[peer]
-            print(f"| ratio {mine.replace('newssearch index', 'newssearch')}/{peer} | {ratio(ns[0], p[0])} | "
-                  f"{ratio(ns[1], p[1])} | {ratio(ns[2], p[2])} | {ratio(ns[3], p[3])} | {ratio(ns[4], p[4])} |")
+            print(f"| ratio {mine.replace('newssearch index', 'newssearch')}/{peer} (median of the rounds' ratios) | "
+                  + " | ".join(median_ratio(mine, peer, field) for field in range(4))
+                  + f" | {ratio(compacted[mine], compacted[peer])} |")
+
+    print("\n| round | " + " | ".join(f"{name} wall s" for name in names) + " | newssearch/scriptindex |")
+    print("|---|" + "---|" * (len(names) + 1))
+    for r, measured in enumerate(rounds, 1):
+        print(f"| {r} | " + " | ".join(f"{measured[name][0]:.1f}" for name in names) + " | "
+              + ratio(measured["newssearch index"][0], measured["scriptindex"][0]) + " |")
 
     print(f"\n$ {args.query_latency} --db {ns_db} --queries {work / 'queries.txt'}", flush=True)
     in_process = subprocess.run([str(args.query_latency), "--db", str(ns_db), "--queries", str(work / "queries.txt")],
