@@ -17,6 +17,7 @@ each ratio is taken within a round, from runs minutes apart, and the median over
 reported, with every round's wall times.
 """
 import argparse
+import os
 import random
 import re
 import shutil
@@ -175,6 +176,8 @@ def main():
         for name in names[r % len(names):] + names[:r % len(names)]:
             command, db = runs[name]
             shutil.rmtree(db, ignore_errors=True)
+            # The previous run's index is still being written back to disk: not on this run's time.
+            os.sync()
             print(f"$ {' '.join(command)}", flush=True)
             wall, cpu, rss = timed(command, work / f"{name.split()[0]}.time")
             measured[name] = (wall, cpu, rss, size_mib(db))
