@@ -225,9 +225,12 @@ void IndexWriter::begin_batch() {
     in_batch_ = true;
 }
 
-AddOutcome IndexWriter::add(const Article& article) { return write(preparer_->prepare(article)); }
+AddOutcome IndexWriter::add(const Article& article) {
+    PreparedArticle prepared = preparer_->prepare(article);
+    return write(std::move(prepared));
+}
 
-AddOutcome IndexWriter::write(PreparedArticle prepared, const std::string& source_file) {
+AddOutcome IndexWriter::write(PreparedArticle&& prepared, const std::string& source_file) {
     const std::string& id = prepared.article.id;
     const std::string hash_key = schema::term(schema::hash_key_prefix, id);
     const std::string previous = database_.get_metadata(hash_key);

@@ -77,7 +77,9 @@ class IndexWriter {
 
     /// Writes an article prepared by a preparer made with prepare_settings() (any thread), the way
     /// add() does. `source_file` (absolute path, may be empty) is remembered for --prune.
-    AddOutcome write(PreparedArticle prepared, const std::string& source_file = {});
+    /// `prepared` is not moved from: the caller destroys it, on any thread (indexer/ordered_work.hpp
+    /// leaves that to a worker).
+    AddOutcome write(PreparedArticle&& prepared, const std::string& source_file = {});
 
     /// Removes an article's passages; false when no such article is indexed. The record of the
     /// file it came from is dropped too, so the next run reads that file again.

@@ -115,9 +115,14 @@ AddOutcome ShardedIndexWriter::add(const Article& article) {
     return shard_for(article.id).idle().add(article);
 }
 
-void ShardedIndexWriter::write(PreparedArticle prepared, const std::string& source_file) {
+void ShardedIndexWriter::write(PreparedArticle&& prepared, const std::string& source_file) {
     if (prepared.article.id.empty()) throw UsageError("an article without an id cannot be indexed");
     ShardWriter& shard = shard_for(prepared.article.id);
+    // Written here: the caller keeps the article (and destroys it where it likes).
+    if (shard.runs_inline()) {
+        (void)shard.idle().write(std::move(prepared), source_file);
+        return;
+    }
     shard.post([prepared = std::move(prepared), source_file](IndexWriter& writer) mutable {
         (void)writer.write(std::move(prepared), source_file);
     });

@@ -49,8 +49,9 @@ class ShardedIndexWriter {
     /// IndexWriter::add on the article's shard, once that shard has written what was queued.
     AddOutcome add(const Article& article);
     /// IndexWriter::write on the article's shard; a sharded index only queues it (what it did is
-    /// counted in add_counts()). Throws UsageError when the article has no id.
-    void write(PreparedArticle prepared, const std::string& source_file = {});
+    /// counted in add_counts()), moving the article into the queue, while one database is written
+    /// at once and leaves `prepared` to the caller. Throws UsageError when the article has no id.
+    void write(PreparedArticle&& prepared, const std::string& source_file = {});
     /// IndexWriter::remove on the article's shard.
     bool remove(const std::string& article_id);
     /// IndexWriter::prune on every shard; the ids removed.

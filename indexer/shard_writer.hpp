@@ -38,6 +38,9 @@ class ShardWriter {
     /// dropped) and is rethrown, the same type and message, by every later post() and idle().
     void post(Operation operation);
 
+    /// True when post() runs operations inline, on the caller's thread.
+    [[nodiscard]] bool runs_inline() const { return capacity_ == 0; }
+
     /// Waits until every posted operation has run, then gives the calling thread the writer to
     /// use directly until its next post(). Rethrows a queued operation's exception, as post().
     [[nodiscard]] IndexWriter& idle();

@@ -10,7 +10,9 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <thread>
 
 using namespace newssearch;
@@ -242,6 +244,46 @@ TEST_CASE("ordered work keeps heavy results from piling up, one at a time always
     CHECK(submit(1) == 2);  // light ones pile up to the window, not past the weight
     work.finish();
     CHECK(consumed == submitted);
+}
+
+TEST_CASE("ordered work destroys consumed results on its workers, not the consuming thread",
+          "[indexer][index_run]") {
+    // A result that records the thread that destroys it while it still holds its payload.
+    struct Tracked {
+        std::vector<std::thread::id>* destroyed_on = nullptr;
+        std::mutex* mutex = nullptr;
+        Tracked() = default;
+        Tracked(std::vector<std::thread::id>* on, std::mutex* m) : destroyed_on(on), mutex(m) {}
+        Tracked(Tracked&& other) noexcept : destroyed_on(std::exchange(other.destroyed_on, nullptr)), mutex(other.mutex) {}
+        Tracked& operator=(Tracked&& other) noexcept {
+            destroyed_on = std::exchange(other.destroyed_on, nullptr);
+            mutex = other.mutex;
+            return *this;
+        }
+        ~Tracked() {
+            if (destroyed_on == nullptr) return;
+            const std::lock_guard lock(*mutex);
+            destroyed_on->push_back(std::this_thread::get_id());
+        }
+    };
+    std::vector<std::thread::id> destroyed_on;
+    std::mutex mutex;
+    std::size_t consumed = 0;
+    {
+        OrderedWork<Tracked> work(2, 4, [&](Tracked&& result) {
+            CHECK(result.destroyed_on != nullptr); // handed over whole
+            ++consumed;
+        });
+        for (int i = 0; i < 40; ++i) work.submit([&](std::size_t) { return Tracked(&destroyed_on, &mutex); });
+        work.finish();
+    }
+    CHECK(consumed == 40);
+    // A worker destroys the results consumed so far before each task it starts; only the last
+    // few (consumed by finish(), after the last task started) may still be waiting when the work
+    // stops, and go with it, on this thread.
+    const auto here = std::count(destroyed_on.begin(), destroyed_on.end(), std::this_thread::get_id());
+    CHECK(destroyed_on.size() == 40);
+    CHECK(here <= 10);
 }
 
 TEST_CASE("ordered work hands results back in submission order", "[indexer][index_run]") {
