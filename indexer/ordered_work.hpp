@@ -38,20 +38,21 @@ class OrderedWork {
     /// pending at once, and more than one only while their weights (submit) add up to at most
     /// `max_weight`: that bounds memory. `consume` receives each result in submission order; what
     /// it leaves in the result is destroyed later, on a worker (before it starts its next task,
-    /// so no more results wait for that than are consumed while a task runs).
+    /// so no more results wait for that than are consumed while a task runs; the last ones before
+    /// the workers stop).
     OrderedWork(std::size_t threads, std::size_t window, std::function<void(Result&&)> consume,
                 std::size_t max_weight = SIZE_MAX)
         : window_(window < 1 ? 1 : window), max_weight_(max_weight), consume_(std::move(consume)) {
         for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this, i] { work(i); });
     }
 
-    /// Stops the workers; results not yet consumed are dropped.
+    /// Stops the workers once they have destroyed the consumed results; results not yet consumed
+    /// are dropped.
     ~OrderedWork() {
         {
             const std::lock_guard lock(mutex_);
             stopping_ = true;
             queue_.clear();
-            spent_.clear();
         }
         ready_.notify_all();
         for (std::thread& worker : workers_) worker.join();
@@ -105,9 +106,10 @@ class OrderedWork {
             {
                 std::unique_lock lock(mutex_);
                 ready_.wait(lock, [this] { return stopping_ || !queue_.empty() || !spent_.empty(); });
-                if (stopping_) return;
                 if (!spent_.empty()) {
                     spent.swap(spent_);
+                } else if (stopping_) {
+                    return;
                 } else {
                     job = std::move(queue_.front());
                     queue_.pop_front();
