@@ -19,17 +19,24 @@ void add_date_terms(Xapian::Document& document, const std::string& date) {
     document.add_boolean_term(schema::term(schema::year_prefix, compact.substr(0, 4)));
 }
 
-/// Free-text terms the way Xapian's QueryParser looks for them: positional "prefix+term" and,
-/// for words that start with a letter, "Z+prefix+stem" for stemmed matching.
+/// "Z+prefix+stem", the term Xapian's QueryParser looks for when a word is searched stemmed;
+/// nothing for a word it never stems (Analyzer::has_stem: numbers).
+void add_stemmed(Xapian::Document& document, const Analyzer& analyzer, std::string_view prefix,
+                 const std::string& term, Xapian::termcount wdf) {
+    if (!Analyzer::has_stem(term)) return;
+    std::string stemmed(schema::stem_marker);
+    stemmed += prefix;
+    stemmed += analyzer.stem(term);
+    document.add_term(stemmed, wdf);
+}
+
+/// Free-text terms the way Xapian's QueryParser looks for them: positional "prefix+term" and
+/// its stemmed term.
 void add_text(Xapian::Document& document, const Analyzer& analyzer, const std::vector<Token>& tokens,
               std::string_view prefix, Xapian::termpos first_position, Xapian::termcount wdf) {
     for (const Token& token : tokens) {
         document.add_posting(schema::term(prefix, token.term), first_position + token.position, wdf);
-        if (!Analyzer::has_stem(token.term)) continue;
-        std::string stemmed(schema::stem_marker);
-        stemmed += prefix;
-        stemmed += analyzer.stem(token.term);
-        document.add_term(stemmed, wdf);
+        add_stemmed(document, analyzer, prefix, token.term, wdf);
     }
 }
 
@@ -55,9 +62,7 @@ void add_mentions(Xapian::Document& document, const Analyzer& analyzer, const Pa
         for (const Token& token : passage.tokens) {
             if (token.begin < mention.begin || token.end > mention.end) continue;
             document.add_term(token.term, schema::entity_word_extra_wdf);
-            if (Analyzer::has_stem(token.term))
-                document.add_term(schema::term(schema::stem_marker, analyzer.stem(token.term)),
-                                  schema::entity_word_extra_wdf);
+            add_stemmed(document, analyzer, "", token.term, schema::entity_word_extra_wdf);
         }
     }
 }
