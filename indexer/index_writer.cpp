@@ -225,10 +225,7 @@ void IndexWriter::begin_batch() {
     in_batch_ = true;
 }
 
-AddOutcome IndexWriter::add(const Article& article) {
-    PreparedArticle prepared = preparer_->prepare(article);
-    return write(std::move(prepared));
-}
+AddOutcome IndexWriter::add(const Article& article) { return write(preparer_->prepare(article)); }
 
 AddOutcome IndexWriter::write(PreparedArticle&& prepared, const std::string& source_file) {
     const std::string& id = prepared.article.id;
