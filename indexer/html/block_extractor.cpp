@@ -606,7 +606,7 @@ const GumboNode* nearest_to_heading(const std::unordered_map<const GumboNode*, d
     for (const auto& [node, score] : final_score) {
         if (score < top_score * near_tie_share) continue;
         const int c = closeness(node);
-        if (c > best_closeness || (c == best_closeness && (score > best_score || (score == best_score && node < best)))) {
+        if (c > best_closeness || (c == best_closeness && (score > best_score || (score == best_score && precedes(node, best))))) {
             best = node;
             best_closeness = c;
             best_score = score;
@@ -685,7 +685,7 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
         if (!s.candidate) continue;
         const double score = s.score * (1.0 - link_density(s));
         final_score[node] = score;
-        if (!top || score > top_score || (score == top_score && node < top)) {
+        if (!top || score > top_score || (score == top_score && precedes(node, top))) {
             top = node;
             top_score = score;
         }

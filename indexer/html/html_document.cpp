@@ -185,6 +185,24 @@ bool is_block_tag(GumboTag tag) {
     }
 }
 
+bool precedes(const GumboNode* a, const GumboNode* b) {
+    // Each node's path from the root; below where the paths part, the children's positions in
+    // their common parent decide.
+    const auto path = [](const GumboNode* node) {
+        std::vector<const GumboNode*> nodes;
+        for (; node; node = node->parent) nodes.push_back(node);
+        std::reverse(nodes.begin(), nodes.end());
+        return nodes;
+    };
+    const std::vector<const GumboNode*> path_a = path(a);
+    const std::vector<const GumboNode*> path_b = path(b);
+    std::size_t i = 0;
+    while (i < path_a.size() && i < path_b.size() && path_a[i] == path_b[i]) ++i;
+    if (i == path_a.size()) return i < path_b.size(); // a holds b (or is b)
+    if (i == path_b.size()) return false;             // b holds a
+    return path_a[i]->index_within_parent < path_b[i]->index_within_parent;
+}
+
 bool is_tag(const GumboNode* node, GumboTag tag) {
     return node && node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
 }

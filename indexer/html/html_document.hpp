@@ -52,6 +52,12 @@ private:
 /// True for elements that start a new line of text (p, div, li, h1-h6, td, tr, table, ...).
 [[nodiscard]] bool is_block_tag(GumboTag tag);
 
+/// True when node `a` comes before node `b` in document order: an ancestor before what it holds,
+/// an earlier sibling's subtree before a later one's; false for the same node. Ties between
+/// equal scores are broken with this, never by address, so that a page's extraction does not
+/// depend on where its nodes happen to lie in memory.
+[[nodiscard]] bool precedes(const GumboNode* a, const GumboNode* b);
+
 /// True when `node` is an element with tag `tag`.
 [[nodiscard]] bool is_tag(const GumboNode* node, GumboTag tag);
 

@@ -58,3 +58,31 @@ TEST_CASE("attributes, tags and text content", "[html][document]") {
     CHECK(found_custom);
     CHECK(collapse_whitespace("  a \xC2\xA0 b\n\tc  ") == "a b c");
 }
+
+TEST_CASE("document order puts holders before what they hold, earlier subtrees before later ones",
+          "[html][document]") {
+    const HtmlDocument document(
+        "<html><body><div id=a><p id=b>x</p><p id=c>y <em id=e>z</em></p></div><div id=d></div></body></html>");
+    const auto by_id = [&](std::string_view id) {
+        for (const GumboNode* node : document.elements())
+            if (attribute(node, "id") == id) return node;
+        FAIL("no element with id " << id);
+        return static_cast<const GumboNode*>(nullptr);
+    };
+    const GumboNode* a = by_id("a");
+    const GumboNode* b = by_id("b");
+    const GumboNode* c = by_id("c");
+    const GumboNode* d = by_id("d");
+    const GumboNode* e = by_id("e");
+    CHECK(precedes(a, b));
+    CHECK_FALSE(precedes(b, a));
+    CHECK(precedes(b, c));
+    CHECK_FALSE(precedes(c, b));
+    CHECK(precedes(e, d)); // deeper, but in an earlier subtree
+    CHECK_FALSE(precedes(d, e));
+    CHECK(precedes(b, e));
+    CHECK_FALSE(precedes(a, a));
+    // The same order as the pre-order walk of elements().
+    const auto& elements = document.elements();
+    for (std::size_t i = 0; i + 1 < elements.size(); ++i) CHECK(precedes(elements[i], elements[i + 1]));
+}
