@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_set>
 
 namespace newssearch::indexer {
@@ -123,22 +124,57 @@ std::string_view strip_edge_punct(std::string_view w) {
     return w;
 }
 
-/// Lower-cased key words of a line (see line_key), the curly apostrophe folded to '\''.
+/// Appends a word stripped of edge punctuation as a key word: lower-cased, the curly apostrophe
+/// folded to '\''.
+void append_key_word(std::string& out, std::string_view stripped) {
+    static constexpr std::string_view curly_apostrophe = "\xE2\x80\x99";
+    for (std::size_t i = 0; i < stripped.size(); ++i) {
+        const char c = stripped[i];
+        if (c == curly_apostrophe[0] && stripped.substr(i).starts_with(curly_apostrophe)) {
+            out.push_back('\'');
+            i += curly_apostrophe.size() - 1;
+        } else {
+            out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        }
+    }
+}
+
+/// Calls visit(word) with each word of s stripped of its edge punctuation, skipping words that
+/// were nothing but punctuation; stops when visit returns false.
+template <typename Visit> void for_each_stripped_word(std::string_view s, Visit visit) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i])) {
+            ++i;
+        }
+        const std::size_t start = i;
+        while (i < s.size() && !is_space(s[i])) {
+            ++i;
+        }
+        const std::string_view stripped = strip_edge_punct(s.substr(start, i - start));
+        if (!stripped.empty() && !visit(stripped)) {
+            return;
+        }
+    }
+}
+
+/// Lower-cased key words of a line (see line_key).
 std::vector<std::string> key_words(std::string_view s) {
     std::vector<std::string> out;
-    for (std::string_view w : split_words(s)) {
-        std::string_view stripped = strip_edge_punct(w);
-        if (stripped.empty()) {
-            continue;
-        }
-        std::string low = ascii_lower(stripped);
-        for (std::size_t pos = low.find("\xE2\x80\x99"); pos != std::string::npos;
-             pos = low.find("\xE2\x80\x99", pos + 1)) {
-            low.replace(pos, 3, "'");
-        }
-        out.push_back(std::move(low));
-    }
+    for_each_stripped_word(s, [&](std::string_view stripped) {
+        append_key_word(out.emplace_back(), stripped);
+        return true;
+    });
     return out;
+}
+
+/// The key words of a line that has at most max_words of them, else nothing: the rules for
+/// short lines reject a long one before lower-casing any of its words.
+std::optional<std::vector<std::string>> key_words_at_most(std::string_view s, std::size_t max_words) {
+    if (more_key_words_than(s, max_words)) {
+        return std::nullopt;
+    }
+    return key_words(s);
 }
 
 /// Words joined by single spaces: a line key from key words.
@@ -413,6 +449,22 @@ std::size_t word_count(std::string_view s) {
     return count;
 }
 
+bool more_words_than(std::string_view s, std::size_t limit) {
+    std::size_t count = 0;
+    bool in_word = false;
+    for (char c : s) {
+        if (is_space(c)) {
+            in_word = false;
+        } else if (!in_word) {
+            in_word = true;
+            if (++count > limit) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool ends_with_sentence_punctuation(std::string_view s) {
     static constexpr Vocab<5> closers{"\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "\xE2\x80\xBA",
                                       "\xE2\x80\x9C"};
@@ -445,7 +497,24 @@ bool is_sentence_like(std::string_view s, std::size_t min_words) {
     return word_count(s) >= min_words && ends_with_sentence_punctuation(s);
 }
 
-std::string line_key(std::string_view s) { return join_words(key_words(s)); }
+bool more_key_words_than(std::string_view s, std::size_t limit) {
+    std::size_t count = 0;
+    for_each_stripped_word(s, [&](std::string_view) { return ++count <= limit; });
+    return count > limit;
+}
+
+std::string line_key(std::string_view s) {
+    std::string key;
+    key.reserve(s.size());
+    for_each_stripped_word(s, [&](std::string_view stripped) {
+        if (!key.empty()) {
+            key.push_back(' ');
+        }
+        append_key_word(key, stripped);
+        return true;
+    });
+    return key;
+}
 
 double word_overlap(std::string_view a, std::string_view b) {
     const auto set_a = key_word_set(a);
@@ -550,15 +619,16 @@ bool is_function_word(std::string_view low) {
 // Boilerplate predicates
 
 bool is_cookie_banner(std::string_view line) {
-    const std::string low = ascii_lower(line);
-    const std::size_t words = word_count(line);
     static constexpr Vocab<22> consent_cues{
         "consent",     "accept",      "agree",      "opt-out",  "opt out",      "opt in",
         "privacy",     "website",     "this site",  "our site", "browsing",     "browser",
         "experience",  "preferences", "settings",   "we use",   "uses cookies", "use of cookies",
         "use cookies", "personalis",  "personaliz", "partners"};
-    if (contains(low, "cookie") && words <= 80 && contains_any(low, consent_cues)) {
-        return true;
+    if (!more_words_than(line, 80)) {
+        const std::string low = ascii_lower(line);
+        if (contains(low, "cookie") && contains_any(low, consent_cues)) {
+            return true;
+        }
     }
     // Consent buttons scraped as their own line.
     static constexpr Vocab<19> button_words{
@@ -567,12 +637,12 @@ bool is_cookie_banner(std::string_view line) {
         "necessary", "only",   "essential", "allow",   "cookies"};
     static constexpr Vocab<7> button_verbs{"accept", "reject", "decline", "consent",
                                            "agree",  "manage", "allow"};
-    const auto keys = key_words(line);
-    if (keys.empty() || keys.size() > 4) {
+    const auto keys = key_words_at_most(line, 4);
+    if (!keys || keys->empty()) {
         return false;
     }
     bool has_verb = false;
-    for (const std::string& w : keys) {
+    for (const std::string& w : *keys) {
         if (!in(button_words, w)) {
             return false;
         }
@@ -582,11 +652,10 @@ bool is_cookie_banner(std::string_view line) {
 }
 
 bool is_language_switch_prompt(std::string_view line) {
-    const std::string low = ascii_lower(line);
-    const std::size_t words = word_count(line);
-    if (words == 0 || words > 40) {
+    if (more_words_than(line, 40) || !more_words_than(line, 0)) {
         return false;
     }
+    const std::string low = ascii_lower(line);
     static constexpr Vocab<6> offers{"switch",  "prefer",       "available in",
                                      "read in", "read this in", "change language"};
     static constexpr Vocab<3> subjects{"version", "language", "edition"};
@@ -595,7 +664,7 @@ bool is_language_switch_prompt(std::string_view line) {
     if (contains_any(low, offers) && contains_any(low, subjects) && contains_any(low, page_words)) {
         return true;
     }
-    if (words <= 4) {
+    if (!more_words_than(line, 4)) {
         const std::string key = line_key(line);
         static constexpr Vocab<2> short_subjects{"version", "edition"};
         if (contains_any(key, short_subjects) && !ends_with_sentence_punctuation(line)) {
@@ -608,6 +677,9 @@ bool is_language_switch_prompt(std::string_view line) {
 }
 
 bool is_share_line(std::string_view line) {
+    if (more_words_than(line, 8)) {
+        return false;
+    }
     const auto keys = key_words(line);
     const auto raw = split_words(line);
     if (keys.empty() || raw.size() > 8) {
@@ -646,11 +718,11 @@ bool is_share_line(std::string_view line) {
 bool is_comments_prompt(std::string_view line) {
     static constexpr Vocab<6> prompts{"no comments yet",       "there are no comments yet", "be the first to comment",
                                       "be the first to comment on this", "comments are closed", "comments closed"};
-    return word_count(line) <= 8 && (in(prompts, line_key(line)) || is_comments_heading(line));
+    return !more_words_than(line, 8) && (in(prompts, line_key(line)) || is_comments_heading(line));
 }
 
 bool is_post_footer_line(std::string_view line) {
-    if (split_words(line).size() > 30) {
+    if (more_words_than(line, 30)) {
         return false;
     }
     // Items between separators.
@@ -699,7 +771,12 @@ bool is_post_footer_line(std::string_view line) {
 }
 
 bool is_rights_notice(std::string_view line) {
-    if (split_words(line).size() > 40) {
+    if (more_words_than(line, 40)) {
+        return false;
+    }
+    // Every notice below has "reserved", "may" (not be) or "version" (of this) among its words.
+    static constexpr Vocab<3> cues{"reserved", "may", "version"};
+    if (!contains_any(ascii_lower(line), cues)) {
         return false;
     }
     const std::string key = line_key(line);
@@ -735,12 +812,12 @@ bool is_advertisement_line(std::string_view line) {
     static constexpr Vocab<12> core{
         "advertisement", "advertisements", "advertising", "advert",   "ad",      "ads",
         "sponsored",     "promoted",       "continues",   "continue", "sponsor", "sponsors"};
-    const auto keys = key_words(line);
-    if (keys.empty() || keys.size() > 6) {
+    const auto keys = key_words_at_most(line, 6);
+    if (!keys || keys->empty()) {
         return false;
     }
     bool has_core = false;
-    for (const std::string& w : keys) {
+    for (const std::string& w : *keys) {
         if (!in(vocab, w)) {
             return false;
         }
@@ -750,7 +827,7 @@ bool is_advertisement_line(std::string_view line) {
 }
 
 bool is_audio_player_notice(std::string_view line) {
-    if (word_count(line) > 20) {
+    if (more_words_than(line, 20)) {
         return false;
     }
     static constexpr Vocab<16> cues{"text to speech",
@@ -814,7 +891,7 @@ bool is_navigation_segment(std::string_view line) {
 } // namespace
 
 bool is_navigation_line(std::string_view line) {
-    if (word_count(line) > 12) {
+    if (more_words_than(line, 12)) {
         return false;
     }
     if (is_navigation_segment(line)) {
@@ -856,7 +933,7 @@ bool is_navigation_line(std::string_view line) {
 }
 
 bool is_related_link_teaser(std::string_view line) {
-    if (word_count(line) > 25) {
+    if (more_words_than(line, 25)) {
         return false;
     }
     static constexpr Vocab<12> prefixes{
@@ -892,7 +969,7 @@ bool is_alt_text_dump(std::string_view line) {
 }
 
 bool is_trailing_list_marker(std::string_view line) {
-    if (word_count(line) > 6) {
+    if (more_words_than(line, 6)) {
         return false;
     }
     if (auto item = strip_bullet(line)) {
@@ -953,7 +1030,7 @@ bool is_trailing_list_marker(std::string_view line) {
 }
 
 bool is_comments_heading(std::string_view line) {
-    if (word_count(line) > 12) {
+    if (more_words_than(line, 12)) {
         return false;
     }
     std::vector<std::string> words = key_words(line);
@@ -1303,7 +1380,7 @@ std::optional<std::string> source_from_share_line(std::string_view line) {
 std::optional<LabelValue> label_value(std::string_view line, std::string_view next_line,
                                       bool blank_between) {
     line = trim(line);
-    if (line.empty() || word_count(line) > 12) {
+    if (line.empty() || more_words_than(line, 12)) {
         return std::nullopt;
     }
     // Inline "Label: value".

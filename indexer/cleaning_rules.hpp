@@ -29,6 +29,10 @@ namespace newssearch::indexer {
 /// Number of whitespace-separated words in `s`.
 [[nodiscard]] std::size_t word_count(std::string_view s);
 
+/// word_count(s) > limit, reading no further than the word past the limit: the line rules ask
+/// this of every paragraph, most of which are far longer than the lines they look for.
+[[nodiscard]] bool more_words_than(std::string_view s, std::size_t limit);
+
 /// True when `s` ends a sentence: `.`, `!`, `?` or `…`, possibly followed by closing quotes,
 /// brackets or emphasis markers (`said.”`, `(AP).`, `end.**`).
 [[nodiscard]] bool ends_with_sentence_punctuation(std::string_view s);
@@ -39,6 +43,10 @@ namespace newssearch::indexer {
 /// Comparison key of a line: lower-cased ASCII, edge punctuation of each word removed, words
 /// joined by one space. Two lines with equal keys say the same thing.
 [[nodiscard]] std::string line_key(std::string_view s);
+
+/// More than `limit` key words in `s` (words with something besides edge punctuation), without
+/// building any: a line that long cannot have the key of a shorter one.
+[[nodiscard]] bool more_key_words_than(std::string_view s, std::size_t limit);
 
 /// Overlap coefficient of the two lines' key-word sets: |A ∩ B| / min(|A|, |B|), 0 when empty.
 [[nodiscard]] double word_overlap(std::string_view a, std::string_view b);

@@ -408,15 +408,20 @@ Candidate* choose_title(const std::vector<Line>& lines, std::size_t body_end,
     std::unordered_map<std::string, int> key_counts;
     std::size_t next_candidate = 0;
     for (std::size_t i = 0; i < body_end; ++i) {
-        const std::string raw_key = line_key(lines[i].text);
+        // Only titles' keys are looked up below, and a line of more key words than a title can
+        // have never shares one: such lines (most of a body) are not keyed at all.
+        const bool keyed = !more_key_words_than(lines[i].text, max_title_words);
+        const std::string raw_key = keyed ? line_key(lines[i].text) : std::string();
         if (next_candidate < candidates.size() && candidates[next_candidate].line == i) {
             const std::string split_key = line_key(candidates[next_candidate].parts.title);
-            if (split_key != raw_key) {
+            if (!keyed || split_key != raw_key) {
                 ++key_counts[split_key];
             }
             ++next_candidate;
         }
-        ++key_counts[raw_key];
+        if (keyed) {
+            ++key_counts[raw_key];
+        }
     }
     auto headline_like = [](const Candidate& c) {
         const std::size_t words = word_count(c.parts.title);
