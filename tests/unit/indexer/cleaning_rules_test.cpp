@@ -30,6 +30,14 @@ TEST_CASE("text helpers", "[indexer][cleaning_rules]") {
     CHECK(trim("  a b \t") == "a b");
     CHECK(word_count("  one two  three ") == 3);
     CHECK(word_count("") == 0);
+    CHECK(more_words_than("  one two  three ", 2));
+    CHECK_FALSE(more_words_than("  one two  three ", 3));
+    CHECK_FALSE(more_words_than("", 0));
+    CHECK(more_words_than("a", 0));
+    // Key words: a word that is nothing but punctuation is not one.
+    CHECK_FALSE(more_key_words_than("Advertisement \xE2\x80\x94 - | -", 1));
+    CHECK(more_key_words_than("“Hello,”  World!", 1));
+    CHECK_FALSE(more_key_words_than("“Hello,”  World!", 2));
     CHECK(ends_with_sentence_punctuation("He left."));
     CHECK(ends_with_sentence_punctuation("“It is over,” he said.”"));
     CHECK(ends_with_sentence_punctuation("a door to a possible solution.”**"));
@@ -100,7 +108,9 @@ TEST_CASE("is_advertisement_line", "[indexer][cleaning_rules]") {
     check_predicate(is_advertisement_line,
                     {"Advertisement", "ADVERTISEMENT", "Sponsored content",
                      "Story continues below advertisement", "Article continues below",
-                     "Advertising", "- Advertisement -"},
+                     "Advertising", "- Advertisement -",
+                     // Counted by its words, not by the separators between them.
+                     "Advertisement - - - - - - - -"},
                     {"The advertisement campaign cost $3 million.", "Content",
                      "Sponsored by the state, the program grew quickly.", "Story"});
 }
