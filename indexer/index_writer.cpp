@@ -232,7 +232,9 @@ AddOutcome IndexWriter::write(PreparedArticle&& prepared, const std::string& sou
     const std::string hash_key = schema::term(schema::hash_key_prefix, id);
     const std::string previous = database_.get_metadata(hash_key);
     const std::string file_key = schema::term(schema::article_file_key_prefix, id);
-    if (!source_file.empty() && database_.get_metadata(file_key) != source_file) {
+    // An article without a stored hash has no file recorded either (both are written, and
+    // removed, together), so a new article's file is set without looking first.
+    if (!source_file.empty() && (previous.empty() || database_.get_metadata(file_key) != source_file)) {
         begin_batch();
         database_.set_metadata(file_key, source_file);
     }
