@@ -435,21 +435,11 @@ std::vector<std::string_view> split_words(std::string_view s) {
     return words;
 }
 
-std::size_t word_count(std::string_view s) {
-    std::size_t count = 0;
-    bool in_word = false;
-    for (char c : s) {
-        if (is_space(c)) {
-            in_word = false;
-        } else if (!in_word) {
-            in_word = true;
-            ++count;
-        }
-    }
-    return count;
-}
+namespace {
 
-bool more_words_than(std::string_view s, std::size_t limit) {
+/// The words of `s`, counted no further than one past `limit`: the rest of a long line is not
+/// read.
+std::size_t count_words_up_to(std::string_view s, std::size_t limit) {
     std::size_t count = 0;
     bool in_word = false;
     for (char c : s) {
@@ -458,11 +448,21 @@ bool more_words_than(std::string_view s, std::size_t limit) {
         } else if (!in_word) {
             in_word = true;
             if (++count > limit) {
-                return true;
+                break;
             }
         }
     }
-    return false;
+    return count;
+}
+
+} // namespace
+
+std::size_t word_count(std::string_view s) {
+    return count_words_up_to(s, s.size());
+}
+
+bool more_words_than(std::string_view s, std::size_t limit) {
+    return count_words_up_to(s, limit) > limit;
 }
 
 bool ends_with_sentence_punctuation(std::string_view s) {
