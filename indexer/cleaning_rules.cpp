@@ -682,7 +682,7 @@ bool is_share_line(std::string_view line) {
     }
     const auto keys = key_words(line);
     const auto raw = split_words(line);
-    if (keys.empty() || raw.size() > 8) {
+    if (keys.empty()) {
         return false;
     }
     static constexpr Vocab<14> widget_words{"this",  "on",  "via", "article", "page",
