@@ -60,7 +60,7 @@ void Index::commit() {
 IndexSummary Index::add_files(const std::vector<std::string>& paths, const AddFilesOptions& options) {
     if (paths.empty()) throw UsageError("no files or folders to index");
     indexer::IndexRunOptions run_options;
-    run_options.format = indexer::parse_input_format(options.format);
+    run_options.format = extract::parse_input_format(options.format);
     run_options.gazetteer_path = options.gazetteer_path;
     // The run writes through its own writer (the index allows one): hand it the lock.
     commit();
@@ -76,7 +76,7 @@ IndexSummary Index::add_files(const std::vector<std::string>& paths, const AddFi
     summary.updated = run.updated;
     summary.unchanged = run.unchanged;
     summary.passages = run.passages;
-    for (const indexer::InputProblem& problem : run.problems) summary.problems.push_back({problem.where, problem.reason});
+    for (const extract::InputProblem& problem : run.problems) summary.problems.push_back({problem.where, problem.reason});
     return summary;
 }
 

@@ -14,9 +14,9 @@
 // text there (newssearch keeps the whole abstract). With both, this program reproduces the
 // reference runs exactly.
 
-#include "searcher/eval/run_file.hpp"
-#include "searcher/eval/smart_collection.hpp"
-#include "searcher/eval/topics.hpp"
+#include "eval/run_file.hpp"
+#include "extract/smart_reader.hpp"
+#include "eval/topics.hpp"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -111,7 +111,7 @@ std::vector<PlainDocument> read_documents(const Options& options) {
     std::vector<PlainDocument> documents;
     if (!options.smart.empty()) {
         if (options.naive_smart) return read_naive_smart(options.smart);
-        newssearch::eval::read_smart_collection(options.smart, [&](newssearch::eval::SmartDocument&& record) {
+        newssearch::extract::read_smart_collection(options.smart, [&](newssearch::extract::SmartDocument&& record) {
             documents.push_back({record.id, record.title, record.text});
         });
         return documents;

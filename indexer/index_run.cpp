@@ -21,8 +21,8 @@ namespace {
 struct FileWork {
     std::size_t file = 0; ///< index into the run's file list
     std::vector<PreparedArticle> articles;
-    std::vector<InputProblem> problems;
-    std::vector<InputProblem> warnings;
+    std::vector<extract::InputProblem> problems;
+    std::vector<extract::InputProblem> warnings;
     bool ends_file = false; ///< the file's last piece: the writer may record it
 };
 
@@ -44,7 +44,7 @@ std::size_t text_bytes(const Article& article) {
 
 /// Formats with one article per file are read and cleaned on a worker; the others are parsed on
 /// the writer's thread (cheap) and only their articles' analysis goes to the workers.
-bool one_article_per_file(InputFormat format) { return format == InputFormat::scrape_text || format == InputFormat::html; }
+bool one_article_per_file(extract::InputFormat format) { return format == extract::InputFormat::scrape_text || format == extract::InputFormat::html; }
 
 /// What the writer keeps about a file from its listing until its last article is written.
 struct FileInFlight {
@@ -58,7 +58,7 @@ class Run {
         : options_(options), writer_(database_path, options.shards), paths_(paths) {
         // Files are walked as they are indexed, never listed whole; only the progress display
         // needs their number up front.
-        if (options.on_progress) progress_.files_total = count_input_files(paths, options.format);
+        if (options.on_progress) progress_.files_total = extract::count_input_files(paths, options.format);
         if (!options.gazetteer_path.empty())
             writer_.set_gazetteer(read_text_file(options.gazetteer_path, "entity gazetteer"), options.gazetteer_path);
         if (options.title_weight != 0) writer_.set_title_weight(options.title_weight);
@@ -92,9 +92,9 @@ class Run {
         // One thread: everything inline, in order (no worker to wait for).
         OrderedWork<FileWork> work(threads == 1 ? 0 : threads, threads * pieces_per_worker,
                                    [this](FileWork&& done) { consume(std::move(done)); }, max_bytes_in_flight);
-        InputWalker walker(paths_, options_.format);
+        extract::InputWalker walker(paths_, options_.format);
         for (std::size_t i = 0;; ++i) {
-            std::optional<InputFile> file = walker.next(summary_.problems);
+            std::optional<extract::InputFile> file = walker.next(summary_.problems);
             if (!file) break;
             ++summary_.files;
             std::error_code error;
@@ -116,7 +116,7 @@ class Run {
                 const std::size_t bytes = state.stamp ? static_cast<std::size_t>(state.stamp->size) : 0;
                 work.submit([this, i, file = std::move(*file), stored = std::move(stored)](std::size_t worker) {
                     FileWork piece{i, {}, {}, {}, true};
-                    read_articles(file, [&](Article&& article) {
+                    extract::read_articles(file, [&](Article&& article) {
                         const bool same_id = article.id == file.id;
                         piece.articles.push_back(prepare(worker, std::move(article), same_id ? stored : std::nullopt));
                     }, piece.problems, &piece.warnings);
@@ -124,9 +124,9 @@ class Run {
                 }, bytes);
                 continue;
             }
-            std::vector<InputProblem> problems;
-            std::vector<InputProblem> warnings;
-            read_articles(*file, [&](Article&& article) {
+            std::vector<extract::InputProblem> problems;
+            std::vector<extract::InputProblem> warnings;
+            extract::read_articles(*file, [&](Article&& article) {
                 std::optional<std::string> stored = writer_.stored_hash(article.id);
                 const std::size_t bytes = text_bytes(article);
                 work.submit([this, i, article = std::move(article), stored = std::move(stored)](std::size_t worker) mutable {

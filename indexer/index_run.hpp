@@ -9,7 +9,7 @@
 /// workers while one writer adds the results in input order, so docids do not depend on timing (a
 /// sharded index has a writer thread per shard, each fed in input order).
 
-#include "indexer/input_files.hpp"
+#include "extract/input_files.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -32,7 +32,7 @@ struct IndexRunOptions {
     /// Worker threads reading and analysing articles; 0: one per core.
     std::size_t threads = 0;
     /// Read every input in this format instead of choosing by file extension.
-    std::optional<InputFormat> format;
+    std::optional<extract::InputFormat> format;
     /// Called after each input file; may be empty. Runs on the calling thread.
     std::function<void(const IndexProgress&)> on_progress;
     /// Entity gazetteer (TSV, docs/ENTITIES.md) to recognise entities with and store in the index;
@@ -58,8 +58,8 @@ struct IndexRunSummary {
     std::size_t unchanged = 0;
     std::size_t removed = 0;             ///< pruned or deleted
     std::size_t passages = 0;            ///< passages of the articles written in this run
-    std::vector<InputProblem> problems;  ///< skipped files and records, unknown ids, with reasons
-    std::vector<InputProblem> warnings;  ///< indexed, but repaired (e.g. converted from Windows-1252)
+    std::vector<extract::InputProblem> problems;  ///< skipped files and records, unknown ids, with reasons
+    std::vector<extract::InputProblem> warnings;  ///< indexed, but repaired (e.g. converted from Windows-1252)
     double seconds = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "indexer/index_writer.hpp"
 
+#include "common/hash.hpp"
 #include "common/article_document.hpp"
 #include "common/article_json.hpp"
 #include "common/entities/stored_gazetteer.hpp"
@@ -132,13 +133,8 @@ void add_spelling_changes(SpellingChanges& changes, std::string_view record) {
 }
 
 std::string content_hash(std::string_view text) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const char c : text) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a_64(text)));
     return hex;
 }
 

@@ -1,5 +1,6 @@
 #include "indexer/shard_router.hpp"
 
+#include "common/hash.hpp"
 #include "common/errors.hpp"
 #include "common/modified_retry.hpp"
 
@@ -50,11 +51,7 @@ void write_stub(const std::string& folder, std::size_t shards) {
 } // namespace
 
 std::size_t shard_of(std::string_view article_id, std::size_t shards) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const char c : article_id) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
+    std::uint64_t hash = fnv1a_64(article_id);
     // FNV's low bits vary little between similar ids: mix all bits in (MurmurHash3's finaliser).
     hash ^= hash >> 33;
     hash *= 0xff51afd7ed558ccdULL;

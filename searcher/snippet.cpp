@@ -1,9 +1,10 @@
 #include "searcher/snippet.hpp"
+#include "common/text.hpp"
 
 namespace newssearch::searcher {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+using text::is_space;
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 

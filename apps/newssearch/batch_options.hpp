@@ -2,8 +2,8 @@
 /// What `batch` and `eval --topics` share: the options that choose the topics, the index and the
 /// ranking of a batch run, and the progress report on stderr.
 
-#include "searcher/eval/batch_runner.hpp"
-#include "searcher/eval/topics.hpp"
+#include "eval/batch_runner.hpp"
+#include "eval/topics.hpp"
 
 #include <CLI/CLI.hpp>
 

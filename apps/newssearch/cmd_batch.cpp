@@ -1,7 +1,7 @@
 #include "batch_options.hpp"
 #include "commands.hpp"
 
-#include "searcher/eval/run_file.hpp"
+#include "eval/run_file.hpp"
 
 #include <iostream>
 #include <memory>

@@ -2,8 +2,8 @@
 
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
-#include "indexer/html/html_reader.hpp"
-#include "indexer/input_files.hpp"
+#include "extract/html/html_reader.hpp"
+#include "extract/input_files.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -18,8 +18,8 @@ struct CleanOptions {
     bool explain = false;
 };
 
-std::string_view kind_name(indexer::html::BlockKind kind) {
-    using indexer::html::BlockKind;
+std::string_view kind_name(extract::html::BlockKind kind) {
+    using extract::html::BlockKind;
     switch (kind) {
     case BlockKind::paragraph: return "para";
     case BlockKind::heading: return "head";
@@ -41,7 +41,7 @@ std::string excerpt(const std::string& text, std::size_t limit) {
 }
 
 /// One line per block: decision, kind, own score, container score, link share, reason, text.
-void print_explanation(const indexer::InputFile& file, const indexer::html::HtmlExtraction& extraction) {
+void print_explanation(const extract::InputFile& file, const extract::html::HtmlExtraction& extraction) {
     const Article& article = extraction.article;
     std::cout << "== " << file.path << "\n"
               << "encoding: " << extraction.encoding << (extraction.encoding_corrected ? " (declaration corrected)" : "")
@@ -72,19 +72,19 @@ void add_clean_command(CLI::App& app, int& exit_code) {
                       "For web pages: print every block with its score and why it was kept or dropped");
     command->callback([options, &exit_code] {
         if (options->json && options->explain) throw UsageError("--json and --explain exclude each other");
-        std::vector<indexer::InputProblem> problems;
+        std::vector<extract::InputProblem> problems;
         nlohmann::ordered_json articles = nlohmann::ordered_json::array();
-        for (const indexer::InputFile& file : indexer::collect_input_files(options->paths, problems)) {
+        for (const extract::InputFile& file : extract::collect_input_files(options->paths, problems)) {
             if (!options->explain) {
-                indexer::read_articles(file, [&](Article&& article) { articles.push_back(to_json(article)); }, problems);
+                extract::read_articles(file, [&](Article&& article) { articles.push_back(to_json(article)); }, problems);
                 continue;
             }
-            if (file.format != indexer::InputFormat::html) {
+            if (file.format != extract::InputFormat::html) {
                 problems.push_back({file.path, "--explain applies to web pages (.html, .htm) only"});
                 continue;
             }
             try {
-                print_explanation(file, indexer::html::extract_html(indexer::html::read_page_file(file.path), file.id));
+                print_explanation(file, extract::html::extract_html(extract::html::read_page_file(file.path), file.id));
             } catch (const DataError& e) {
                 problems.push_back({file.path, e.what()});
             }

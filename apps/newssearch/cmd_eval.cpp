@@ -2,9 +2,9 @@
 #include "commands.hpp"
 
 #include "common/errors.hpp"
-#include "searcher/eval/metrics.hpp"
-#include "searcher/eval/qrels.hpp"
-#include "searcher/eval/run_file.hpp"
+#include "eval/metrics.hpp"
+#include "eval/qrels.hpp"
+#include "eval/run_file.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -82,7 +82,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
         run.gazetteer_path = file_option(options->gazetteer);
         run.synonyms_path = file_option(options->synonyms);
         run.title_weight = options->title_weight;
-        run.format = indexer::parse_input_format(options->format);
+        run.format = extract::parse_input_format(options->format);
         run.shards = options->shards;
         run.prune = options->prune;
         run.delete_ids = options->delete_ids;

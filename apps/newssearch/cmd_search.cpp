@@ -4,8 +4,8 @@
 
 #include "common/errors.hpp"
 #include "indexer/index_run.hpp"
-#include "searcher/render_json.hpp"
-#include "searcher/render_text.hpp"
+#include "render/render_json.hpp"
+#include "render/render_text.hpp"
 #include "searcher/searcher.hpp"
 
 #include <unistd.h>
@@ -129,11 +129,11 @@ void add_search_command(CLI::App& app, int& exit_code) {
             throw UsageError("give a query, or --like ARTICLE_ID (see newssearch search --help)");
         const searcher::SearchResult result = searcher.search(search);
         if (options->json) {
-            std::cout << searcher::to_json(result).dump(2) << '\n';
+            std::cout << render::to_json(result).dump(2) << '\n';
         } else {
-            searcher::TextStyle style;
+            render::TextStyle style;
             style.color = !options->no_color && (options->color || ::isatty(STDOUT_FILENO));
-            searcher::render_text(std::cout, result, style);
+            render::render_text(std::cout, result, style);
         }
         exit_code = result.partial ? exit_partial : exit_ok;
     });

@@ -2,7 +2,7 @@
 #include "db_location.hpp"
 
 #include "common/errors.hpp"
-#include "searcher/server/service.hpp"
+#include "server/service.hpp"
 
 #include <httplib.h>
 
@@ -76,7 +76,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                         "Let pages from this origin call the API (Access-Control-Allow-Origin), "
                         "e.g. http://intranet");
     command->callback([options, &exit_code] {
-        searcher::server::ServiceSettings settings;
+        server::ServiceSettings settings;
         settings.db = database_location(options->db).path;
         settings.cors_origin = options->cors_origin;
         settings.threads = options->threads != 0
@@ -84,7 +84,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                                : std::max(1u, std::thread::hardware_concurrency());
         settings.log = &std::cerr;
         httplib::Server server;
-        searcher::server::install_service(server, settings);
+        server::install_service(server, settings);
         std::cerr << "newssearch: index " << settings.db << ", " << settings.threads
                   << " worker threads\n";
         serve(server, options->host, options->port);

@@ -5,7 +5,7 @@
 namespace newssearch::app {
 namespace {
 
-void list(std::ostream& err, const std::vector<indexer::InputProblem>& items, const char* one, const char* many) {
+void list(std::ostream& err, const std::vector<extract::InputProblem>& items, const char* one, const char* many) {
     if (items.empty()) return;
     err << items.size() << (items.size() == 1 ? one : many);
     for (const auto& item : items) err << "  " << item.where << ": " << item.reason << '\n';

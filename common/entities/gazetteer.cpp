@@ -1,4 +1,5 @@
 #include "common/entities/gazetteer.hpp"
+#include "common/text.hpp"
 
 #include "common/file_text.hpp"
 
@@ -68,14 +69,7 @@ AnalysedAlias analyse_alias(std::string_view alias, std::size_t entry, bool adje
     return result;
 }
 
-std::string_view trim(std::string_view text) {
-    const auto space = [](char c) { return c == ' ' || c == '\r' || c == '\t'; };
-    while (!text.empty() && space(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && space(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
+using text::trim;
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
     std::vector<std::string_view> parts;

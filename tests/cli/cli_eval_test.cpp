@@ -4,8 +4,8 @@
 
 #include "cli_fixture.hpp"
 
-#include "searcher/eval/qrels.hpp"
-#include "searcher/eval/run_file.hpp"
+#include "eval/qrels.hpp"
+#include "eval/run_file.hpp"
 
 #include <filesystem>
 #include <fstream>

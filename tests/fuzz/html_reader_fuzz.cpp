@@ -3,7 +3,7 @@
 #include "fuzz_check.hpp"
 
 #include "common/errors.hpp"
-#include "indexer/html/html_reader.hpp"
+#include "extract/html/html_reader.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,7 +12,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     try {
-        const auto extraction = newssearch::indexer::html::extract_html(bytes, "page");
+        const auto extraction = newssearch::extract::html::extract_html(bytes, "page");
         FUZZ_CHECK(extraction.article.id == "page", "the article keeps its id");
         FUZZ_CHECK(extraction.article.date.empty() || extraction.article.date.size() == 10, "dates are YYYY-MM-DD");
     } catch (const newssearch::DataError&) {

@@ -3,7 +3,7 @@
 #include "fuzz_check.hpp"
 
 #include "common/errors.hpp"
-#include "indexer/jsonl_reader.hpp"
+#include "extract/jsonl_reader.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,11 +12,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view line(reinterpret_cast<const char*>(data), size);
-    const std::string date = newssearch::indexer::iso_date_prefix(line);
+    const std::string date = newssearch::extract::iso_date_prefix(line);
     FUZZ_CHECK(date.empty() || date == line.substr(0, 10), "a date prefix is the text's prefix");
     try {
         const newssearch::Article article =
-            newssearch::indexer::article_from_json_line(line, "fallback");
+            newssearch::extract::article_from_json_line(line, "fallback");
         FUZZ_CHECK(!article.id.empty(), "an article has an id");
         FUZZ_CHECK(article.date.empty() || article.date.size() == 10, "dates are YYYY-MM-DD");
     } catch (const newssearch::DataError&) {

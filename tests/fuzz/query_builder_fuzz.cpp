@@ -7,7 +7,7 @@
 #include "common/errors.hpp"
 #include "common/file_text.hpp"
 #include "indexer/index_writer.hpp"
-#include "indexer/scrape_cleaner.hpp"
+#include "extract/scrape_cleaner.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/searcher.hpp"
 
@@ -42,7 +42,7 @@ std::string build_index() {
     const std::string gazetteer = std::string(NEWSSEARCH_CORPUS_DIR) + "/entities.tsv";
     writer.set_gazetteer(read_text_file(gazetteer, "entity gazetteer"), gazetteer);
     for (const fs::directory_entry& entry : fs::directory_iterator(NEWSSEARCH_CORPUS_DIR "/raw")) {
-        Article article = indexer::clean_scrape(read_text_file(entry.path(), "article"));
+        Article article = extract::clean_scrape(read_text_file(entry.path(), "article"));
         article.id = entry.path().stem().string();
         writer.add(article);
     }

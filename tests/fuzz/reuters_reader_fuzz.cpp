@@ -2,7 +2,7 @@
 // reported problem; nothing escapes but the reader's own problem list.
 #include "fuzz_check.hpp"
 
-#include "indexer/reuters_reader.hpp"
+#include "extract/reuters_reader.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,9 +12,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
-    std::vector<newssearch::indexer::InputProblem> problems;
-    std::vector<newssearch::indexer::InputProblem> warnings;
-    newssearch::indexer::read_reuters(
+    std::vector<newssearch::extract::InputProblem> problems;
+    std::vector<newssearch::extract::InputProblem> warnings;
+    newssearch::extract::read_reuters(
         in, "fuzz.sgm",
         [](newssearch::Article&& article) {
             FUZZ_CHECK(!article.id.empty(), "an article has an id");

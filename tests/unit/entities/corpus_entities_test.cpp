@@ -1,7 +1,7 @@
 // Entities of the bundled corpus, as indexing will see them: the raw pages cleaned, then title,
 // subtitle, paragraphs and captions recognised as one document.
 #include "common/entities/entity_recognizer.hpp"
-#include "indexer/scrape_cleaner.hpp"
+#include "extract/scrape_cleaner.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -38,7 +38,7 @@ std::vector<CorpusArticle> corpus_articles(const EntityRecognizer& recognizer) {
         std::ifstream in(path, std::ios::binary);
         std::stringstream buffer;
         buffer << in.rdbuf();
-        const Article article = indexer::clean_scrape(buffer.str());
+        const Article article = extract::clean_scrape(buffer.str());
         CorpusArticle read{path.filename().string(), {article.title, article.subtitle}, {}, {}};
         for (const Paragraph& paragraph : article.paragraphs)
             read.parts.push_back(paragraph.text);

@@ -1,8 +1,8 @@
-#include "searcher/eval/batch_runner.hpp"
+#include "eval/batch_runner.hpp"
 
 #include "common/errors.hpp"
 #include "indexer/index_writer.hpp"
-#include "searcher/eval/metrics.hpp"
+#include "eval/metrics.hpp"
 #include "tests/unit/eval/eval_test_support.hpp"
 #include "tests/unit/temp_dir.hpp"
 

@@ -1,4 +1,4 @@
-#include "searcher/eval/metrics.hpp"
+#include "eval/metrics.hpp"
 
 #include "common/errors.hpp"
 #include "tests/unit/eval/eval_test_support.hpp"

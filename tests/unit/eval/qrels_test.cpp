@@ -1,4 +1,4 @@
-#include "searcher/eval/qrels.hpp"
+#include "eval/qrels.hpp"
 
 #include "common/errors.hpp"
 #include "tests/unit/eval/eval_test_support.hpp"

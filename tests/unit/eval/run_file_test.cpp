@@ -1,4 +1,4 @@
-#include "searcher/eval/run_file.hpp"
+#include "eval/run_file.hpp"
 
 #include "common/errors.hpp"
 #include "tests/unit/eval/eval_test_support.hpp"

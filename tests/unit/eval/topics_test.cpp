@@ -1,4 +1,4 @@
-#include "searcher/eval/topics.hpp"
+#include "eval/topics.hpp"
 
 #include "common/errors.hpp"
 #include "tests/unit/eval/eval_test_support.hpp"

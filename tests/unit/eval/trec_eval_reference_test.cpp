@@ -1,7 +1,7 @@
 // The real thing: newssearch's evaluator against trec_eval's own output on the shared Cranfield
 // and CISI runs (see shared/data/trec_eval-reference/README.md).
 
-#include "searcher/eval/metrics.hpp"
+#include "eval/metrics.hpp"
 
 #include "tests/unit/eval/eval_test_support.hpp"
 

@@ -17,6 +17,7 @@
 
 using namespace newssearch;
 using namespace newssearch::indexer;
+using namespace newssearch::extract;
 
 namespace {
 

@@ -1,0 +1,139 @@
+#include "render/render_text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace newssearch::render {
+namespace {
+
+constexpr std::string_view bold = "\x1b[1m";
+constexpr std::string_view mark = "\x1b[1;33m";
+constexpr std::string_view dim = "\x1b[2m";
+constexpr std::string_view reset = "\x1b[0m";
+
+std::string plural(std::size_t count, std::string_view noun) {
+    return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+std::string format_score(double score) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", score);
+    return buffer;
+}
+
+/// Snippet text on one line: a paragraph break inside a passage becomes " ¶ ".
+void write_snippet(std::ostream& out, const Snippet& snippet, const TextStyle& style) {
+    std::string text;
+    std::vector<std::size_t> moved(snippet.text.size() + 1); // old byte offset -> new
+    for (std::size_t i = 0; i < snippet.text.size(); ++i) {
+        moved[i] = text.size();
+        if (snippet.text[i] != '\n') {
+            text += snippet.text[i];
+        } else if (i == 0 || snippet.text[i - 1] != '\n') {
+            text += " \xC2\xB6 ";
+        }
+    }
+    moved[snippet.text.size()] = text.size();
+    std::vector<ByteRange> highlights;
+    for (const ByteRange& range : snippet.highlights) highlights.push_back({moved[range.begin], moved[range.end]});
+    out << "   " << (snippet.starts_mid_text ? "\xE2\x80\xA6" : "");
+    write_marked(out, text, highlights, style);
+    out << (snippet.ends_mid_text ? "\xE2\x80\xA6" : "") << '\n';
+}
+
+/// The passage's entities, each once, in order of first mention.
+void write_entities(std::ostream& out, const std::vector<HitEntity>& entities, const TextStyle& style) {
+    std::vector<std::string> seen;
+    std::string line;
+    for (const HitEntity& entity : entities) {
+        if (std::find(seen.begin(), seen.end(), entity.key) != seen.end()) continue;
+        seen.push_back(entity.key);
+        if (!line.empty()) line += ", ";
+        line += entity.canonical + " (" + entity.type + ")";
+    }
+    if (!line.empty()) out << "   " << (style.color ? dim : "") << "entities: " << line << (style.color ? reset : "") << '\n';
+}
+
+/// --facets: what the matching articles have in common, to narrow the search with.
+void write_facets(std::ostream& out, const Facets& facets, const TextStyle& style) {
+    out << '\n' << (style.color ? bold : "") << "Facets over " << plural(facets.articles_counted, "matching article")
+        << (style.color ? reset : "") << '\n';
+    const auto row = [&](const char* name, const std::vector<FacetCount>& values, bool entity) {
+        if (values.empty()) return;
+        out << "  " << name << ":";
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            out << (i ? ", " : " ") << values[i].value << " (" << values[i].articles << ")";
+            if (entity) out << (style.color ? dim : "") << " entity:" << values[i].key << (style.color ? reset : "");
+        }
+        out << '\n';
+    };
+    row("entities", facets.entities, true);
+    row("sources", facets.sources, false);
+    row("months", facets.months, false);
+}
+
+/// --explain: one line per matching term, then how they add up.
+void write_explanation(std::ostream& out, const Explanation& explanation, const TextStyle& style) {
+    out << "   " << (style.color ? dim : "") << "why: score " << format_score(explanation.score) << " = BM25 sum of\n";
+    for (const TermContribution& term : explanation.terms) {
+        out << "     " << format_score(term.weight) << "  " << term.term << "  in " << term.field << ", "
+            << term.wdf << (term.wdf == 1 ? " time" : " times");
+        if (term.from_title > 0) out << " (" << term.from_title << " from the title, which counts extra)";
+        out << "; in " << term.articles_with_term << " articles of the index\n";
+    }
+    out << (style.color ? reset : "");
+}
+
+} // namespace
+
+void write_marked(std::ostream& out, std::string_view text, const std::vector<ByteRange>& highlights,
+                  const TextStyle& style) {
+    if (!style.color) {
+        out << text;
+        return;
+    }
+    std::size_t at = 0;
+    for (const ByteRange& range : highlights) {
+        if (range.begin < at || range.end > text.size()) continue;
+        out << text.substr(at, range.begin - at) << mark << text.substr(range.begin, range.end - range.begin)
+            << reset;
+        at = range.end;
+    }
+    out << text.substr(at);
+}
+
+void render_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+    const std::string_view unit = result.passages ? "passage" : "article";
+    for (const std::string& notice : result.notices) out << "Note: " << notice << '\n';
+    if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << "?\n";
+    if (result.hits.empty()) {
+        out << "No " << unit << "s match: " << result.query;
+        if (result.offset > 0 && result.total > 0) out << " (past result " << result.offset << ")";
+        out << '\n';
+        return;
+    }
+    out << (result.total_is_exact ? "" : "About ") << plural(result.total, unit)
+        << (result.total == 1 ? " matches: " : " match: ") << result.query << " (showing "
+        << result.hits.front().rank << "-" << result.hits.back().rank << ")\n";
+    for (const Hit& hit : result.hits) {
+        out << '\n' << hit.rank << ". " << (style.color ? bold : "");
+        write_marked(out, hit.title.empty() ? hit.article_id : hit.title, hit.title_highlights, style);
+        out << (style.color ? reset : "") << '\n';
+
+        std::string meta = hit.source.empty() ? "unknown source" : hit.source;
+        meta += " \xC2\xB7 " + (hit.date.empty() ? std::string("undated") : hit.date);
+        meta += " \xC2\xB7 " + hit.article_id + " \xC2\xB7 " +
+                (hit.passage_kind == "caption" ? std::string("caption") : "passage " + std::to_string(hit.passage + 1)) +
+                "/" + std::to_string(hit.article_passages);
+        if (hit.other_matching_passages > 0)
+            meta += " (+" + plural(hit.other_matching_passages, "more matching passage") + ")";
+        meta += " \xC2\xB7 score " + format_score(hit.score);
+        out << "   " << (style.color ? dim : "") << meta << (style.color ? reset : "") << '\n';
+        write_snippet(out, hit.snippet, style);
+        write_entities(out, hit.entities, style);
+        if (hit.explanation) write_explanation(out, *hit.explanation, style);
+    }
+    if (result.facets) write_facets(out, *result.facets, style);
+}
+
+} // namespace newssearch::render

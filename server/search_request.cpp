@@ -1,0 +1,178 @@
+#include "server/search_request.hpp"
+
+#include "common/errors.hpp"
+#include "searcher/date_filter.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace newssearch::server {
+namespace {
+
+RequestError bad_request(const std::string& message) {
+    return RequestError(400, message);
+}
+
+/// The single value of `name`, or nullptr when absent; repeated: 400.
+const std::string* single(const Params& params, const std::string& name) {
+    const auto [first, last] = params.equal_range(name);
+    if (first == last)
+        return nullptr;
+    if (std::next(first) != last)
+        throw bad_request("parameter \"" + name + "\" is given more than once");
+    return &first->second;
+}
+
+std::size_t number(const Params& params, const std::string& name, std::size_t fallback,
+                   std::size_t low, std::size_t high) {
+    const std::string* text = single(params, name);
+    if (!text)
+        return fallback;
+    std::size_t value = 0;
+    const char* end = text->data() + text->size();
+    const auto [stop, error] = std::from_chars(text->data(), end, value);
+    if (text->empty() || error != std::errc() || stop != end)
+        throw bad_request("parameter \"" + name + "\" must be a whole number, not \"" + *text +
+                          "\"");
+    if (value < low || value > high)
+        throw bad_request("parameter \"" + name + "\" must be between " + std::to_string(low) +
+                          " and " + std::to_string(high));
+    return value;
+}
+
+bool flag(const Params& params, const std::string& name) {
+    const std::string* text = single(params, name);
+    if (!text || *text == "0" || *text == "false")
+        return false;
+    if (text->empty() || *text == "1" || *text == "true")
+        return true;
+    throw bad_request("parameter \"" + name + "\" must be 1, 0, true or false");
+}
+
+std::string query_text(const Params& params, const RequestLimits& limits) {
+    const std::string* q = single(params, "q");
+    if (!q)
+        return {};
+    if (q->size() > limits.max_query_bytes)
+        throw RequestError(413, "the query is longer than " +
+                                    std::to_string(limits.max_query_bytes) + " bytes");
+    for (const char c : *q)
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            throw bad_request("the query contains a control character");
+    return *q;
+}
+
+bool is_entity_key(const std::string& key) {
+    if (key.empty() || key.size() > 200)
+        return false;
+    for (const char c : key)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    return true;
+}
+
+/// `query` with unmatched quotes and brackets closed, so it can stand inside brackets.
+std::string balanced(const std::string& query) {
+    int depth = 0;
+    int lowest = 0;
+    bool quoted = false;
+    for (const char c : query) {
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == '(')
+            ++depth;
+        else if (!quoted && c == ')')
+            lowest = std::min(lowest, --depth);
+    }
+    std::string text(static_cast<std::size_t>(-lowest), '(');
+    text += query;
+    if (quoted)
+        text += '"';
+    text += std::string(static_cast<std::size_t>(depth - lowest), ')');
+    return text;
+}
+
+} // namespace
+
+SearchRequest parse_search_request(const Params& params, const RequestLimits& limits) {
+    SearchRequest request;
+    request.query = query_text(params, limits);
+    for (auto [it, last] = params.equal_range("source"); it != last; ++it) {
+        const std::string& source = it->second;
+        // The query language has no escape inside quotes: a value with a quote cannot be a filter.
+        if (source.empty() || source.size() > 200 ||
+            source.find_first_of("\"\r\n") != std::string::npos)
+            throw bad_request("parameter \"source\" must be a source name without quotes");
+        request.sources.push_back(source);
+    }
+    for (auto [it, last] = params.equal_range("entity"); it != last; ++it) {
+        if (!is_entity_key(it->second))
+            throw bad_request(
+                "parameter \"entity\" must be an entity key such as sergei_lavrov (a-z, 0-9, _)");
+        request.entities.push_back(it->second);
+    }
+    if (request.sources.size() + request.entities.size() > limits.max_filters)
+        throw bad_request("at most " + std::to_string(limits.max_filters) +
+                          " source and entity filters");
+    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos &&
+        request.sources.empty() && request.entities.empty())
+        throw bad_request("parameter \"q\" is required");
+
+    SearchOptions& options = request.options;
+    options.limit = number(params, "limit", 10, 1, limits.max_limit);
+    options.offset = number(params, "offset", 0, 0, limits.max_offset);
+    options.passages = flag(params, "passages");
+    try {
+        if (const std::string* since = single(params, "since")) {
+            (void)date_bound(*since, false, "since");
+            options.since = *since;
+        }
+        if (const std::string* until = single(params, "until")) {
+            (void)date_bound(*until, true, "until");
+            options.until = *until;
+        }
+        if (const std::string* sort = single(params, "sort"))
+            options.sort = parse_sort_order(*sort);
+    } catch (const UsageError& e) {
+        throw bad_request(e.what());
+    }
+    return request;
+}
+
+std::string query_with_filters(const SearchRequest& request) {
+    std::string text;
+    for (const std::string& source : request.sources)
+        text += "source:\"" + source + "\" ";
+    if (request.entities.size() < 2) {
+        // The query parser applies a filter term to the whole query wherever it stands.
+        for (const std::string& key : request.entities)
+            text += "entity:" + key + " ";
+        return text + request.query;
+    }
+    // Filters on one field are alternatives to the query parser; chips narrow, so say AND.
+    for (std::size_t i = 0; i < request.entities.size(); ++i)
+        text += (i ? " AND entity:" : "entity:") + request.entities[i];
+    if (request.query.find_first_not_of(" \t\r\n") != std::string::npos)
+        text += " AND (" + balanced(request.query) + ")";
+    return text;
+}
+
+SuggestRequest parse_suggest_request(const Params& params, const RequestLimits& limits) {
+    SuggestRequest request;
+    request.query = query_text(params, limits);
+    if (!single(params, "q"))
+        throw bad_request("parameter \"q\" is required");
+    request.limit = number(params, "limit", 8, 1, 50);
+    return request;
+}
+
+std::string parse_article_id(const std::string& id) {
+    if (id.empty() || id.size() > 512)
+        throw RequestError(404, "no such article");
+    for (const char c : id)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            throw RequestError(404, "no such article");
+    return id;
+}
+
+} // namespace newssearch::server

@@ -1,0 +1,284 @@
+#include "server/service.hpp"
+
+#include "common/errors.hpp"
+#include "common/schema.hpp"
+#include "render/render_html.hpp"
+#include "render/render_json.hpp"
+#include "searcher/searcher.hpp"
+#include "server/access_log.hpp"
+#include "server/web_assets.hpp"
+#include "searcher/stored_article.hpp"
+#include "searcher/suggest.hpp"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+
+namespace newssearch::server {
+
+using namespace newssearch::searcher; // until the service goes through the library API
+using namespace newssearch::render;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Json = nlohmann::ordered_json;
+
+constexpr const char* json_type = "application/json; charset=utf-8";
+
+/// An index that cannot be opened (yet): 503, the client may retry.
+class Unavailable : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::string dump(const Json& json) {
+    // Article text is not guaranteed to be valid UTF-8: never let one byte fail a response.
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void send_json(httplib::Response& response, int status, const Json& json) {
+    response.status = status;
+    response.set_content(dump(json), json_type);
+}
+
+void send_error(httplib::Response& response, int status, const std::string& message) {
+    send_json(response, status, {{"error", {{"status", status}, {"message", message}}}});
+    response.set_header("Cache-Control", "no-store");
+}
+
+/// The calling worker thread's Searcher over `db`, opened on first use and refreshed to the
+/// latest commit. Throws Unavailable when the index cannot be opened.
+Searcher& thread_searcher(const std::string& db) {
+    thread_local std::unique_ptr<Searcher> searcher;
+    thread_local std::string opened;
+    try {
+        if (searcher && opened == db) {
+            searcher->refresh();
+            return *searcher;
+        }
+        searcher.reset();
+        searcher = std::make_unique<Searcher>(db);
+        opened = db;
+        return *searcher;
+    } catch (const IndexError& e) {
+        searcher.reset();
+        throw Unavailable(e.what());
+    } catch (const Xapian::Error& e) {
+        // The index was replaced or removed under us: open it afresh on the next request.
+        searcher.reset();
+        throw Unavailable("cannot read the index: " + e.get_description());
+    }
+}
+
+/// Runs `body`, turning exceptions into JSON errors: RequestError its own status, UsageError 400,
+/// Unavailable and index errors 503, anything else 500.
+template <typename Body> void guarded(httplib::Response& response, Body&& body) {
+    try {
+        body();
+    } catch (const RequestError& e) {
+        send_error(response, e.status(), e.what());
+    } catch (const UsageError& e) {
+        send_error(response, 400, e.what());
+    } catch (const Unavailable& e) {
+        send_error(response, 503, e.what());
+        response.set_header("Retry-After", "5");
+    } catch (const IndexError& e) {
+        send_error(response, 503, e.what());
+    } catch (const Xapian::DatabaseError& e) {
+        send_error(response, 503, "index error: " + e.get_description());
+    } catch (const Xapian::Error& e) {
+        send_error(response, 500, "index error: " + e.get_description());
+    } catch (const std::exception& e) {
+        send_error(response, 500, e.what());
+    }
+}
+
+Json search_json(const std::string& db, const SearchRequest& request) {
+    Searcher& searcher = thread_searcher(db);
+    SearchOptions options = request.options;
+    options.query = query_with_filters(request);
+    SearchResult result = searcher.search(options);
+    result.query = request.query;
+    Json json = to_json(result);
+    Json& hits = json["hits"];
+    for (std::size_t i = 0; i < result.hits.size(); ++i)
+        hits[i]["html"] = {{"title", title_html(result.hits[i])},
+                           {"snippet", snippet_html(result.hits[i].snippet)}};
+    json["filters"] = {{"sources", request.sources}, {"entities", request.entities}};
+    return json;
+}
+
+Json suggest_json(const std::string& db, const SuggestRequest& request) {
+    Searcher& searcher = thread_searcher(db);
+    Json suggestions = Json::array();
+    for (const Suggestion& s : suggest(searcher.database(), request.query, request.limit)) {
+        Json item = {{"text", s.text},
+                     {"completion", s.completion},
+                     {"kind", s.kind},
+                     {"frequency", s.frequency}};
+        if (!s.key.empty())
+            item["key"] = s.key;
+        suggestions.push_back(std::move(item));
+    }
+    return {{"query", request.query}, {"suggestions", std::move(suggestions)}};
+}
+
+Json article_json(const std::string& db, const std::string& id) {
+    const Xapian::Database& database = thread_searcher(db).database();
+    const std::string stored = stored_article_json(database, id);
+    if (stored.empty())
+        throw RequestError(404, "no article with id \"" + id + "\"");
+    Json article = Json::parse(stored, nullptr, false);
+    if (article.is_discarded())
+        throw std::runtime_error("the stored article \"" + id + "\" is not valid JSON");
+    Json entities = Json::array();
+    for (const StoredEntity& entity : stored_article_entities(database, id))
+        entities.push_back({{"key", entity.key}, {"type", entity.type}, {"canonical", entity.canonical}});
+    return {{"article", std::move(article)}, {"entities", std::move(entities)}};
+}
+
+bool is_known_path(const std::string& path) {
+    return path == "/api/search" || path == "/api/suggest" || path == "/healthz" ||
+           path.starts_with("/api/article/") || find_embedded_file(path) != nullptr;
+}
+
+/// When the current request started, per worker thread (the logger runs on the same thread).
+thread_local Clock::time_point request_start{};
+
+} // namespace
+
+void install_service(httplib::Server& server, const ServiceSettings& settings) {
+    const std::string db = settings.db;
+    const RequestLimits limits = settings.limits;
+    const std::string cors = settings.cors_origin;
+    const std::size_t threads = settings.threads == 0 ? 1 : settings.threads;
+
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.set_payload_max_length(settings.max_request_bytes);
+    server.set_read_timeout(settings.read_timeout_seconds, 0);
+    server.set_write_timeout(settings.write_timeout_seconds, 0);
+    // A keep-alive connection holds its worker thread while idle: keep idle time short, but let a
+    // busy client (a page typing ahead, a load test) reuse its connection for many requests.
+    // Small JSON answers: send them at once instead of waiting on delayed ACKs (Nagle).
+    server.set_tcp_nodelay(true);
+    server.set_keep_alive_timeout(1);
+    server.set_keep_alive_max_count(1000);
+
+    server.set_pre_routing_handler(
+        [cors](const httplib::Request& request, httplib::Response& response) {
+            request_start = Clock::now();
+            response.set_header("X-Content-Type-Options", "nosniff");
+            if (!cors.empty()) {
+                response.set_header("Access-Control-Allow-Origin", cors);
+                response.set_header("Vary", "Origin");
+            }
+            if (request.method == "GET" || request.method == "HEAD")
+                return httplib::Server::HandlerResponse::Unhandled;
+            if (!is_known_path(request.path)) {
+                send_error(response, 404, "no such path");
+            } else if (request.method == "OPTIONS") {
+                response.status = 204;
+                response.set_header("Allow", "GET, HEAD, OPTIONS");
+                if (!cors.empty()) {
+                    response.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+                    response.set_header("Access-Control-Max-Age", "600");
+                }
+            } else {
+                send_error(response, 405, "method " + request.method + " is not allowed: use GET");
+                response.set_header("Allow", "GET, HEAD, OPTIONS");
+            }
+            return httplib::Server::HandlerResponse::Handled;
+        });
+
+    server.Get("/api/search", [db, limits](const httplib::Request& request,
+                                           httplib::Response& response) {
+        guarded(response, [&] {
+            send_json(response, 200, search_json(db, parse_search_request(request.params, limits)));
+            response.set_header("Cache-Control", "no-cache");
+        });
+    });
+    server.Get("/api/suggest",
+               [db, limits](const httplib::Request& request, httplib::Response& response) {
+                   guarded(response, [&] {
+                       send_json(response, 200,
+                                 suggest_json(db, parse_suggest_request(request.params, limits)));
+                       response.set_header("Cache-Control", "no-cache");
+                   });
+               });
+    server.Get("/api/article/(.+)", [db](const httplib::Request& request,
+                                         httplib::Response& response) {
+        guarded(response, [&] {
+            send_json(response, 200, article_json(db, parse_article_id(request.matches[1].str())));
+            response.set_header("Cache-Control", "no-cache");
+        });
+    });
+    server.Get("/healthz", [db](const httplib::Request&, httplib::Response& response) {
+        // Alive even without an index; the body says whether searches can be answered.
+        Json json = {{"status", "ok"}};
+        try {
+            json["index"] = "ready";
+            json["passages"] = thread_searcher(db).passage_count();
+        } catch (const std::exception& e) {
+            json["index"] = "unavailable";
+            json["message"] = e.what();
+        }
+        send_json(response, 200, json);
+        response.set_header("Cache-Control", "no-store");
+    });
+    for (const EmbeddedFile& file : embedded_files()) {
+        const auto serve = [&file](const httplib::Request&, httplib::Response& response) {
+            response.set_content(std::string(file.body), std::string(file.content_type).c_str());
+            response.set_header("Cache-Control", "public, max-age=300");
+            // The page runs only its own script and style: article text can never run code in it.
+            response.set_header(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                "object-src 'none'; base-uri 'none'; frame-ancestors 'self'");
+        };
+        std::string pattern;
+        for (const char c : file.path) {
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '/')
+                pattern += '\\';
+            pattern += c;
+        }
+        server.Get(pattern, serve);
+        if (file.path == "/index.html")
+            server.Get("/", serve);
+    }
+
+    server.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request&, httplib::Response& response) {
+            if (!response.body.empty())
+                return httplib::Server::HandlerResponse::Unhandled;
+            // A request line over the limit is an oversized request like any other.
+            const int status = response.status == 414 ? 413 : response.status;
+            send_error(response, status,
+                       status == 404   ? "no such path"
+                       : status == 413 ? "request too large (the request line, headers or body)"
+                                       : "bad request");
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+
+    if (settings.log) {
+        auto log_mutex = std::make_shared<std::mutex>();
+        std::ostream* log = settings.log;
+        server.set_logger(
+            [log, log_mutex](const httplib::Request& request, const httplib::Response& response) {
+                const double ms =
+                    request_start == Clock::time_point{}
+                        ? 0.0
+                        : std::chrono::duration<double, std::milli>(Clock::now() - request_start)
+                              .count();
+                request_start = {};
+                const std::string line = access_log_line(request.method, request.path,
+                                                         response.status, response.body.size(), ms);
+                const std::lock_guard lock(*log_mutex);
+                *log << line << '\n' << std::flush;
+            });
+    }
+}
+
+} // namespace newssearch::server

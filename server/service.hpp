@@ -1,0 +1,41 @@
+#pragma once
+/// The HTTP/JSON search service: routes, parameters, JSON and HTML responses, errors, access log.
+/// A thin adapter: searching is searcher::Searcher's, rendering render_json's and render_html's.
+///
+///   GET /api/search?q=&limit=&offset=&since=&until=&source=&entity=&sort=&passages=
+///   GET /api/suggest?q=&limit=
+///   GET /api/article/{id}
+///   GET /healthz
+///   GET /, /index.html, /app.js, /style.css (the search page, embedded in the program)
+
+#include "server/search_request.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <ostream>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace newssearch::server {
+
+struct ServiceSettings {
+    std::string db;          ///< index folder, fixed for the service's life
+    std::string cors_origin; ///< Access-Control-Allow-Origin value; empty: no CORS header
+    RequestLimits limits;
+    std::size_t max_request_bytes =
+        16 * 1024; ///< request bodies (none are expected): larger is 413
+    int read_timeout_seconds = 5;
+    int write_timeout_seconds = 5;
+    std::size_t threads = 1;     ///< worker threads, each with its own Searcher
+    std::ostream* log = nullptr; ///< access log (one line per request); nullptr: none
+};
+
+/// Installs the routes, limits, timeouts, thread pool and log on `server`. The index is opened
+/// lazily per worker thread and refreshed before each request: a missing or unreadable index is
+/// answered with 503 until it can be opened, and new commits are seen without a restart.
+void install_service(httplib::Server& server, const ServiceSettings& settings);
+
+} // namespace newssearch::server

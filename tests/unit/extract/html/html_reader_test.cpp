@@ -1,0 +1,243 @@
+// The HTML reader on the hand-written pages of tests/data/html, one page per rule.
+
+#include "extract/html/html_reader.hpp"
+
+#include "common/errors.hpp"
+#include "extract/input_files.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch;
+using namespace newssearch::extract::html;
+
+namespace {
+
+const std::string pages = std::string(NEWSSEARCH_TEST_DATA) + "/html/";
+
+HtmlExtraction page(const std::string& name) { return extract_html(read_page_file(pages + name), name); }
+
+std::string body(const Article& article) {
+    std::string text;
+    for (const Paragraph& paragraph : article.paragraphs) text += paragraph.text + "\n";
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("navigation, header and footer are dropped", "[html][reader]") {
+    const Article article = page("nav_footer.html").article;
+    CHECK(article.paragraphs.size() == 4);
+    CHECK_THAT(body(article), Catch::StartsWith("The harbour authority of Kelvingrove"));
+    for (const char* junk : {"Home", "Subscribe", "Copyright", "Harbour Times"}) CHECK(body(article).find(junk) == std::string::npos);
+}
+
+TEST_CASE("cookie banners are dropped, as a box and as a line", "[html][reader]") {
+    const std::string text = body(page("cookie_banner.html").article);
+    CHECK(text.find("cookies") == std::string::npos);
+    CHECK(text.find("Accept all") == std::string::npos);
+    CHECK(text.find("herring season") != std::string::npos);
+}
+
+TEST_CASE("related and most-read lists are dropped", "[html][reader]") {
+    const std::string text = body(page("related_list.html").article);
+    for (const char* junk : {"Related stories", "Ferry fares", "Storm closes", "Most read", "bus routes"})
+        CHECK(text.find(junk) == std::string::npos);
+    CHECK(text.find("tender next month") != std::string::npos);
+}
+
+TEST_CASE("a box holding most of the page's prose is the article, whatever its widget-like name", "[html][reader]") {
+    const HtmlExtraction extraction = page("widget_named_article.html");
+    const std::string text = body(extraction.article);
+    CHECK(extraction.article.paragraphs.size() == 6);
+    CHECK_THAT(text, Catch::StartsWith("The harbour authority of Kelvingrove"));
+    CHECK(text.find("public meeting") != std::string::npos);
+    // The share bar inside it and the sidebar's "about" box are still not the article.
+    CHECK(text.find("Email this story") == std::string::npos);
+    CHECK(text.find("ferry captain") == std::string::npos);
+}
+
+TEST_CASE("paragraphs each wrapped in a box named like a widget are still the article", "[html][reader]") {
+    // An editor wrapped every paragraph in the byline's <span class="byline-author">: no single
+    // box holds half the prose, so the class rules drop them all and the page is chosen again
+    // without them.
+    const std::string text = body(page("widget_named_paragraphs.html").article);
+    CHECK(text.find("From Monday the morning ferry") != std::string::npos);
+    CHECK(text.find("public meeting about the new timetable") != std::string::npos);
+    CHECK(text.find("retired ferry captain") == std::string::npos);
+}
+
+TEST_CASE("the readers' comments after a comments heading inside the story's box are dropped", "[html][reader]") {
+    const std::string text = body(page("comments_heading.html").article);
+    CHECK(text.find("These arm warmers were knit") != std::string::npos);
+    CHECK(text.find("Permalink") == std::string::npos); // the post's footer line
+    CHECK(text.find("Sixty degrees for a low") == std::string::npos);
+    CHECK(text.find("holiday presents") == std::string::npos);
+}
+
+TEST_CASE("a lead paragraph beside the box that wraps the story is part of it", "[html][reader]") {
+    const std::string text = body(page("lead_beside_box.html").article);
+    CHECK_THAT(text, Catch::StartsWith("Kelvingrove will get a new north pier"));
+    CHECK(text.find("tender next month") != std::string::npos);
+    CHECK(text.find("Show the full text") == std::string::npos);
+}
+
+TEST_CASE("a sentence with much of it linked is prose; a linked teaser is not", "[html][reader]") {
+    const std::string text = body(page("linked_sentence.html").article);
+    CHECK(text.find("published online by the harbour authority") != std::string::npos);
+    CHECK(text.find("Storm closes") == std::string::npos);
+}
+
+TEST_CASE("a list of links inside the story, with words of its own, is part of it; a list after it is not", "[html][reader]") {
+    const std::string text = body(page("links_in_story.html").article);
+    CHECK(text.find("Tides and currents at the north pier by Ana Ruiz") != std::string::npos);
+    CHECK(text.find("Herring stocks in the firth by Mairi Shaw") != std::string::npos);
+    CHECK(text.find("spares the herring season") != std::string::npos);
+    // A label and a run of links is a taxonomy line; the list after the last paragraph is other stories.
+    CHECK(text.find("Categories") == std::string::npos);
+    CHECK(text.find("Storm closes") == std::string::npos);
+}
+
+TEST_CASE("short lines that go on with a bulleted list are not dropped as trailing widgets", "[html][reader]") {
+    const std::string text = body(page("bulleted_lines.html").article);
+    CHECK(text.find("• Phones and tablets") != std::string::npos);
+    CHECK(text.find("• Kobo eReader") != std::string::npos);
+    CHECK(text.find("• Cybook Opus") != std::string::npos);
+    CHECK(text.find("Tweet") == std::string::npos);
+    CHECK(text.find("recs") == std::string::npos);
+}
+
+TEST_CASE("a post's category and tag class words do not name its box", "[html][reader]") {
+    // "tag-cookies" on the post's box is a tag of the story, not a cookie banner.
+    const Article article = page("taxonomy_class.html").article;
+    CHECK(article.paragraphs.size() == 4);
+    CHECK_THAT(body(article), Catch::StartsWith("The crossing to the islands"));
+    CHECK(body(article).find("Two bakers") == std::string::npos);
+}
+
+TEST_CASE("a short post is not traded for a sidebar's text widget", "[html][reader]") {
+    const std::string text = body(page("sidebar_text_widget.html").article);
+    CHECK_THAT(text, Catch::StartsWith("The new lights on the north pier"));
+    CHECK(text.find("thirty years") == std::string::npos);
+}
+
+TEST_CASE("of two near-tied containers, the one beside the title heading is the article", "[html][reader]") {
+    const std::string text = body(page("title_heading_tie.html").article);
+    CHECK_THAT(text, Catch::StartsWith("However long I look at it"));
+    CHECK(text.find("pencils") != std::string::npos);
+    CHECK(text.find("Prints are for sale") == std::string::npos);
+}
+
+TEST_CASE("the JSON-LD articleBody is used when the page shows only a teaser", "[html][reader]") {
+    const HtmlExtraction extraction = page("json_ld_body.html");
+    const Article& article = extraction.article;
+    CHECK(extraction.body_source == "JSON-LD articleBody");
+    REQUIRE(article.paragraphs.size() == 3);
+    CHECK_THAT(article.paragraphs[0].text, Catch::StartsWith("The harbour authority of Kelvingrove"));
+    CHECK(article.title == "Pier to be rebuilt after storm");
+    CHECK(article.subtitle == "Ferry keeps running from a temporary landing");
+    CHECK(article.author == "Mairi Campbell");
+    CHECK(article.date == "2024-03-05");
+    CHECK(article.source == "Harbour Times");
+    CHECK(article.category == "Local");
+}
+
+TEST_CASE("og:title, site name, canonical URL, language and standfirst", "[html][reader]") {
+    const Article article = page("og_title.html").article;
+    CHECK(article.title == "Pier to be rebuilt after storm");
+    CHECK(article.subtitle == "Ferry keeps running from a temporary landing during the works");
+    CHECK(article.source == "Harbour Times");
+    CHECK(article.url == "https://harbour.example/local/pier-rebuilt");
+    CHECK(article.language == "en-gb");
+    CHECK(article.author == "Mairi Campbell");
+    CHECK(article.date == "2024-03-05");
+    REQUIRE(article.paragraphs.size() == 4); // the h1 repeats the title, the h2 is the subtitle
+    CHECK_FALSE(article.paragraphs[0].heading);
+}
+
+TEST_CASE("a <title> loses its site suffix", "[html][reader]") {
+    const Article article = page("title_suffix.html").article;
+    CHECK(article.title == "Pier to be rebuilt after storm");
+    CHECK(article.source == "harbour.example");
+}
+
+TEST_CASE("dates from <time datetime> and from a byline line", "[html][reader]") {
+    const Article timed = page("date_time.html").article;
+    CHECK(timed.date == "2024-03-05");
+    CHECK(timed.author == "Mairi Campbell");
+    CHECK(body(timed).find("2024") == std::string::npos);
+    CHECK(body(timed).find("By Mairi") == std::string::npos);
+    CHECK(page("date_byline.html").article.date == "2024-03-05");
+}
+
+TEST_CASE("a wrong charset declaration is corrected; a right one is honoured", "[html][reader]") {
+    const HtmlExtraction wrong = page("wrong_charset.html");
+    CHECK(wrong.encoding_corrected);
+    CHECK_THAT(body(wrong.article), Catch::Contains("Z\xC3\xBCrich, Gda\xC5\x84sk and Malm\xC3\xB6"));
+    const HtmlExtraction latin = page("windows1252.html");
+    CHECK_FALSE(latin.encoding_corrected);
+    CHECK_THAT(body(latin.article), Catch::Contains("The caf\xC3\xA9 on the quay reopened \xE2\x80\x93 for \xC2\xA3" "5"));
+}
+
+TEST_CASE("gzip-compressed pages read like plain ones", "[html][reader]") {
+    CHECK(page("og_title.html.gz").article.paragraphs == page("og_title.html").article.paragraphs);
+    CHECK(is_html_path("a/page.html.gz"));
+    CHECK(is_html_path("page.HTM"));
+    CHECK_FALSE(is_html_path("notes.txt.gz"));
+    CHECK(html_stem("a/page.html.gz") == "page");
+}
+
+TEST_CASE("tables become readable rows; lists and quotes stay text", "[html][reader]") {
+    const std::string text = body(page("table.html").article);
+    CHECK_THAT(text, Catch::Contains("Route | Departs | Arrives\nKelvingrove to Arran | 07:15 | 08:10\n"));
+    CHECK_THAT(text, Catch::Contains("Tickets bought before May stay valid"));
+    CHECK_THAT(text, Catch::Contains("We will keep the islands connected"));
+    const Article article = page("table.html").article;
+    bool heading = false;
+    for (const Paragraph& paragraph : article.paragraphs)
+        if (paragraph.text == "What changes for passengers") heading = paragraph.heading;
+    CHECK(heading);
+}
+
+TEST_CASE("hidden elements are dropped", "[html][reader]") {
+    const std::string text = body(page("hidden.html").article);
+    CHECK(text.find("hidden") == std::string::npos);
+    CHECK(text.find("decorative") == std::string::npos);
+    CHECK(page("hidden.html").article.paragraphs.size() == 4);
+}
+
+TEST_CASE("scripts, styles and noscript are dropped; figure captions go to captions", "[html][reader]") {
+    const Article article = page("script.html").article;
+    for (const char* junk : {"tracking", "injected", "color", "JavaScript", "north pier after"})
+        CHECK(body(article).find(junk) == std::string::npos);
+    REQUIRE(article.captions.size() == 1);
+    CHECK(article.captions[0].text == "The north pier after the storm.");
+    CHECK(article.captions[0].credit == "Photo: Harbour Authority");
+}
+
+TEST_CASE("bad pages are errors, not crashes", "[html][reader]") {
+    CHECK_THROWS_WITH(extract_html("   \n", "x"), "empty file");
+    CHECK_THROWS_AS(extract_html(std::string("\x1f\x8b\x08\x00garbage", 12), "x"), DataError);
+    CHECK_THROWS_AS(extract_html("<html><head><title></title></head><body></body></html>", "x"), DataError);
+}
+
+TEST_CASE("a deeply nested 5 MB page is read without crashing", "[html][reader]") {
+    std::string html = "<html><head><title>Deep</title></head><body>";
+    for (int i = 0; i < 100000; ++i) html += "<div>";
+    html += "<p>The text at the bottom of a very deep page, which is still found.</p>";
+    while (html.size() < (5u << 20)) html += "<div><span>x</span>";
+    const HtmlExtraction extraction = extract_html(html, "deep");
+    CHECK(extraction.article.title == "Deep");
+}
+
+TEST_CASE("input collection picks up web pages and reads them as articles", "[html][reader]") {
+    std::vector<extract::InputProblem> problems;
+    const auto files = extract::collect_input_files({pages}, problems);
+    CHECK(problems.empty());
+    std::size_t html_files = 0;
+    for (const auto& file : files) html_files += file.format == extract::InputFormat::html;
+    CHECK(html_files == files.size());
+    CHECK(html_files >= 14);
+    bool gz_found = false;
+    for (const auto& file : files) gz_found = gz_found || (std::filesystem::path(file.path).extension() == ".gz" && file.id == "og_title");
+    CHECK(gz_found);
+}

@@ -1,0 +1,75 @@
+#include "render/render_json.hpp"
+#include "render/render_text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace newssearch;
+using namespace newssearch::searcher;
+using namespace newssearch::render;
+
+namespace {
+
+SearchResult sample_result() {
+    SearchResult result;
+    result.query = "new idea";
+    result.parsed_query = "Query((new@1 PHRASE 2 idea@2))";
+    result.total = 1;
+    result.limit = 10;
+    Hit hit;
+    hit.rank = 1;
+    hit.score = 2.5;
+    hit.article_id = "001";
+    hit.passage = 2;
+    hit.article_passages = 7;
+    hit.passage_kind = "body";
+    hit.title = "Rubio and Lavrov";
+    hit.source = "example.com";
+    hit.text = "Lavrov had introduced a “new idea” here.";
+    hit.snippet = Snippet{hit.text, {{27, 35}}, false, false};
+    hit.other_matching_passages = 1;
+    result.hits.push_back(hit);
+    return result;
+}
+
+} // namespace
+
+TEST_CASE("the JSON schema carries hits with byte-offset highlights", "[render]") {
+    const nlohmann::json json = to_json(sample_result());
+    CHECK(json["query"] == "new idea");
+    CHECK(json["total"] == 1);
+    CHECK(json["view"] == "articles");
+    const auto& hit = json["hits"][0];
+    CHECK(hit["rank"] == 1);
+    CHECK(hit["article_id"] == "001");
+    CHECK(hit["passage"] == 2);
+    CHECK(hit["date"].is_null());
+    CHECK(hit["source"] == "example.com");
+    CHECK(hit["other_matching_passages"] == 1);
+    const auto range = hit["snippet"]["highlights"][0];
+    const std::string text = hit["snippet"]["text"];
+    CHECK(text.substr(range[0].get<std::size_t>(), range[1].get<std::size_t>() - range[0].get<std::size_t>()) == "new idea");
+}
+
+TEST_CASE("the text view is plain when not coloured and marks matches in colour", "[render]") {
+    std::ostringstream plain;
+    render_text(plain, sample_result(), TextStyle{false});
+    CHECK_THAT(plain.str(), Catch::Contains("1 article matches: new idea (showing 1-1)"));
+    CHECK_THAT(plain.str(), Catch::Contains("1. Rubio and Lavrov"));
+    CHECK_THAT(plain.str(), Catch::Contains("example.com"));
+    CHECK_THAT(plain.str(), Catch::Contains("undated"));
+    CHECK(plain.str().find('\x1b') == std::string::npos);
+
+    std::ostringstream color;
+    render_text(color, sample_result(), TextStyle{true});
+    CHECK_THAT(color.str(), Catch::Contains("\x1b[1;33mnew idea\x1b[0m"));
+}
+
+TEST_CASE("an empty result says nothing matched", "[render]") {
+    SearchResult result;
+    result.query = "Barbie";
+    std::ostringstream out;
+    render_text(out, result, TextStyle{false});
+    CHECK(out.str() == "No articles match: Barbie\n");
+}

@@ -1,0 +1,143 @@
+#include "server/search_request.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace newssearch::searcher;
+using namespace newssearch::server;
+
+namespace {
+
+int status_of(const Params& params) {
+    try {
+        (void)parse_search_request(params);
+    } catch (const RequestError& e) {
+        return e.status();
+    }
+    return 200;
+}
+
+} // namespace
+
+TEST_CASE("parse_search_request reads every parameter") {
+    const SearchRequest request = parse_search_request({{"q", "frozen assets"},
+                                                        {"limit", "25"},
+                                                        {"offset", "50"},
+                                                        {"since", "2025-02"},
+                                                        {"until", "2025"},
+                                                        {"sort", "-date"},
+                                                        {"passages", "1"},
+                                                        {"source", "online.ua"},
+                                                        {"entity", "sergei_lavrov"},
+                                                        {"entity", "marco_rubio"}});
+    CHECK(request.query == "frozen assets");
+    CHECK(request.options.limit == 25);
+    CHECK(request.options.offset == 50);
+    CHECK(request.options.since == "2025-02");
+    CHECK(request.options.until == "2025");
+    CHECK(request.options.sort == SortOrder::date_newest_first);
+    CHECK(request.options.passages);
+    CHECK(request.sources == std::vector<std::string>{"online.ua"});
+    CHECK(request.entities == std::vector<std::string>{"sergei_lavrov", "marco_rubio"});
+}
+
+TEST_CASE("parse_search_request defaults") {
+    const SearchRequest request = parse_search_request({{"q", "talks"}});
+    CHECK(request.options.limit == 10);
+    CHECK(request.options.offset == 0);
+    CHECK(request.options.sort == SortOrder::relevance);
+    CHECK_FALSE(request.options.passages);
+    CHECK(request.sources.empty());
+    CHECK(request.entities.empty());
+}
+
+TEST_CASE("parse_search_request refuses bad parameters with 400") {
+    const std::vector<Params> bad = {
+        {},
+        {{"q", "   "}},
+        {{"q", "x"}, {"limit", "ten"}},
+        {{"q", "x"}, {"limit", "10abc"}},
+        {{"q", "x"}, {"limit", "-1"}},
+        {{"q", "x"}, {"limit", ""}},
+        {{"q", "x"}, {"limit", "0"}},
+        {{"q", "x"}, {"limit", "101"}},
+        {{"q", "x"}, {"limit", "99999999999999999999999"}},
+        {{"q", "x"}, {"offset", "10001"}},
+        {{"q", "x"}, {"since", "yesterday"}},
+        {{"q", "x"}, {"until", "2025-13"}},
+        {{"q", "x"}, {"sort", "random"}},
+        {{"q", "x"}, {"passages", "maybe"}},
+        {{"q", "x"}, {"entity", "Sergei Lavrov"}},
+        {{"q", "x"}, {"entity", ""}},
+        {{"q", "x"}, {"source", "a\" OR \"b"}},
+        {{"q", "x"}, {"q", "y"}},
+        {{"q", "x"}, {"limit", "5"}, {"limit", "6"}},
+        {{"q", std::string("a\0b", 3)}},
+    };
+    for (const Params& params : bad) {
+        std::string shown;
+        for (const auto& [name, value] : params)
+            shown += name + "=" + value + "&";
+        INFO(shown);
+        CHECK(status_of(params) == 400);
+    }
+}
+
+TEST_CASE("parse_search_request answers 413 for an oversized query") {
+    CHECK(status_of({{"q", std::string(1025, 'a')}}) == 413);
+    CHECK(status_of({{"q", std::string(1024, 'a')}}) == 200);
+    RequestLimits small;
+    small.max_query_bytes = 10;
+    CHECK_THROWS_AS(parse_search_request({{"q", "eleven char"}}, small), RequestError);
+}
+
+TEST_CASE("parse_search_request ignores parameters it does not know") {
+    // Forms embedding the box may send their own fields (a submit button's name, a cache buster).
+    CHECK(status_of({{"q", "x"}, {"submit", "Search"}, {"_", "12345"}}) == 200);
+}
+
+TEST_CASE("A filter alone is a search") {
+    CHECK(status_of({{"entity", "sergei_lavrov"}}) == 200);
+    CHECK(status_of({{"source", "online.ua"}}) == 200);
+}
+
+TEST_CASE("query_with_filters puts the filters before the query") {
+    SearchRequest request;
+    request.query = "talks \"unbalanced";
+    request.sources = {"online.ua"};
+    request.entities = {"sergei_lavrov"};
+    CHECK(query_with_filters(request) ==
+          "source:\"online.ua\" entity:sergei_lavrov talks \"unbalanced");
+    request.sources.clear();
+    request.entities.clear();
+    CHECK(query_with_filters(request) == "talks \"unbalanced");
+}
+
+TEST_CASE("query_with_filters: several entities all narrow the query") {
+    SearchRequest request;
+    request.entities = {"sergei_lavrov", "marco_rubio"};
+    CHECK(query_with_filters(request) == "entity:sergei_lavrov AND entity:marco_rubio");
+    request.query = "talks OR meeting";
+    CHECK(query_with_filters(request) ==
+          "entity:sergei_lavrov AND entity:marco_rubio AND (talks OR meeting)");
+    // Unmatched quotes and brackets are closed so the query stays inside its brackets.
+    request.query = "a) (b \"c (d";
+    CHECK(query_with_filters(request) ==
+          "entity:sergei_lavrov AND entity:marco_rubio AND ((a) (b \"c (d\"))");
+}
+
+TEST_CASE("parse_suggest_request") {
+    CHECK(parse_suggest_request({{"q", "lav"}}).limit == 8);
+    CHECK(parse_suggest_request({{"q", "lav"}, {"limit", "3"}}).limit == 3);
+    CHECK(parse_suggest_request({{"q", ""}}).query.empty());
+    CHECK_THROWS_AS(parse_suggest_request({}), RequestError);
+    CHECK_THROWS_AS(parse_suggest_request({{"q", "x"}, {"limit", "51"}}), RequestError);
+    CHECK_THROWS_AS(parse_suggest_request({{"q", std::string(2000, 'x')}}), RequestError);
+}
+
+TEST_CASE("parse_article_id accepts ids and refuses control characters") {
+    CHECK(parse_article_id("000_8b82c4a14ba035ea") == "000_8b82c4a14ba035ea");
+    CHECK(parse_article_id("business/001") == "business/001");
+    CHECK_THROWS_AS(parse_article_id(""), RequestError);
+    CHECK_THROWS_AS(parse_article_id("a\nb"), RequestError);
+    CHECK_THROWS_AS(parse_article_id(std::string(513, 'a')), RequestError);
+}
