@@ -39,6 +39,12 @@ constexpr double max_sentence_link_density = 0.9;
 /// share of it is not link text: "“Paper title” by Authors", "3. Product name" annotate their
 /// links; a box of other stories' headlines is all links.
 constexpr double max_annotated_link_density = 0.9;
+/// A list marker ("Related stories") inside the story is followed by at least this many words of
+/// prose; with fewer, it starts the list of other stories that ends the page's article.
+constexpr std::size_t min_prose_words_after_list = 50;
+/// A box named with a furniture word ("hidden", "meta", "tools") is kept for holding the article
+/// when it holds at least this share of the page's prose.
+constexpr double frame_article_prose_share = 0.75;
 /// Containers scoring at least this share of the best one are near-ties, settled by closeness to
 /// the title heading.
 constexpr double near_tie_share = 0.8;
@@ -82,30 +88,85 @@ bool contains_any(std::string_view haystack, auto const& needles) {
                        [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
 }
 
-std::vector<std::string> name_words(std::string_view names) {
+/// The words of one class word or id: cut at '-', '_', ':', '.', digits and camelCase humps,
+/// lower-cased ("articlePageRow" -> article, page, row; "field-label-hidden" -> field, label,
+/// hidden). Names run together in lower case stay one word ("commentlist").
+std::vector<std::string> split_name(std::string_view name) {
     std::vector<std::string> words;
     std::string word;
-    for (const char c : names) {
-        if (c == ' ' || c == '_' || c == '\t' || c == '\n') {
-            if (!word.empty()) words.push_back(word);
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+        const bool hump = c >= 'A' && c <= 'Z' && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
+        if (!letter || hump) {
+            if (!word.empty()) words.push_back(std::move(word));
             word.clear();
-        } else {
-            word += c;
+            if (!letter) continue;
         }
+        word += text::ascii_lower(c);
     }
-    if (!word.empty()) words.push_back(word);
-    // Also the hyphen-split parts: "main-nav" -> "main", "nav".
-    const std::size_t whole = words.size();
-    for (std::size_t i = 0; i < whole; ++i) {
-        std::size_t start = 0;
-        const std::string w = words[i];
-        for (std::size_t dash = w.find('-'); dash != std::string::npos; dash = w.find('-', start)) {
-            if (dash > start) words.push_back(w.substr(start, dash - start));
-            start = dash + 1;
-        }
-        if (start > 0 && start < w.size()) words.push_back(w.substr(start));
-    }
+    if (!word.empty()) words.push_back(std::move(word));
     return words;
+}
+
+/// Words that make the furniture word after them a modifier: the box has (or lacks) a sidebar,
+/// it is not one ("has-sidebar", "page-with-sidebar", "no-sidebar").
+constexpr std::array<std::string_view, 6> having_words = {"has", "with", "no", "without", "show", "toggle"};
+/// State words: they name the box's state only first in a name or after these ("hidden",
+/// "is-hidden", "visually-hidden"); after another word it is that thing's state
+/// ("field-label-hidden": the label is hidden, the field is shown).
+constexpr std::array<std::string_view, 2> state_words = {"hidden", "hide"};
+constexpr std::array<std::string_view, 5> state_prefixes = {"is", "visually", "u", "js", "sr"};
+/// Words naming a box: a state word after them is the box's own ("edit_box_hidden").
+constexpr std::array<std::string_view, 9> box_words = {"box", "container", "wrap", "wrapper", "block",
+                                                       "panel", "section", "area", "div"};
+
+bool among(std::string_view word, auto const& list) { return std::find(list.begin(), list.end(), word) != list.end(); }
+
+/// Whether `part` lies inside `word`, run together with other words: anywhere for a distinctive
+/// part of five letters or more ("commentlist", "sidebarbox"), at the start or end of the word for
+/// a shorter one ("menubar", "submenu"; "idc" is not inside "midcontainer").
+bool inside(std::string_view word, std::string_view part) {
+    if (part.size() >= 5) return word.find(part) != std::string_view::npos;
+    return word.starts_with(part) || word.ends_with(part);
+}
+
+/// Whether `rule` (a furniture name: "sidebar", "most-read", "ads") names a box whose class
+/// words and id are `names` (each cut by split_name). The rule's parts must be whole words of a
+/// name (or the word plus "s"); with `inside_word`, a one-part rule may also lie inside a word
+/// run together in lower case ("commentlist", "sidebarbox"), never across words ("pageRow" is
+/// not "pager"). A modifier compound does not count: after having_words ("has-sidebar"), a state
+/// word after another word ("label-hidden"), or a furniture word before "field" ("meta-field":
+/// a CMS field).
+bool names_rule(const std::vector<std::vector<std::string>>& names, std::string_view rule, bool inside_word) {
+    std::vector<std::string> parts = split_name(rule);
+    if (parts.empty()) return false;
+    for (const auto& words : names) {
+        for (std::size_t i = 0; i + parts.size() <= words.size(); ++i) {
+            bool match = true;
+            for (std::size_t k = 0; k < parts.size() && match; ++k) {
+                const std::string& word = words[i + k];
+                const std::string& part = parts[k];
+                match = word == part || word == part + "s" || (inside_word && parts.size() == 1 && inside(word, part));
+            }
+            if (!match) continue;
+            const std::size_t last = i + parts.size() - 1;
+            if (i > 0 && among(words[i - 1], having_words)) continue;
+            if (among(parts[0], state_words) && i > 0 && !among(words[i - 1], state_prefixes) &&
+                !among(words[i - 1], box_words))
+                continue;
+            if (last + 1 < words.size() && (words[last + 1] == "field" || words[last + 1] == "fields")) continue;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The first rule of `rules` that names the box (names_rule), or empty.
+std::string_view named_rule(const std::vector<std::vector<std::string>>& names, auto const& rules, bool inside_word) {
+    for (const std::string_view rule : rules)
+        if (names_rule(names, rule, inside_word)) return rule;
+    return {};
 }
 
 /// Whether a class word labels the story's taxonomy rather than the box: blog engines class a
@@ -136,6 +197,29 @@ std::string class_and_id(const GumboNode* node) {
     return box_class(node) + " " + lower(attribute(node, "id"));
 }
 
+/// The names in `value` (class words or an id, space-separated) without taxonomy words, each
+/// cut into words (split_name).
+std::vector<std::vector<std::string>> box_names_of(std::string_view raw) {
+    std::vector<std::vector<std::string>> names;
+    std::string word;
+    const std::string value = std::string(raw) + " ";
+    for (const char c : value) {
+        if (c != ' ' && c != '\t' && c != '\n') {
+            word += c;
+            continue;
+        }
+        if (!word.empty() && !is_taxonomy_class(lower(word)))
+            if (auto words = split_name(word); !words.empty()) names.push_back(std::move(words));
+        word.clear();
+    }
+    return names;
+}
+
+/// The element's class words (without taxonomy words) and id, each cut into words.
+std::vector<std::vector<std::string>> box_names(const GumboNode* node) {
+    return box_names_of(std::string(attribute(node, "class")) + " " + std::string(attribute(node, "id")));
+}
+
 bool is_hidden(const GumboNode* node) {
     if (gumbo_get_attribute(&node->v.element.attributes, "hidden")) return true;
     if (lower(attribute(node, "aria-hidden")) == "true") return true;
@@ -146,15 +230,21 @@ bool is_hidden(const GumboNode* node) {
 }
 
 /// Readability's class weight: +25 for a content-like class or id, -25 for a furniture-like one.
-double class_weight(const GumboNode* node) {
+/// The bonus only for a box with some text (`prose`: at least min_prose_chars): a near-empty box named
+/// "article-teaser" must not win on its name alone.
+double class_weight(const GumboNode* node, bool prose = true) {
     double weight = 0;
-    for (const std::string& value : {box_class(node), lower(attribute(node, "id"))}) {
-        if (value.empty()) continue;
+    for (const std::string_view raw : {attribute(node, "class"), attribute(node, "id")}) {
+        const std::vector<std::vector<std::string>> names = box_names_of(raw);
+        if (names.empty()) continue;
+        std::string value;
+        for (const auto& words : names)
+            for (const auto& word : words) value += word + " ";
         // Both can apply, as in Readability: "entry-footer" is -25 + 25.
-        if (contains_any(value, never_article) || contains_any(value, strong_furniture) ||
-            contains_any(value, weak_furniture) || contains_any(value, scoring_furniture))
+        if (!named_rule(names, never_article, true).empty() || !named_rule(names, strong_furniture, true).empty() ||
+            !named_rule(names, weak_furniture, true).empty() || !named_rule(names, scoring_furniture, true).empty())
             weight -= 25;
-        if (contains_any(value, positive_words)) weight += 25;
+        if (prose && contains_any(value, positive_words)) weight += 25;
     }
     return weight;
 }
@@ -320,6 +410,24 @@ const GumboNode* parent_element(const GumboNode* node) {
     return parent && parent->type == GUMBO_NODE_ELEMENT ? parent : nullptr;
 }
 
+/// Radio buttons and check boxes under `node`.
+std::size_t choice_inputs(const GumboNode* node) {
+    std::size_t choices = 0;
+    std::vector<const GumboNode*> stack{node};
+    while (!stack.empty()) {
+        const GumboNode* current = stack.back();
+        stack.pop_back();
+        if (current->type != GUMBO_NODE_ELEMENT) continue;
+        if (current->v.element.tag == GUMBO_TAG_INPUT) {
+            const std::string type = lower(attribute(current, "type"));
+            choices += type == "radio" || type == "checkbox";
+        }
+        const GumboVector& children = current->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+    }
+    return choices;
+}
+
 } // namespace
 
 std::string boilerplate_reason(const std::string& line) {
@@ -349,6 +457,11 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     case GUMBO_TAG_NAV:
         if (share_of_page < 0.5) return "<" + tag_name(node) + "> is page furniture";
         break;
+    case GUMBO_TAG_FORM:
+        // A form of choices is a poll or a survey, whatever its question says.
+        // (Some sites wrap the whole page in one form: a poll holds little of the page.)
+        if (share_of_page < 0.5 && share_of_prose < 0.1 && choice_inputs(node) >= 2) return "a poll (a form of choices)";
+        break;
     case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
         if (share_of_page < 0.5 && !(holds_article && contains_any(class_and_id(node), content_words))) return "<" + tag_name(node) + "> is page furniture";
         break;
@@ -364,23 +477,24 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN)
         return {};
     if (lower(attribute(node, "itemprop")).find("articlebody") != std::string::npos) return {};
-    const std::string names = class_and_id(node);
     // A higher share-of-page guard than the tag rules': a sidebar can hold more text than a
     // short post, but a box with nearly all of the page is the page, whatever its name.
-    if (names.size() <= 1 || share_of_page >= 0.8) return {};
-    for (const std::string_view fragment : never_article)
-        if (names.find(fragment) != std::string::npos) return "class/id '" + std::string(fragment) + "'";
+    if (share_of_page >= 0.8) return {};
+    const std::vector<std::vector<std::string>> names = box_names(node);
+    if (names.empty()) return {};
+    const auto because = [](std::string_view rule) { return "class/id '" + std::string(rule) + "'"; };
+    if (const auto rule = named_rule(names, never_article, true); !rule.empty()) return because(rule);
     if (!class_rules) return {};
-    for (const std::string_view fragment : strong_furniture)
-        if (names.find(fragment) != std::string::npos &&
-            !(holds_article && std::find(widget_furniture.begin(), widget_furniture.end(), fragment) != widget_furniture.end()))
-            return "class/id '" + std::string(fragment) + "'";
-    const auto words = name_words(names);
-    for (const std::string_view word : furniture_words)
-        if (std::find(words.begin(), words.end(), word) != words.end()) return "class/id '" + std::string(word) + "'";
-    if (!contains_any(names, content_words))
-        for (const std::string_view fragment : weak_furniture)
-            if (names.find(fragment) != std::string::npos) return "class/id '" + std::string(fragment) + "'";
+    for (const std::string_view rule : strong_furniture)
+        if (names_rule(names, rule, true) && !(holds_article && among(rule, widget_furniture))) return because(rule);
+    // A box named with a state or a short furniture word (a CMS field's "label-hidden", "meta")
+    // around nearly all of the page's prose is the article. Frame names (sidebar, header) are
+    // not given that benefit: a blog's "About me" can hold more prose than a photo post.
+    if (const auto rule = named_rule(names, furniture_words, false);
+        !rule.empty() && share_of_prose < frame_article_prose_share)
+        return because(rule);
+    if (!contains_any(class_and_id(node), content_words))
+        if (const auto rule = named_rule(names, weak_furniture, true); !rule.empty()) return because(rule);
     return {};
 }
 
@@ -555,6 +669,19 @@ bool is_linked_sentence(const Block& block, double density) {
            ends_with_sentence_punctuation(block.text);
 }
 
+/// Whether a block that repeats the subtitle is the story's lede, set in the body: a paragraph
+/// whose own element and its parents are not named as a standfirst (a standfirst is the subtitle's
+/// source; the lede is the first paragraph, which some sites also give as the subtitle).
+bool is_lede(const Block& block, const GumboNode* owner) {
+    if (block.kind != BlockKind::paragraph || !owner) return false;
+    for (const GumboNode* node = owner; node; node = parent_element(node)) {
+        const std::string names = class_and_id(node);
+        for (const std::string_view word : {"standfirst", "subtitle", "sub-title", "subheadline", "sub-headline", "strapline"})
+            if (names.find(word) != std::string::npos) return false;
+    }
+    return true;
+}
+
 /// Whether `dropped` (a subtree dropped for its name) is a heading named for the comments
 /// ("<h2 id="comments">") inside one of the chosen containers.
 bool starts_comments(const GumboNode* dropped, const std::unordered_set<const GumboNode*>& selected) {
@@ -564,6 +691,11 @@ bool starts_comments(const GumboNode* dropped, const std::unordered_set<const Gu
     for (const GumboNode* node = parent_element(dropped); node; node = parent_element(node))
         if (selected.count(node)) return true;
     return false;
+}
+
+/// The parts of a table between a cell and the table: a cell's score passes through them.
+bool is_table_structure(GumboTag tag) {
+    return tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT;
 }
 
 /// The element whose score a paragraph owned by `owner` feeds first.
@@ -664,13 +796,18 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
         blocks[i].score = paragraph_score(blocks[i].text);
         if (blocks[i].score == 0) continue;
         const GumboNode* node = scoring_start(owners[i]);
-        for (int level = 0; node && level < 3; ++level, node = parent_element(node)) {
+        for (int level = 0; node && level < 3; node = parent_element(node)) {
+            // Scores pass through the table structure the parser inserts (tbody, tr): the rows
+            // of a layout table, a paragraph each, add up in the table.
+            if (level > 0 && is_table_structure(node->v.element.tag)) continue;
             ElementStats& s = stats[node];
             if (!s.candidate) {
                 s.candidate = true;
-                s.score += tag_weight(node->v.element.tag) + class_weight(node) + semantic_bonus(node);
+                s.score += tag_weight(node->v.element.tag) + class_weight(node, s.chars >= min_prose_chars) +
+                           semantic_bonus(node);
             }
             s.score += blocks[i].score / (level == 0 ? 1.0 : level == 1 ? 2.0 : 6.0);
+            ++level;
         }
     }
 
@@ -785,6 +922,14 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             has_prose = true;
         }
     }
+    // Words of the prose paragraphs (as for last_prose) after each block.
+    std::vector<std::size_t> prose_words_after(blocks.size() + 1, 0);
+    for (std::size_t i = blocks.size(); i-- > 0;) {
+        const Block& block = blocks[i];
+        const bool prose = inside_of[i] && block.kind == BlockKind::paragraph && block.text.size() >= min_prose_chars &&
+                           static_cast<double>(block.link_chars) < 0.25 * static_cast<double>(block.text.size());
+        prose_words_after[i] = prose_words_after[i + 1] + (prose ? word_count(block.text) : 0);
+    }
     std::size_t body_words = 0;
     bool stopped = false;
     std::string stop_reason;
@@ -816,7 +961,7 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
         } else if (block.kind == BlockKind::heading && !title_key.empty() &&
                    (line_key(block.text) == title_key || words_contained_in(block.text, title))) {
             block.reason = "repeats the title";
-        } else if (!subtitle_key.empty() && line_key(block.text) == subtitle_key) {
+        } else if (!subtitle_key.empty() && line_key(block.text) == subtitle_key && !is_lede(block, owners[i])) {
             block.reason = "repeats the subtitle";
         } else if (word_count(block.text) <= 12 && parse_date_line(block.text)) {
             block.reason = "date line (metadata)";
@@ -839,9 +984,16 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
         } else if (std::string furniture = boilerplate_reason(block.text); !furniture.empty()) {
             block.reason = furniture;
         } else if (body_words >= 50 && word_count(block.text) <= 6 && is_trailing_list_marker(block.text)) {
-            block.reason = "starts a list of other stories";
-            stopped = true;
-            stop_reason = "after a list of other stories";
+            // Only a list after the story ends it: "Related: ..." set inside the story is
+            // followed by more of it (at least a third as many words of prose as came before,
+            // and min_prose_words_after_list; a post footer or a few teasers are not).
+            if (prose_words_after[i] >= min_prose_words_after_list && prose_words_after[i] * 3 >= body_words) {
+                block.reason = "introduces a list inside the article (prose follows)";
+            } else {
+                block.reason = "starts a list of other stories";
+                stopped = true;
+                stop_reason = "after a list of other stories";
+            }
         } else {
             block.kept = true;
             block.reason = block.score > 0 ? "article text" : "short text in the article";
@@ -886,8 +1038,8 @@ namespace {
 std::size_t words_in_widget_named_boxes(const GumboNode* container, const std::unordered_set<const GumboNode*>& dropped) {
     std::size_t words = 0;
     for (const GumboNode* box : dropped) {
-        const std::string names = class_and_id(box);
-        if (!contains_any(names, widget_furniture) || contains_any(names, weak_furniture)) continue;
+        const auto names = box_names(box);
+        if (named_rule(names, widget_furniture, true).empty() || !named_rule(names, weak_furniture, true).empty()) continue;
         for (const GumboNode* node = parent_element(box); node; node = parent_element(node))
             if (node == container) {
                 words += word_count(text_content(box));
@@ -912,7 +1064,7 @@ BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& 
     for (const GumboNode* node = retry.top; node; node = parent_element(node))
         if (first.class_dropped.count(node)) {
             // A box named as the page's frame (a sidebar, a header) holds widgets, not the story.
-            if (contains_any(class_and_id(node), weak_furniture)) return std::move(first.extraction);
+            if (!named_rule(box_names(node), weak_furniture, true).empty()) return std::move(first.extraction);
             retry.extraction.container += " (chosen without class-name rules)";
             return std::move(retry.extraction);
         }

@@ -42,6 +42,39 @@ std::size_t tag_end(std::string_view html, std::size_t pos) {
     return html.size();
 }
 
+/// Where the quoted attribute value of the tag whose name ends at `pos` opens, when that value
+/// is broken: its closing quote is missing (it would run to the end of the page) or it spans
+/// lines and holds an end tag ("<a href="x>Text</a>\n<p>..." up to the next quote swallows the
+/// text between). npos when the tag's values are sound.
+std::size_t broken_quote(std::string_view html, std::size_t pos) {
+    for (; pos < html.size(); ++pos) {
+        const char c = html[pos];
+        if (c == '>') return std::string_view::npos;
+        if ((c != '"' && c != '\'') || pos == 0 || (html[pos - 1] != '=' && html[pos - 1] != ' ')) continue;
+        const std::size_t close = html.find(c, pos + 1);
+        if (close == std::string_view::npos) return pos;
+        const std::string_view value = html.substr(pos + 1, close - pos - 1);
+        if (value.find('\n') != std::string_view::npos && value.find("</") != std::string_view::npos &&
+            value.find('>') != std::string_view::npos)
+            return pos;
+        pos = close;
+    }
+    return std::string_view::npos;
+}
+
+/// For a raw-text element `name` whose text starts at `start` and whose end tag is at `stop`
+/// (npos: missing): where markup starts inside a <title> that was left open (no end tag, or
+/// tags inside it), else npos. Other raw-text elements (script, style, textarea) may hold "<".
+std::size_t title_markup(std::string_view html, const std::string& name, std::size_t start, std::size_t stop) {
+    if (name != "title") return std::string_view::npos;
+    const std::size_t end = stop == std::string_view::npos ? html.size() : stop;
+    for (std::size_t lt = html.find('<', start); lt != std::string_view::npos && lt < end; lt = html.find('<', lt + 1))
+        if (lt + 1 < html.size() && (std::isalpha(static_cast<unsigned char>(html[lt + 1])) || html[lt + 1] == '/' ||
+                                     html[lt + 1] == '!'))
+            return lt;
+    return stop == std::string_view::npos ? end : std::string_view::npos;
+}
+
 void ascii_lower_inplace(std::string& s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
@@ -84,8 +117,17 @@ std::string limit_nesting(std::string_view html, std::size_t max_depth) {
             }
             continue;
         }
-        const std::size_t end = tag_end(html, name_end);
-        const std::string_view tag = html.substr(pos, end - pos);
+        std::size_t end = tag_end(html, name_end);
+        std::string repaired;
+        std::string_view tag = html.substr(pos, end - pos);
+        if (const std::size_t quote = broken_quote(html, name_end); quote != std::string_view::npos) {
+            // A value whose quote never closes would swallow the page up to the next quote: it
+            // is read unquoted, up to the first '>' (what the author meant).
+            const std::size_t gt = html.find('>', quote);
+            end = gt == std::string_view::npos ? html.size() : gt + 1;
+            repaired = std::string(html.substr(pos, quote - pos)) + std::string(html.substr(quote + 1, end - quote - 1));
+            tag = repaired;
+        }
         if (closing) {
             if (depth > max_depth) {
                 --depth; // the opening tag was dropped: drop its closing tag too
@@ -110,6 +152,14 @@ std::string limit_nesting(std::string_view html, std::size_t max_depth) {
                 std::size_t close_end = 0;
                 if (lower_name(html, stop + 2, close_end) == name) break;
                 stop = html.find("</", stop + 2);
+            }
+            if (const std::size_t markup = title_markup(html, name, pos, stop); markup != std::string_view::npos) {
+                // A <title> left open (a truncated head) would make the whole page its text:
+                // it ends where the markup starts.
+                out.append(html.substr(pos, markup - pos));
+                out.append("</" + name + ">");
+                pos = markup;
+                continue;
             }
             const std::size_t close_end = stop == std::string_view::npos ? html.size() : tag_end(html, stop + 2);
             out.append(html.substr(pos, close_end - pos));
@@ -246,6 +296,42 @@ std::string text_content(const GumboNode* node) {
         for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
     }
     return collapse_whitespace(raw);
+}
+
+std::string text_lines(const GumboNode* node) {
+    std::string out;
+    std::string line;
+    const auto end_line = [&] {
+        if (std::string text = collapse_whitespace(line); !text.empty()) out += text + "\n";
+        line.clear();
+    };
+    // (node, leaving): a block element ends its line when it is entered and when it is left.
+    std::vector<std::pair<const GumboNode*, bool>> stack{{node, false}};
+    while (!stack.empty()) {
+        const auto [current, leaving] = stack.back();
+        stack.pop_back();
+        if (leaving) {
+            end_line();
+            continue;
+        }
+        if (current->type == GUMBO_NODE_TEXT || current->type == GUMBO_NODE_CDATA ||
+            current->type == GUMBO_NODE_WHITESPACE) {
+            line += current->v.text.text;
+            continue;
+        }
+        if (current->type != GUMBO_NODE_ELEMENT) continue;
+        const GumboTag tag = current->v.element.tag;
+        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE) continue;
+        const bool block = tag == GUMBO_TAG_BR || is_block_tag(tag);
+        if (block) {
+            end_line();
+            stack.push_back({current, true});
+        }
+        const GumboVector& children = current->v.element.children;
+        for (unsigned i = children.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(children.data[i]), false});
+    }
+    end_line();
+    return out;
 }
 
 } // namespace newssearch::extract::html

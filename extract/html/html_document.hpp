@@ -65,6 +65,10 @@ private:
 /// collapsed to one space and trimmed. Script, style and template contents are skipped.
 [[nodiscard]] std::string text_content(const GumboNode* node);
 
+/// The text under `node` as lines: one line per block element (p, div, li, td, ...) and `<br>`,
+/// each line's whitespace collapsed, empty lines left out; every line ends with '\n'.
+[[nodiscard]] std::string text_lines(const GumboNode* node);
+
 /// `text` with runs of Unicode-ish whitespace (ASCII whitespace and U+00A0) collapsed to one
 /// space and trimmed.
 [[nodiscard]] std::string collapse_whitespace(std::string_view text);

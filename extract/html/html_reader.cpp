@@ -6,6 +6,7 @@
 #include "extract/html/html_encoding.hpp"
 #include "extract/html/metadata_extractor.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -24,6 +25,31 @@ std::vector<Paragraph> paragraphs_of(std::string_view text) {
         text.remove_prefix(end + 1);
     }
     return paragraphs;
+}
+
+/// Whether `text` holds markup: a tag ("<p>", "</div>", "<br/>") or a character reference
+/// ("&lt;p&gt;", "&amp;", "&#8217;").
+bool has_markup(std::string_view text) {
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const char next = text[i + 1];
+        if (text[i] == '<' && (std::isalpha(static_cast<unsigned char>(next)) || next == '/')) return true;
+        if (text[i] == '&' && (std::isalpha(static_cast<unsigned char>(next)) || next == '#')) {
+            const std::size_t semicolon = text.find(';', i);
+            if (semicolon != std::string_view::npos && semicolon - i <= 10) return true;
+        }
+    }
+    return false;
+}
+
+/// A JSON-LD articleBody as lines of text. Publishers put the page's HTML there, raw or
+/// entity-escaped ("&lt;p&gt;Text&lt;/p&gt;"): it is parsed as HTML, a line per block, twice at
+/// most (the first parse turns escaped markup into markup).
+std::string json_ld_text(std::string text) {
+    for (int round = 0; round < 2 && has_markup(text); ++round) {
+        const HtmlDocument document("<body>" + text + "</body>");
+        text = text_lines(document.root());
+    }
+    return text;
 }
 
 std::size_t words_of(const std::vector<Paragraph>& paragraphs) {
@@ -104,7 +130,7 @@ HtmlExtraction extract_html(std::string_view bytes, std::string id) {
     result.body_source = "page blocks";
     // Publishers put the full text in JSON-LD; a teaser-length articleBody does not replace
     // the page text.
-    std::vector<Paragraph> json_ld = paragraphs_of(meta.json_ld_body);
+    std::vector<Paragraph> json_ld = paragraphs_of(json_ld_text(meta.json_ld_body));
     const std::size_t json_ld_words = words_of(json_ld);
     if (json_ld_words >= 30 && json_ld_words * 10 >= words_of(article.paragraphs) * 8) {
         article.paragraphs = std::move(json_ld);

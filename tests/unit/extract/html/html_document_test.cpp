@@ -86,3 +86,16 @@ TEST_CASE("document order puts holders before what they hold, earlier subtrees b
     const auto& elements = document.elements();
     for (std::size_t i = 0; i + 1 < elements.size(); ++i) CHECK(precedes(elements[i], elements[i + 1]));
 }
+
+TEST_CASE("text_lines gives a line per block and per <br>", "[html][document]") {
+    const HtmlDocument document("<body><p>One, <b>two</b></p>three<br>four<div>five</div></body>");
+    CHECK(text_lines(document.root()) == "One, two\nthree\nfour\nfive\n");
+}
+
+TEST_CASE("limit_nesting closes a <title> left open and reads an unclosed quote unquoted", "[html][document]") {
+    CHECK(limit_nesting("<title>A page\n<body><p>Text</p>") == "<title>A page\n</title><body><p>Text</p>");
+    CHECK(limit_nesting("<title>A page</title>") == "<title>A page</title>");
+    CHECK(limit_nesting("<a href=\"/x>link</a> text\n<p>more</p> <a href=\"/y\">y</a>") ==
+          "<a href=/x>link</a> text\n<p>more</p> <a href=\"/y\">y</a>");
+    CHECK(limit_nesting("<a title=\"a > b\">x</a>") == "<a title=\"a > b\">x</a>");
+}

@@ -241,3 +241,68 @@ TEST_CASE("input collection picks up web pages and reads them as articles", "[ht
     for (const auto& file : files) gz_found = gz_found || (std::filesystem::path(file.path).extension() == ".gz" && file.id == "og_title");
     CHECK(gz_found);
 }
+
+TEST_CASE("class rules match whole words of a name and skip modifier compounds", "[html][reader]") {
+    // "field-label-hidden" (the label is hidden), "layoutPageRow" (not "pager"), "story_meta_field"
+    // and "theme_with_sidebar" once dropped the story's boxes: the page came out empty.
+    const std::string text = body(page("name_modifiers.html").article);
+    CHECK_THAT(text, Catch::StartsWith("The harbour authority of Kelvingrove"));
+    CHECK(text.find("public meeting in the town hall") != std::string::npos);
+    CHECK(text.find("covered waiting room") != std::string::npos);
+}
+
+TEST_CASE("scores pass through table rows: a paragraph per row is one story", "[html][reader]") {
+    // Only one row was kept: each cell scored alone, the rows were not siblings of it.
+    const std::string text = body(page("table_rows.html").article);
+    CHECK(text.find("The harbour authority of Kelvingrove") != std::string::npos);
+    CHECK(text.find("public meeting in the town hall") != std::string::npos);
+    CHECK(text.find("Sport") == std::string::npos);
+}
+
+TEST_CASE("a list marker inside the story does not end it when prose follows", "[html][reader]") {
+    // "Related stories" in the middle of the story once dropped the three paragraphs after it.
+    const std::string text = body(page("list_inside_story.html").article);
+    CHECK(text.find("spares the herring season") != std::string::npos);
+    CHECK(text.find("public meeting in the town hall") != std::string::npos);
+    CHECK(text.find("Related stories") == std::string::npos);
+    CHECK(text.find("Ferry fares") == std::string::npos);
+}
+
+TEST_CASE("HTML inside a JSON-LD articleBody is read as text", "[html][reader]") {
+    // The entity-escaped markup ("&lt;p&gt;...") was once the article's one paragraph.
+    const HtmlExtraction extraction = page("json_ld_html_body.html");
+    CHECK(extraction.body_source == "JSON-LD articleBody");
+    REQUIRE(extraction.article.paragraphs.size() == 6);
+    CHECK_THAT(extraction.article.paragraphs[0].text, Catch::StartsWith("The harbour authority of Kelvingrove"));
+    CHECK(body(extraction.article).find('<') == std::string::npos);
+    CHECK(body(extraction.article).find("&lt;") == std::string::npos);
+}
+
+TEST_CASE("a <title> left open does not swallow the page", "[html][reader]") {
+    // The page's markup became the title and the body was empty.
+    const Article article = page("open_title.html").article;
+    CHECK(article.title == "Pier to be rebuilt");
+    CHECK(article.paragraphs.size() == 6);
+}
+
+TEST_CASE("an attribute quote left open does not swallow the paragraphs after it", "[html][reader]") {
+    const std::string text = body(page("open_quote.html").article);
+    CHECK(text.find("cost about 40 million euros, and keep the ferry") != std::string::npos);
+    CHECK(text.find("spares the herring season") != std::string::npos);
+    CHECK(text.find("public meeting in the town hall") != std::string::npos);
+}
+
+TEST_CASE("the lede stays in the body when it is also the standfirst", "[html][reader]") {
+    // It was dropped as "repeats the subtitle".
+    const Article article = page("lede_standfirst.html").article;
+    CHECK_THAT(article.subtitle, Catch::StartsWith("The harbour authority of Kelvingrove"));
+    REQUIRE(article.paragraphs.size() == 6);
+    CHECK_THAT(article.paragraphs[0].text, Catch::StartsWith("The harbour authority of Kelvingrove"));
+}
+
+TEST_CASE("a poll inside the story is dropped by its structure", "[html][reader]") {
+    const std::string text = body(page("poll.html").article);
+    CHECK(text.find("public meeting in the town hall") != std::string::npos);
+    CHECK(text.find("monument") == std::string::npos);
+    CHECK(text.find("keep the old pier") == std::string::npos);
+}
