@@ -3,7 +3,7 @@
 #include "api/xapian_guard.hpp"
 #include "common/errors.hpp"
 #include "indexer/index_run.hpp"
-#include "indexer/index_writer.hpp"
+#include "indexer/shard_router.hpp"
 
 #include <optional>
 
@@ -11,11 +11,13 @@ namespace newssearch {
 
 struct Index::Impl {
     std::string path;
-    /// Closed only while add_files runs its own writer.
-    std::optional<indexer::IndexWriter> writer;
+    /// Closed only while add_files runs its own writer. A sharded index (index --shards N) is
+    /// written through its shards, each article to the shard its id hashes to, as `newssearch
+    /// index` writes it; a new index is one database.
+    std::optional<indexer::ShardedIndexWriter> writer;
 
-    indexer::IndexWriter& open_writer() {
-        if (!writer) api::guard_xapian(path, [&] { writer.emplace(path); });
+    indexer::ShardedIndexWriter& open_writer() {
+        if (!writer) api::guard_xapian(path, [&] { writer.emplace(path, 0); });
         return *writer;
     }
 };
@@ -36,7 +38,7 @@ AddOutcome Index::add(const Article& article) {
     if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
     const bool has_text = !article.title.empty() || !article.paragraphs.empty() || !article.captions.empty();
     if (!has_text) throw UsageError("article \"" + article.id + "\" has neither a title nor any text");
-    indexer::IndexWriter& writer = impl_->open_writer();
+    indexer::ShardedIndexWriter& writer = impl_->open_writer();
     const indexer::AddOutcome outcome = api::guard_xapian(impl_->path, [&] { return writer.add(article); });
     switch (outcome) {
     case indexer::AddOutcome::added: return AddOutcome::added;
@@ -48,12 +50,12 @@ AddOutcome Index::add(const Article& article) {
 
 bool Index::remove(const std::string& id) {
     if (id.empty()) throw UsageError("no article id given");
-    indexer::IndexWriter& writer = impl_->open_writer();
+    indexer::ShardedIndexWriter& writer = impl_->open_writer();
     return api::guard_xapian(impl_->path, [&] { return writer.remove(id); });
 }
 
 void Index::commit() {
-    indexer::IndexWriter& writer = impl_->open_writer();
+    indexer::ShardedIndexWriter& writer = impl_->open_writer();
     api::guard_xapian(impl_->path, [&] { writer.commit(); });
 }
 

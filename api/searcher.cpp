@@ -1,10 +1,10 @@
 #include <newssearch/searcher.hpp>
 
-#include "api/convert.hpp"
 #include "api/xapian_guard.hpp"
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
+#include "searcher/search_limits.hpp"
 #include "searcher/searcher.hpp"
 #include "searcher/stored_article.hpp"
 #include "searcher/suggest.hpp"
@@ -13,11 +13,16 @@
 
 namespace newssearch {
 
+SortOrder parse_sort_order(std::string_view text) { return searcher::parse_sort_order(text); }
+
+void validate(const SearchOptions& options) { searcher::validate(options); }
+
 struct Searcher::Impl {
     std::string path;
     searcher::Searcher searcher;
 
-    explicit Impl(const std::string& index_path) : path(index_path), searcher(index_path) {}
+    Impl(const std::string& index_path, const SearcherOptions& options)
+        : path(index_path), searcher(index_path, options) {}
 
     /// Runs `read` at the latest committed revision (and again at a newer one when a writer
     /// commits under it: searcher::Searcher::read_latest).
@@ -30,9 +35,9 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::string& path) {
+Searcher::Searcher(const std::string& path, const SearcherOptions& options) {
     if (path.empty()) throw UsageError("no index path given");
-    impl_ = api::guard_xapian(path, [&] { return std::make_unique<Impl>(path); });
+    impl_ = api::guard_xapian(path, [&] { return std::make_unique<Impl>(path, options); });
 }
 
 Searcher::~Searcher() = default;
@@ -42,11 +47,11 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 const std::string& Searcher::path() const { return impl_->path; }
 
 SearchResults Searcher::search(const SearchOptions& options) {
-    searcher::SearchOptions internal = api::to_internal(options);
-    // searcher::Searcher::search reads again by itself when a writer commits under it.
+    // searcher::Searcher::search checks the request and reads again by itself when a writer
+    // commits under it.
     return api::guard_xapian(impl_->path, [&] {
         impl_->searcher.refresh();
-        return api::to_public(impl_->searcher.search(internal));
+        return impl_->searcher.search(options);
     });
 }
 
@@ -65,8 +70,7 @@ std::optional<StoredArticle> Searcher::article(const std::string& id) {
         const nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
         if (parsed.is_discarded()) throw IndexError(damaged);
         StoredArticle stored{article_from_json(parsed), {}};
-        for (searcher::StoredEntity& entity : searcher::stored_article_entities(database, id))
-            stored.entities.push_back({std::move(entity.key), std::move(entity.canonical), std::move(entity.type)});
+        stored.entities = searcher::stored_article_entities(database, id);
         return stored;
     });
 }
@@ -82,15 +86,13 @@ std::size_t Searcher::article_count() {
     });
 }
 
+std::size_t Searcher::passage_count() {
+    return impl_->latest([&] { return impl_->searcher.passage_count(); });
+}
+
 std::vector<Suggestion> Searcher::suggest(const std::string& text, std::size_t limit) {
     if (limit == 0 || limit > 100) throw UsageError("a suggestion limit must be between 1 and 100");
-    return impl_->latest([&] {
-        std::vector<Suggestion> out;
-        for (searcher::Suggestion& found : searcher::suggest(impl_->searcher.database(), text, limit))
-            out.push_back({std::move(found.text), std::move(found.completion), std::move(found.kind),
-                           std::move(found.key), found.frequency});
-        return out;
-    });
+    return impl_->latest([&] { return searcher::suggest(impl_->searcher.database(), text, limit); });
 }
 
 } // namespace newssearch

@@ -53,11 +53,14 @@ for collection in cranfield cisi; do
     run "$ns" batch -q --db "$work/$collection.newssearch" --topics "$topics" "${order[@]}" -o "$work/$collection.newssearch.run"
     run "$ns" batch -q --feedback --run-tag newssearch-prf --db "$work/$collection.newssearch" --topics "$topics" "${order[@]}" \
         -o "$work/$collection.newssearch-prf.run"
+    run "$ns" batch -q --bag-of-words --db "$work/$collection.newssearch" --topics "$topics" "${order[@]}" \
+        -o "$work/$collection.newssearch-bow.run"
     row "$collection" "trec_eval-reference run" "$ref/$collection.xapian-bm25.run" "$qrels"
     row "$collection" "plain Xapian BM25, reference reading" "$work/$collection.plain-naive.run" "$qrels"
     row "$collection" "plain Xapian BM25" "$work/$collection.plain.run" "$qrels"
     row "$collection" "newssearch" "$work/$collection.newssearch.run" "$qrels"
     row "$collection" "newssearch --feedback" "$work/$collection.newssearch-prf.run" "$qrels"
+    row "$collection" "newssearch --bag-of-words" "$work/$collection.newssearch-bow.run" "$qrels"
 done
 
 # The bundled news set: the same cleaned articles for both systems.
@@ -70,7 +73,9 @@ run "$ns" batch -q --db "$work/news.newssearch" --topics corpus/eval/topics.tsv 
 run "$ns" batch -q --feedback --run-tag newssearch-prf --db "$work/news.newssearch" --topics corpus/eval/topics.tsv \
     -o "$work/news.newssearch-prf.run"
 run "$ns" batch -q --passages --db "$work/news.newssearch" --topics corpus/eval/topics.tsv -o "$work/news.passages.run"
+run "$ns" batch -q --bag-of-words --db "$work/news.newssearch" --topics corpus/eval/topics.tsv -o "$work/news.newssearch-bow.run"
 row "news (articles)" "plain Xapian BM25" "$work/news.plain.run" corpus/eval/qrels
 row "news (articles)" "newssearch" "$work/news.newssearch.run" corpus/eval/qrels
 row "news (articles)" "newssearch --feedback" "$work/news.newssearch-prf.run" corpus/eval/qrels
+row "news (articles)" "newssearch --bag-of-words" "$work/news.newssearch-bow.run" corpus/eval/qrels
 row "news (passages)" "newssearch --passages" "$work/news.passages.run" corpus/eval/qrels.passages

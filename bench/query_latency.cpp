@@ -87,7 +87,7 @@ int main(int argc, char** argv) try {
     for (std::size_t round = 0; round <= options.rounds; ++round) {
         for (std::size_t q = 0; q < queries.size(); ++q) {
             const std::string& query = queries[q];
-            newssearch::searcher::SearchOptions search;
+            newssearch::SearchOptions search;
             search.query = query;
             search.limit = options.limit;
             search.snippets = options.snippets;

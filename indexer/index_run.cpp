@@ -27,8 +27,7 @@ struct FileWork {
 };
 
 /// Pieces of work in flight per worker: enough to keep them busy while the writer commits (a
-/// commit takes as long as preparing a few hundred articles; with 4 a worker the writer waited
-/// for work 1.8 s of an 11.5 s run, with 64 0.9 s: docs/INDEXING.md).
+/// commit takes as long as preparing a few hundred articles; measured in docs/INDEXING.md).
 constexpr std::size_t pieces_per_worker = 64;
 /// Bytes of input text in flight at most (beyond one piece), whatever the pieces: bounds memory
 /// when articles are large.

@@ -9,8 +9,8 @@
 /// the priority only decides who waits when cores are short.
 ///
 /// For the same reason a consumed result is destroyed by a worker, not by the submitting thread:
-/// freeing an article's Xapian document and texts was 4% of the writer's time, and memory is
-/// cheaper to free on the thread that allocated it.
+/// freeing an article's Xapian document and texts showed in the writer's profile
+/// (docs/INDEXING.md), and memory is cheaper to free on the thread that allocated it.
 
 #include "indexer/thread_priority.hpp"
 

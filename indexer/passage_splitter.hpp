@@ -2,8 +2,8 @@
 /// Passages are the unit of retrieval: an article's body is cut along ICU sentence boundaries into
 /// consecutive windows of a few sentences; each caption is a passage of its own. Windows do not
 /// overlap: every word is indexed once, which keeps the index small and the indexer fast
-/// (overlapping windows cost 42% more postings on the BBC corpus and did not rank better on the
-/// evaluation sets: docs/EVALUATION.md).
+/// (overlapping windows cost many more postings and did not rank better on the evaluation sets:
+/// docs/EVALUATION.md).
 
 #include "common/analyzer.hpp"
 #include "common/article.hpp"

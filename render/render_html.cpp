@@ -49,18 +49,18 @@ std::string html_marked(std::string_view text, const std::vector<ByteRange>& ran
     return html;
 }
 
-std::string snippet_html(const Snippet& snippet) {
+std::string snippet_html(const Hit& hit) {
     std::string html;
-    if (snippet.starts_mid_text)
+    if (hit.snippet_starts_mid_text)
         html += "\u2026";
-    html += html_marked(snippet.text, snippet.highlights);
-    if (snippet.ends_mid_text)
+    html += html_marked(hit.snippet, hit.highlights);
+    if (hit.snippet_ends_mid_text)
         html += "\u2026";
     return html;
 }
 
 std::string title_html(const Hit& hit) {
-    return html_marked(hit.title, hit.title_highlights);
+    return html_marked(hit.article.title, hit.title_highlights);
 }
 
 } // namespace newssearch::render

@@ -3,16 +3,13 @@
 /// Every byte of article text passes through html_escape(), so markup in an article is shown as
 /// text, never interpreted.
 
-#include "searcher/search_result.hpp"
+#include <newssearch/types.hpp>
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace newssearch::render {
-
-using searcher::Explanation, searcher::FacetCount, searcher::Facets, searcher::Hit, searcher::HitEntity,
-    searcher::SearchResult, searcher::Snippet, searcher::TermContribution;
 
 /// `text` with &, <, >, " and ' replaced by character references; other bytes unchanged.
 [[nodiscard]] std::string html_escape(std::string_view text);
@@ -22,8 +19,8 @@ using searcher::Explanation, searcher::FacetCount, searcher::Facets, searcher::H
 /// unsorted ones are skipped.
 [[nodiscard]] std::string html_marked(std::string_view text, const std::vector<ByteRange>& ranges);
 
-/// A snippet as HTML: html_marked() with "…" where the passage goes on before or after it.
-[[nodiscard]] std::string snippet_html(const Snippet& snippet);
+/// A hit's snippet as HTML: html_marked() with "…" where the passage goes on before or after it.
+[[nodiscard]] std::string snippet_html(const Hit& hit);
 
 /// A hit's title as HTML: html_marked() of the title with its highlights.
 [[nodiscard]] std::string title_html(const Hit& hit);

@@ -15,35 +15,36 @@ nlohmann::ordered_json optional_string(const std::string& value) {
 
 } // namespace
 
-nlohmann::ordered_json to_json(const SearchResult& result) {
+nlohmann::ordered_json to_json(const SearchResults& result) {
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const Hit& hit : result.hits) {
         hits.push_back({
             {"rank", hit.rank},
             {"score", hit.score},
-            {"article_id", hit.article_id},
+            {"article_id", hit.article.id},
             {"passage", hit.passage},
             {"article_passages", hit.article_passages},
             {"passage_kind", hit.passage_kind},
-            {"title", hit.title},
+            {"title", hit.article.title},
             {"title_highlights", ranges_json(hit.title_highlights)},
-            {"source", optional_string(hit.source)},
-            {"date", optional_string(hit.date)},
-            {"author", optional_string(hit.author)},
-            {"category", optional_string(hit.category)},
-            {"url", optional_string(hit.url)},
+            {"source", optional_string(hit.article.source)},
+            {"date", optional_string(hit.article.date)},
+            {"author", optional_string(hit.article.author)},
+            {"category", optional_string(hit.article.category)},
+            {"url", optional_string(hit.article.url)},
             {"text", hit.text},
             {"snippet",
-             {{"text", hit.snippet.text},
-              {"highlights", ranges_json(hit.snippet.highlights)},
-              {"starts_mid_text", hit.snippet.starts_mid_text},
-              {"ends_mid_text", hit.snippet.ends_mid_text}}},
+             {{"text", hit.snippet},
+              {"highlights", ranges_json(hit.highlights)},
+              {"starts_mid_text", hit.snippet_starts_mid_text},
+              {"ends_mid_text", hit.snippet_ends_mid_text}}},
             {"other_matching_passages", hit.other_matching_passages},
         });
         nlohmann::ordered_json entities = nlohmann::ordered_json::array();
-        for (const HitEntity& entity : hit.entities)
-            entities.push_back({{"key", entity.key}, {"canonical", entity.canonical}, {"type", entity.type},
-                                {"begin", entity.range.begin}, {"end", entity.range.end}, {"matched", entity.matched}});
+        for (const EntityMention& mention : hit.entities)
+            entities.push_back({{"key", mention.entity.key}, {"canonical", mention.entity.canonical},
+                                {"type", mention.entity.type}, {"begin", mention.range.begin},
+                                {"end", mention.range.end}, {"matched", mention.matched}});
         hits.back()["entities"] = std::move(entities);
         if (hit.explanation) {
             nlohmann::ordered_json terms = nlohmann::ordered_json::array();
@@ -56,13 +57,13 @@ nlohmann::ordered_json to_json(const SearchResult& result) {
     }
     nlohmann::ordered_json json = {{"query", result.query},
             {"parsed_query", result.parsed_query},
-            {"total", result.total},
+            {"total", result.total_estimate},
             {"total_is_exact", result.total_is_exact},
             {"offset", result.offset},
             {"limit", result.limit},
             {"view", result.passages ? "passages" : "articles"},
             {"notices", result.notices},
-            {"suggestion", optional_string(result.suggestion)},
+            {"suggestion", optional_string(result.did_you_mean)},
             {"partial", result.partial},
             {"hits", std::move(hits)}};
     if (result.facets) {

@@ -2,14 +2,11 @@
 /// The JSON form of search results: the documented, stable schema of `newssearch --json`
 /// (see README.md, "JSON output").
 
-#include "searcher/search_result.hpp"
+#include <newssearch/types.hpp>
 
 #include <nlohmann/json.hpp>
 
 namespace newssearch::render {
-
-using searcher::Explanation, searcher::FacetCount, searcher::Facets, searcher::Hit, searcher::HitEntity,
-    searcher::SearchResult, searcher::Snippet, searcher::TermContribution;
 
 /// {"query","parsed_query","total","total_is_exact","offset","limit","view":"articles"|"passages",
 ///  "notices":[...], "suggestion", "hits":[{"rank","score","article_id","passage","article_passages",
@@ -21,6 +18,6 @@ using searcher::Explanation, searcher::FacetCount, searcher::Facets, searcher::H
 ///  {"articles_counted", "entities":[{"value","articles","key","type"}], "sources":[{"value",
 ///  "articles"}], "months":[...]}}. Highlights are byte offsets into the UTF-8 string they follow;
 /// unknown fields (date, author, ...) are null.
-[[nodiscard]] nlohmann::ordered_json to_json(const SearchResult& result);
+[[nodiscard]] nlohmann::ordered_json to_json(const SearchResults& result);
 
 } // namespace newssearch::render

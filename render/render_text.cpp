@@ -22,30 +22,32 @@ std::string format_score(double score) {
 }
 
 /// Snippet text on one line: a paragraph break inside a passage becomes " ¶ ".
-void write_snippet(std::ostream& out, const Snippet& snippet, const TextStyle& style) {
+void write_snippet(std::ostream& out, const Hit& hit, const TextStyle& style) {
+    const std::string& snippet = hit.snippet;
     std::string text;
-    std::vector<std::size_t> moved(snippet.text.size() + 1); // old byte offset -> new
-    for (std::size_t i = 0; i < snippet.text.size(); ++i) {
+    std::vector<std::size_t> moved(snippet.size() + 1); // old byte offset -> new
+    for (std::size_t i = 0; i < snippet.size(); ++i) {
         moved[i] = text.size();
-        if (snippet.text[i] != '\n') {
-            text += snippet.text[i];
-        } else if (i == 0 || snippet.text[i - 1] != '\n') {
+        if (snippet[i] != '\n') {
+            text += snippet[i];
+        } else if (i == 0 || snippet[i - 1] != '\n') {
             text += " \xC2\xB6 ";
         }
     }
-    moved[snippet.text.size()] = text.size();
+    moved[snippet.size()] = text.size();
     std::vector<ByteRange> highlights;
-    for (const ByteRange& range : snippet.highlights) highlights.push_back({moved[range.begin], moved[range.end]});
-    out << "   " << (snippet.starts_mid_text ? "\xE2\x80\xA6" : "");
+    for (const ByteRange& range : hit.highlights) highlights.push_back({moved[range.begin], moved[range.end]});
+    out << "   " << (hit.snippet_starts_mid_text ? "\xE2\x80\xA6" : "");
     write_marked(out, text, highlights, style);
-    out << (snippet.ends_mid_text ? "\xE2\x80\xA6" : "") << '\n';
+    out << (hit.snippet_ends_mid_text ? "\xE2\x80\xA6" : "") << '\n';
 }
 
 /// The passage's entities, each once, in order of first mention.
-void write_entities(std::ostream& out, const std::vector<HitEntity>& entities, const TextStyle& style) {
+void write_entities(std::ostream& out, const std::vector<EntityMention>& mentions, const TextStyle& style) {
     std::vector<std::string> seen;
     std::string line;
-    for (const HitEntity& entity : entities) {
+    for (const EntityMention& mention : mentions) {
+        const Entity& entity = mention.entity;
         if (std::find(seen.begin(), seen.end(), entity.key) != seen.end()) continue;
         seen.push_back(entity.key);
         if (!line.empty()) line += ", ";
@@ -102,34 +104,34 @@ void write_marked(std::ostream& out, std::string_view text, const std::vector<By
     out << text.substr(at);
 }
 
-void render_text(std::ostream& out, const SearchResult& result, const TextStyle& style) {
+void render_text(std::ostream& out, const SearchResults& result, const TextStyle& style) {
     const std::string_view unit = result.passages ? "passage" : "article";
     for (const std::string& notice : result.notices) out << "Note: " << notice << '\n';
-    if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << "?\n";
+    if (!result.did_you_mean.empty()) out << "Did you mean: " << result.did_you_mean << "?\n";
     if (result.hits.empty()) {
         out << "No " << unit << "s match: " << result.query;
-        if (result.offset > 0 && result.total > 0) out << " (past result " << result.offset << ")";
+        if (result.offset > 0 && result.total_estimate > 0) out << " (past result " << result.offset << ")";
         out << '\n';
         return;
     }
-    out << (result.total_is_exact ? "" : "About ") << plural(result.total, unit)
-        << (result.total == 1 ? " matches: " : " match: ") << result.query << " (showing "
+    out << (result.total_is_exact ? "" : "About ") << plural(result.total_estimate, unit)
+        << (result.total_estimate == 1 ? " matches: " : " match: ") << result.query << " (showing "
         << result.hits.front().rank << "-" << result.hits.back().rank << ")\n";
     for (const Hit& hit : result.hits) {
         out << '\n' << hit.rank << ". " << (style.color ? bold : "");
-        write_marked(out, hit.title.empty() ? hit.article_id : hit.title, hit.title_highlights, style);
+        write_marked(out, hit.article.title.empty() ? hit.article.id : hit.article.title, hit.title_highlights, style);
         out << (style.color ? reset : "") << '\n';
 
-        std::string meta = hit.source.empty() ? "unknown source" : hit.source;
-        meta += " \xC2\xB7 " + (hit.date.empty() ? std::string("undated") : hit.date);
-        meta += " \xC2\xB7 " + hit.article_id + " \xC2\xB7 " +
+        std::string meta = hit.article.source.empty() ? "unknown source" : hit.article.source;
+        meta += " \xC2\xB7 " + (hit.article.date.empty() ? std::string("undated") : hit.article.date);
+        meta += " \xC2\xB7 " + hit.article.id + " \xC2\xB7 " +
                 (hit.passage_kind == "caption" ? std::string("caption") : "passage " + std::to_string(hit.passage + 1)) +
                 "/" + std::to_string(hit.article_passages);
         if (hit.other_matching_passages > 0)
             meta += " (+" + plural(hit.other_matching_passages, "more matching passage") + ")";
         meta += " \xC2\xB7 score " + format_score(hit.score);
         out << "   " << (style.color ? dim : "") << meta << (style.color ? reset : "") << '\n';
-        write_snippet(out, hit.snippet, style);
+        write_snippet(out, hit, style);
         write_entities(out, hit.entities, style);
         if (hit.explanation) write_explanation(out, *hit.explanation, style);
     }

@@ -1,7 +1,7 @@
 #pragma once
 /// The human view of search results: for a terminal (ANSI colour) or plain text (piped).
 
-#include "searcher/search_result.hpp"
+#include <newssearch/types.hpp>
 
 #include <ostream>
 #include <string>
@@ -9,9 +9,6 @@
 #include <vector>
 
 namespace newssearch::render {
-
-using searcher::Explanation, searcher::FacetCount, searcher::Facets, searcher::Hit, searcher::HitEntity,
-    searcher::SearchResult, searcher::Snippet, searcher::TermContribution;
 
 struct TextStyle {
     bool color = false; ///< ANSI escapes: bold titles, highlighted matches, dim metadata
@@ -24,6 +21,6 @@ void write_marked(std::ostream& out, std::string_view text, const std::vector<By
 
 /// Writes the result list: a summary line, notices, then per hit its rank, title, a metadata line
 /// (source, date, passage, score) and the snippet.
-void render_text(std::ostream& out, const SearchResult& result, const TextStyle& style);
+void render_text(std::ostream& out, const SearchResults& result, const TextStyle& style);
 
 } // namespace newssearch::render

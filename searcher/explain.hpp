@@ -3,7 +3,7 @@
 /// the field it matched in. Computed with Xapian's own weighting, one term at a time, so the parts
 /// add up to the score Xapian gave.
 
-#include "searcher/search_result.hpp"
+#include <newssearch/types.hpp>
 
 #include <xapian.h>
 

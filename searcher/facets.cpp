@@ -68,7 +68,7 @@ Facets ArticleFacetSpy::top(std::size_t top) const {
     for (const auto& [key, articles] : entities_) entities.push_back({key, key, "", articles});
     facets.entities = most_frequent(std::move(entities), top);
     for (FacetCount& entity : facets.entities) {
-        StoredEntity stored = stored_entity(database_, entity.key);
+        Entity stored = stored_entity(database_, entity.key);
         entity.value = std::move(stored.canonical);
         entity.type = std::move(stored.type);
     }

@@ -2,7 +2,7 @@
 /// Facets: for the articles a query matches, the most frequent entities, sources and months, so a
 /// reader can narrow the search with one more word.
 
-#include "searcher/search_result.hpp"
+#include <newssearch/types.hpp>
 
 #include <xapian.h>
 

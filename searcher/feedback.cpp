@@ -7,6 +7,10 @@
 
 namespace newssearch::searcher {
 
+bool feedback_enabled(const FeedbackSettings& settings) {
+    return settings.on && settings.documents > 0 && settings.terms > 0 && settings.weight > 0.0;
+}
+
 FeedbackTermDecider::FeedbackTermDecider(const Analyzer& analyzer) {
     for (const std::string_view word : english_stopwords)
         stopword_stems_.insert(analyzer.stem(std::string(word)));
@@ -25,7 +29,7 @@ bool FeedbackTermDecider::operator()(const std::string& term) const {
 
 Xapian::Query expand_query(const Xapian::Query& original, const Xapian::ESet& eset,
                            const FeedbackSettings& settings) {
-    if (!settings.enabled() || eset.empty())
+    if (!feedback_enabled(settings) || eset.empty())
         return original;
     double total = 0.0;
     for (auto it = eset.begin(); it != eset.end(); ++it)

@@ -5,6 +5,8 @@
 
 #include "common/analyzer.hpp"
 
+#include <newssearch/types.hpp>
+
 #include <xapian.h>
 
 #include <cstddef>
@@ -13,18 +15,8 @@
 
 namespace newssearch::searcher {
 
-/// Pseudo-relevance feedback settings.
-struct FeedbackSettings {
-    // The numbers were chosen on Cranfield (docs/EVALUATION.md); results vary little around them.
-    bool on = false;           ///< feedback is applied only when asked for
-    std::size_t documents = 5; ///< top articles of the first ranking taken as relevant
-    std::size_t terms = 50;    ///< expansion terms added to the query
-    /// Share of the expansion in the final query, RM3's (1 - lambda): the original terms are
-    /// scaled by 1 - weight, the expansion terms together get weight x the original's length.
-    double weight = 0.5;
-
-    [[nodiscard]] bool enabled() const { return on && documents > 0 && terms > 0 && weight > 0.0; }
-};
+/// Whether `settings` asks for feedback that can change anything.
+[[nodiscard]] bool feedback_enabled(const FeedbackSettings& settings);
 
 /// Accepts only expansion terms that can stand in a free-text query: unprefixed stems ("Z" +
 /// stem), not the stem of a stopword, at least two bytes long. Field terms (titles, authors),

@@ -10,7 +10,7 @@
 #include "common/analyzer.hpp"
 #include "common/article_document.hpp"
 #include "searcher/highlighter.hpp"
-#include "searcher/ranking.hpp"
+#include <newssearch/types.hpp>
 
 #include <xapian.h>
 

@@ -1,78 +1,21 @@
 #include "searcher/searcher.hpp"
 
-#include "common/article_document.hpp"
 #include "common/entities/stored_gazetteer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
-#include "common/stopwords.hpp"
-#include "searcher/date_filter.hpp"
-#include "searcher/explain.hpp"
 #include "searcher/facets.hpp"
-#include "searcher/highlighter.hpp"
+#include "searcher/hit_builder.hpp"
 #include "searcher/index_stats.hpp"
-#include "searcher/passage_ranking.hpp"
+#include "searcher/matcher.hpp"
+#include "searcher/paging.hpp"
+#include "searcher/search_limits.hpp"
+#include "searcher/search_plan.hpp"
 #include "searcher/stored_article.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <optional>
 
 namespace newssearch::searcher {
-namespace {
-
-/// A hit showing `passage` of the article `stored` (which has `passage_count` passages), with
-/// `score`; its snippet and title marks when options.snippets.
-Hit passage_hit(const ArticleDocument& stored, std::size_t passage_count, const ScoredPassage& passage,
-                const PassageQuery& query, double score, const SearchOptions& options, const Analyzer& analyzer) {
-    Hit hit;
-    hit.score = score;
-    hit.article_id = stored.article.id;
-    hit.passage = static_cast<unsigned>(passage.index);
-    hit.article_passages = passage_count;
-    hit.passage_kind = stored.passages[passage.index].kind;
-    hit.title = stored.article.title;
-    hit.source = stored.article.source;
-    hit.date = stored.article.date;
-    hit.author = stored.article.author;
-    hit.category = stored.article.category;
-    hit.url = stored.article.url;
-    hit.text = passage.text;
-    for (const PassageMention& mention : stored.mentions) {
-        if (mention.passage != passage.index) continue;
-        hit.entities.push_back({mention.key, mention.canonical, mention.type, {mention.begin, mention.end},
-                                query.entity_keys.contains(mention.key)});
-    }
-    if (options.snippets) {
-        hit.snippet = make_snippet(hit.text, passage.marks, options.snippet_bytes);
-        hit.title_highlights = highlight(analyzer, hit.title, query.terms);
-    }
-    return hit;
-}
-
-/// Puts the page of `passages` (the matching passages of `articles`) into `result`.
-void page_passages(const SearchOptions& options, const Xapian::MSet& articles, std::vector<Hit> passages,
-                   SearchResult& result) {
-    // By score; by date, the articles' order (Hit::rank holds it here), then score.
-    const bool by_relevance = options.sort == SortOrder::relevance;
-    std::stable_sort(passages.begin(), passages.end(), [&](const Hit& a, const Hit& b) {
-        if (!by_relevance && a.rank != b.rank) return a.rank < b.rank;
-        if (a.score != b.score) return a.score > b.score;
-        return a.article_id != b.article_id ? a.article_id < b.article_id : a.passage < b.passage;
-    });
-    // Exact when every matching article was looked at; otherwise as many passages per article
-    // as the articles looked at have.
-    const bool all_articles = articles.size() >= articles.get_matches_upper_bound();
-    result.total_is_exact = all_articles;
-    result.total = all_articles || articles.empty()
-                       ? passages.size()
-                       : passages.size() * articles.get_matches_estimated() / articles.size();
-    for (std::size_t i = options.offset; i < passages.size() && i < options.offset + options.limit; ++i) {
-        passages[i].rank = i + 1;
-        result.hits.push_back(std::move(passages[i]));
-    }
-}
-
-} // namespace
 
 OpenShards open_index(const std::string& path, const ShardOpenOptions& options) {
     // Each attempt opens the index anew, at its newest revision.
@@ -102,7 +45,7 @@ std::vector<FacetCount> known_entities(const Xapian::Database& database, const s
     const std::string prefix(schema::article_entity_prefix);
     for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
         const std::string key = (*it).substr(prefix.size());
-        StoredEntity stored = stored_entity(database, key);
+        Entity stored = stored_entity(database, key);
         FacetCount entity{std::move(stored.canonical), key, std::move(stored.type), it.get_termfreq()};
         if (type.empty() || entity.type == type) known.push_back(std::move(entity));
     }
@@ -194,7 +137,7 @@ bool Searcher::refresh() {
     return true;
 }
 
-SearchResult Searcher::search(const SearchOptions& options) {
+SearchResults Searcher::search(const SearchOptions& options) {
     try {
         return read_latest([&] { return run(options); });
     } catch (const Xapian::DatabaseCorruptError& e) {
@@ -207,214 +150,49 @@ SearchResult Searcher::search(const SearchOptions& options) {
     }
 }
 
-SortOrder parse_sort_order(std::string_view text) {
-    if (text == "relevance") return SortOrder::relevance;
-    if (text == "date") return SortOrder::date_oldest_first;
-    if (text == "-date") return SortOrder::date_newest_first;
-    throw UsageError("unknown sort order \"" + std::string(text) + "\": use relevance, date or -date");
-}
-
-Xapian::Query Searcher::more_like(const std::string& article_id) const {
-    const std::string article_term = schema::term(schema::article_prefix, article_id);
-    Xapian::RSet relevant;
-    for (auto it = database_.postlist_begin(article_term); it != database_.postlist_end(article_term); ++it)
-        relevant.add_document(*it);
-    if (relevant.empty()) throw UsageError("no article with id \"" + article_id + "\" in the index");
-
-    // The article's most telling stemmed words, stopwords aside, become the query. A word no
-    // other article has would find nothing.
-    struct Decider : Xapian::ExpandDecider {
-        const Analyzer& analyzer;
-        const Xapian::Database& database;
-        Decider(const Analyzer& a, const Xapian::Database& d) : analyzer(a), database(d) {}
-        bool operator()(const std::string& term) const override {
-            if (!term.starts_with(schema::stem_marker) || term.size() < 3) return false;
-            if (database.get_termfreq(term) < 2) return false;
-            const char first = term[schema::stem_marker.size()];
-            if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
-            for (const std::string_view stopword : english_stopwords)
-                if (term.compare(1, std::string::npos, analyzer.stem(std::string(stopword))) == 0) return false;
-            return true;
-        }
-    } decider(analyzer_, database_);
-    Xapian::Enquire enquire(database_);
-    const Xapian::ESet expand = enquire.get_eset(25, relevant, &decider);
-    std::vector<Xapian::Query> terms;
-    for (auto it = expand.begin(); it != expand.end(); ++it) terms.emplace_back(*it);
-    if (terms.empty()) throw UsageError("article \"" + article_id + "\" has no words to compare with");
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                         Xapian::Query(article_term));
-}
-
-SearchResult Searcher::run(const SearchOptions& options) {
-    SearchResult result;
-    result.query = options.query;
-    result.offset = options.offset;
-    result.limit = options.limit;
-    result.passages = options.passages;
+SearchResults Searcher::run(const SearchOptions& options) {
+    validate(options);
+    SearchResults results;
+    results.query = options.query;
+    results.offset = options.offset;
+    results.limit = options.limit;
+    results.passages = options.passages;
     if (!shards_.unavailable.empty()) {
-        result.partial = true;
+        results.partial = true;
         for (const std::string& shard : shards_.unavailable)
-            result.notices.push_back("Partial results: index shard " + shard + " is unavailable; the other shards answered.");
+            results.notices.push_back("Partial results: index shard " + shard + " is unavailable; the other shards answered.");
     }
 
-    QueryOptions query_options;
-    query_options.include_undated = !options.dated_only;
-    query_options.entity_boost = options.ranking.entity_boost;
-    ParsedQuery parsed;
-    if (!options.like.empty()) {
-        parsed.query = more_like(options.like);
-        if (!options.query.empty()) {
-            ParsedQuery also = query_builder_->parse(options.query, query_options);
-            parsed.query = Xapian::Query(Xapian::Query::OP_AND, also.query, parsed.query);
-            parsed.notices = also.notices;
-        }
-    } else {
-        if (options.query.find_first_not_of(" \t\r\n") == std::string::npos)
-            throw UsageError("the query has no words to search for");
-        parsed = query_builder_->parse(options.query, query_options);
-    }
-    result.notices.insert(result.notices.end(), parsed.notices.begin(), parsed.notices.end());
+    const SearchPlan plan = plan_search(options, *query_builder_, analyzer_, database_);
+    results.notices.insert(results.notices.end(), plan.parsed.notices.begin(), plan.parsed.notices.end());
 
-    const std::string since = date_bound(options.since, false, "--since");
-    const std::string until = date_bound(options.until, true, "--until");
-    if (!since.empty() && !until.empty() && since > until)
-        throw UsageError("--since " + options.since + " is after --until " + options.until);
-    const bool date_filtered = !since.empty() || !until.empty() || options.dated_only;
-    // Filters narrow without scoring: any of the sources, all of the entities, the date range.
-    std::vector<Xapian::Query> filters;
-    if (!options.sources.empty()) {
-        std::vector<Xapian::Query> sources;
-        for (const std::string& source : options.sources) sources.push_back(query_builder_->source_filter(source));
-        filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
-    }
-    for (const std::string& entity : options.entities) filters.push_back(query_builder_->entity_filter(entity));
-    if (date_filtered) filters.push_back(date_range_query(since, until, !options.dated_only));
-    const Xapian::Query filter =
-        filters.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
-    const auto filtered = [&](const Xapian::Query& query) {
-        return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-    };
-
-    const Xapian::BM25Weight weighting(options.ranking.k1, 0, 1, options.ranking.b, 0.5);
-    Xapian::Enquire enquire(database_);
-    enquire.set_weighting_scheme(weighting);
-    if (options.sort != SortOrder::relevance)
-        enquire.set_sort_by_value_then_relevance(schema::slot_date, options.sort == SortOrder::date_newest_first);
-    else
-        // Equal scores in article id order, not document id order: document ids depend on the
-        // order of indexing and on how the index is sharded, so ties would come out differently.
-        enquire.set_sort_by_relevance_then_value(schema::slot_article_id, false);
-    // Looking 100 matches past the page lets small result sets say "3 articles" exactly; looking
-    // further costs the matcher its early stop (1,000 made p99 14 ms instead of 9 ms on 212,680
-    // articles: docs/BENCHMARKS.md). Facets look further, to count over (up to) 10,000 articles.
-    const Xapian::doccount check_at_least =
-        static_cast<Xapian::doccount>(options.offset + options.limit + (options.facets ? 10000 : 100));
-    // A page of passages comes from the best articles up to its end: each has at least one.
-    const std::size_t first_article = options.passages ? 0 : options.offset;
-    const std::size_t article_count = options.passages ? options.offset + options.limit : options.limit;
+    Matcher matcher(database_, analyzer_, options);
     ArticleFacetSpy facet_spy(database_);
+    // Xapian's remote servers run only its own match spies: facets over remote shards are
+    // counted afterwards (remote_facets).
+    const bool local_facets = options.facets && !has_remote_shard();
+    const MatchResult match = matcher.match(plan, *query_builder_, local_facets ? &facet_spy : nullptr);
+    results.notices.insert(results.notices.end(), match.notices.begin(), match.notices.end());
+    results.did_you_mean = match.suggestion;
+    results.parsed_query = plan.filtered(match.parsed.query).get_description();
 
-    const auto run_query = [&](const Xapian::Query& query) {
-        enquire.clear_matchspies();
-        facet_spy.reset();
-        // Xapian's remote servers run only its own match spies: facets over remote shards are
-        // counted afterwards (remote_facets).
-        if (options.facets && !has_remote_shard()) enquire.add_matchspy(&facet_spy);
-        enquire.set_query(filtered(query));
-        return enquire.get_mset(static_cast<Xapian::doccount>(first_article),
-                                static_cast<Xapian::doccount>(article_count), check_at_least);
-    };
-    Xapian::MSet mset = run_query(parsed.query);
-    const bool can_retry = mset.empty() && options.offset == 0 && options.like.empty();
-    if (can_retry && options.spelling && !parsed.corrected.empty()) {
-        // Nothing found, but the index knows a spelling that finds something: search that.
-        ParsedQuery corrected = query_builder_->parse(parsed.corrected, query_options);
-        Xapian::MSet found = run_query(corrected.query);
-        if (!found.empty()) {
-            result.notices.push_back("Nothing matched \"" + options.query + "\"; showing results for \"" +
-                                     parsed.corrected + "\".");
-            parsed = std::move(corrected);
-            mset = std::move(found);
-        }
-    } else if (options.spelling && !parsed.corrected.empty()) {
-        result.suggestion = parsed.corrected;
-    }
-    if (mset.empty() && can_retry) {
-        // Nothing has all the words: show what has some of them, best first.
-        query_options.default_op = Xapian::Query::OP_OR;
-        ParsedQuery any = query_builder_->parse(options.query, query_options);
-        if (any.query.get_description() != parsed.query.get_description()) {
-            Xapian::MSet partial = run_query(any.query);
-            if (!partial.empty()) {
-                parsed = std::move(any);
-                mset = std::move(partial);
-                result.notices.push_back("No article contains all the words; showing those that contain some of them.");
-            }
-        }
-    }
-    result.parsed_query = filtered(parsed.query).get_description();
-    result.total = mset.get_matches_estimated();
-    result.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-
-    const PassageQuery query_passages = passage_query(parsed.query);
-    // Which words a wildcard stands for, each article's matching terms tell; they cost a look at
-    // the article's terms, so they are asked for only when needed.
-    const bool need_matching_terms = options.explain || has_wildcard(parsed.query);
-    PassageRanker ranker(analyzer_, database_, options.ranking, stemmed_terms_);
-    std::vector<Hit> passage_hits; // --passages: every matching passage of the page's articles
+    HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, path_);
+    std::vector<Hit> hits;
     bool undated_shown = false;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        ArticleDocument stored;
-        try {
-            stored = parse_article_document(it.get_document().get_data());
-        } catch (const DataError&) {
-            throw IndexError("the index at " + path_ + " holds a damaged article document (" +
-                             it.get_document().get_value(schema::slot_article_id) +
-                             "); delete it and run 'newssearch index' again");
-        }
-        std::vector<std::string> matching;
-        if (need_matching_terms)
-            matching.assign(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-        PassageQuery hit_query = query_passages;
-        add_matched_terms(hit_query.terms, matching, parsed.query);
-        const std::vector<ScoredPassage> passages = ranker.score(stored, hit_query);
-        if (passages.empty()) continue;
-        if (date_filtered && !options.dated_only && stored.article.date.empty()) undated_shown = true;
-
-        // The article's score explained once, for each of its hits.
-        std::optional<Explanation> explanation;
-        if (options.explain) {
-            std::vector<std::string> title_terms;
-            for (const Token& token : analyzer_.tokenize(stored.article.title)) title_terms.push_back(token.term);
-            explanation = explain_hit(database_, weighting, matching,
-                                      schema::term(schema::article_prefix, stored.article.id), title_terms,
-                                      it.get_weight(), options.ranking.entity_boost);
-        }
-        const auto make_hit = [&](const ScoredPassage& passage, double score) {
-            Hit hit = passage_hit(stored, passages.size(), passage, hit_query, score, options, analyzer_);
-            hit.explanation = explanation;
-            return hit;
-        };
-        const std::vector<std::size_t> matching_indexes = matching_passages(passages);
-        if (!options.passages) {
-            Hit hit = make_hit(passages[best_passage(passages)], it.get_weight());
-            hit.rank = it.get_rank() + 1; // get_rank() counts from the first match, not the page
-            hit.other_matching_passages = matching_indexes.size() - 1;
-            result.hits.push_back(std::move(hit));
-            continue;
-        }
-        for (const std::size_t index : matching_indexes) {
-            passage_hits.push_back(make_hit(passages[index], passages[index].score));
-            passage_hits.back().rank = it.get_rank(); // the article's place, to keep date order
-        }
+    for (auto it = match.articles.begin(); it != match.articles.end(); ++it) {
+        ArticleHits article = builder.build(it);
+        if (article.hits.empty()) continue;
+        undated_shown = undated_shown || article.undated;
+        for (Hit& hit : article.hits) hits.push_back(std::move(hit));
     }
-    if (options.passages) page_passages(options, mset, std::move(passage_hits), result);
-    if (options.facets && has_remote_shard()) remote_facets(filtered(parsed.query), facet_spy);
-    if (options.facets) result.facets = facet_spy.top(options.facet_size);
-    if (undated_shown)
-        result.notices.push_back("Articles whose date is unknown are included; --dated-only leaves them out.");
-    return result;
+    if (options.passages) page_passages(options, match.articles, std::move(hits), results);
+    else page_articles(match.articles, std::move(hits), results);
+
+    if (options.facets && !local_facets) remote_facets(plan.filtered(match.parsed.query), facet_spy);
+    if (options.facets) results.facets = facet_spy.top(options.facet_size);
+    if (plan.date_filtered && !options.dated_only && undated_shown)
+        results.notices.push_back("Articles whose date is unknown are included; --dated-only leaves them out.");
+    return results;
 }
 
 } // namespace newssearch::searcher

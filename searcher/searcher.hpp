@@ -1,17 +1,19 @@
 #pragma once
-/// Searching a newssearch database: BM25 over articles, then each hit article's passages ranked
-/// for the query (searcher/passage_ranking.hpp); one hit per article by default (its best
-/// passage), or every matching passage of the best articles; each with a highlighted snippet.
+/// Searching a newssearch database, in stages with data between them: validate the request
+/// (search_limits), parse and plan it (search_plan), match articles with BM25 and relax the query
+/// when nothing matched (matcher), rank each article's passages into hits with snippets
+/// (hit_builder), and page them and count facets (paging, facets). The library's
+/// newssearch::Searcher (api/) is the door every caller uses; this class is what it opens.
 
 #include "common/analyzer.hpp"
 #include "common/errors.hpp"
-#include "searcher/query_builder.hpp"
-#include "searcher/read_retry.hpp"
-#include "searcher/ranking.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/highlighter.hpp"
-#include "searcher/search_result.hpp"
+#include "searcher/query_builder.hpp"
+#include "searcher/read_retry.hpp"
 #include "searcher/shard_set.hpp"
+
+#include <newssearch/types.hpp>
 
 #include <xapian.h>
 
@@ -22,36 +24,6 @@
 #include <vector>
 
 namespace newssearch::searcher {
-
-/// Result order: by relevance, or by publication date (undated articles last when newest first).
-enum class SortOrder { relevance, date_oldest_first, date_newest_first };
-
-/// Parses "relevance", "date" (oldest first) or "-date" (newest first); throws UsageError.
-[[nodiscard]] SortOrder parse_sort_order(std::string_view text);
-
-struct SearchOptions {
-    std::string query;        ///< may be empty only with `like`
-    std::size_t limit = 10;
-    std::size_t offset = 0;
-    bool passages = false;          ///< list passages individually instead of one per article
-    std::size_t snippet_bytes = 320; ///< longest snippet window
-    bool snippets = true;            ///< false: skip highlighting (batch runs need only ids and scores)
-    std::string since;               ///< earliest publication date ("2025", "2025-02", "2025-02-18")
-    std::string until;               ///< latest publication date, same forms
-    bool dated_only = false;         ///< date filters drop articles whose date is unknown
-    /// Only articles from one of these sources (matched like `source:`); empty: any source.
-    std::vector<std::string> sources;
-    /// Only articles that mention every one of these entities (a name or key, matched like
-    /// `entity:`); empty: no entity filter.
-    std::vector<std::string> entities;
-    SortOrder sort = SortOrder::relevance;
-    std::string like;                ///< more like this article id (relevance feedback)
-    bool explain = false;            ///< fill Hit::explanation
-    bool spelling = true;            ///< suggest corrections; search the correction when nothing matched
-    bool facets = false;             ///< count entities, sources and months over the matching articles
-    std::size_t facet_size = 10;     ///< values shown per facet
-    RankingSettings ranking;
-};
 
 /// Not thread-safe: use one Searcher per thread (each opens its own database handle).
 class Searcher {
@@ -65,10 +37,10 @@ class Searcher {
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /// Runs a query. All words must match unless the query says otherwise; when no passage has
-    /// them all, passages with some of them are returned, with a notice. Throws UsageError for
-    /// an empty query.
-    [[nodiscard]] SearchResult search(const SearchOptions& options);
+    /// Runs a request. All words must match unless the query says otherwise; when no article has
+    /// them all, articles with some of them are returned, with a notice. Throws UsageError for a
+    /// request out of its limits (searcher/search_limits.hpp) or with nothing to search for.
+    [[nodiscard]] SearchResults search(const SearchOptions& options);
 
     /// Number of passages in the index.
     [[nodiscard]] std::size_t passage_count() const;
@@ -91,8 +63,7 @@ class Searcher {
     }
 
   private:
-    SearchResult run(const SearchOptions& options);
-    Xapian::Query more_like(const std::string& article_id) const;
+    SearchResults run(const SearchOptions& options);
 
     /// After a network error: names the failing shards, or leaves them out when partial
     /// results are allowed. Throws IndexError when they are not.

@@ -7,6 +7,8 @@
 /// Remote shards are opened with Xapian::Remote::open and a timeout, so a shard that is down or
 /// does not answer is an error naming it, or, when allowed, is left out (a partial result).
 
+#include <newssearch/types.hpp>
+
 #include <xapian.h>
 
 #include <string>
@@ -33,13 +35,8 @@ struct ShardSpec {
 /// exist or a stub file has a line Xapian would not accept.
 [[nodiscard]] std::vector<ShardSpec> resolve_shards(const std::string& db);
 
-struct ShardOpenOptions {
-    /// Milliseconds a remote shard may take to connect or to answer one request before it
-    /// counts as down (Xapian::NetworkTimeoutError); 0 waits for ever.
-    unsigned remote_timeout_ms = 10000;
-    /// Leave out shards that cannot be opened instead of failing.
-    bool allow_partial = false;
-};
+/// How shards are opened: the library's SearcherOptions (include/newssearch/types.hpp).
+using ShardOpenOptions = SearcherOptions;
 
 /// An index opened as one database.
 struct OpenShards {

@@ -5,6 +5,8 @@
 
 #include "common/stored_records.hpp"
 
+#include <newssearch/types.hpp>
+
 #include <xapian.h>
 
 #include <string>
@@ -12,21 +14,15 @@
 
 namespace newssearch::searcher {
 
-struct StoredEntity {
-    std::string key;
-    std::string canonical;
-    std::string type;
-};
-
 /// The cleaned article JSON the index keeps for article `id`; empty when there is none.
 /// Throws DataError when the stored record is damaged.
 [[nodiscard]] std::string stored_article_json(const Xapian::Database& database, const std::string& id);
 
 /// The name and type the index chose for entity `key` (the key itself and "other" when unknown).
-[[nodiscard]] StoredEntity stored_entity(const Xapian::Database& database, const std::string& key);
+[[nodiscard]] Entity stored_entity(const Xapian::Database& database, const std::string& key);
 
 /// The entities of article `id`, most mentioned first; empty when it has none.
-[[nodiscard]] std::vector<StoredEntity> stored_article_entities(const Xapian::Database& database,
+[[nodiscard]] std::vector<Entity> stored_article_entities(const Xapian::Database& database,
                                                                 const std::string& id);
 
 } // namespace newssearch::searcher

@@ -115,7 +115,7 @@ std::vector<Suggestion> suggest(const Xapian::Database& database, std::string_vi
             entities.offer({"", key, "entity", key, it.get_termfreq()});
         }
         for (Suggestion entity : entities.take()) {
-            entity.completion = stored_entity(database, entity.key).canonical;
+            entity.completion = stored_entity(database, entity.entity_key).canonical;
             entity.text = before + entity.completion;
             best.offer(std::move(entity));
         }

@@ -9,18 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include <newssearch/types.hpp>
+
 namespace newssearch::searcher {
-
-/// One completion of the last word of what was typed.
-struct Suggestion {
-    std::string text;          ///< the whole typed text with its last word completed
-    std::string completion;    ///< the word (index form) or the entity's display name
-    std::string kind;          ///< "word" or "entity"
-    std::string key;           ///< entity key (for entity:KEY); empty for words
-    std::size_t frequency = 0; ///< passages containing the word; articles mentioning the entity
-
-    bool operator==(const Suggestion&) const = default;
-};
 
 /// Up to `limit` completions of the last word of `text`, most frequent first (ties: alphabetical):
 /// index words that start with it (in index form: lower case, accents folded) and entities with a

@@ -1,7 +1,9 @@
 #include "server/search_request.hpp"
 
+#include <newssearch/searcher.hpp>
+
 #include "common/errors.hpp"
-#include "searcher/date_filter.hpp"
+#include "common/text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -23,8 +25,7 @@ const std::string* single(const Params& params, const std::string& name) {
     return &first->second;
 }
 
-std::size_t number(const Params& params, const std::string& name, std::size_t fallback,
-                   std::size_t low, std::size_t high) {
+std::size_t number(const Params& params, const std::string& name, std::size_t fallback) {
     const std::string* text = single(params, name);
     if (!text)
         return fallback;
@@ -34,9 +35,6 @@ std::size_t number(const Params& params, const std::string& name, std::size_t fa
     if (text->empty() || error != std::errc() || stop != end)
         throw bad_request("parameter \"" + name + "\" must be a whole number, not \"" + *text +
                           "\"");
-    if (value < low || value > high)
-        throw bad_request("parameter \"" + name + "\" must be between " + std::to_string(low) +
-                          " and " + std::to_string(high));
     return value;
 }
 
@@ -71,90 +69,40 @@ bool is_entity_key(const std::string& key) {
     return true;
 }
 
-/// `query` with unmatched quotes and brackets closed, so it can stand inside brackets.
-std::string balanced(const std::string& query) {
-    int depth = 0;
-    int lowest = 0;
-    bool quoted = false;
-    for (const char c : query) {
-        if (c == '"')
-            quoted = !quoted;
-        else if (!quoted && c == '(')
-            ++depth;
-        else if (!quoted && c == ')')
-            lowest = std::min(lowest, --depth);
-    }
-    std::string text(static_cast<std::size_t>(-lowest), '(');
-    text += query;
-    if (quoted)
-        text += '"';
-    text += std::string(static_cast<std::size_t>(depth - lowest), ')');
-    return text;
-}
-
 } // namespace
 
-SearchRequest parse_search_request(const Params& params, const RequestLimits& limits) {
-    SearchRequest request;
-    request.query = query_text(params, limits);
+SearchOptions parse_search_request(const Params& params, const RequestLimits& limits) {
+    SearchOptions options;
+    options.query = query_text(params, limits);
     for (auto [it, last] = params.equal_range("source"); it != last; ++it) {
         const std::string& source = it->second;
-        // The query language has no escape inside quotes: a value with a quote cannot be a filter.
-        if (source.empty() || source.size() > 200 ||
-            source.find_first_of("\"\r\n") != std::string::npos)
-            throw bad_request("parameter \"source\" must be a source name without quotes");
-        request.sources.push_back(source);
+        if (source.empty() || source.size() > 200 || source.find_first_of("\r\n") != std::string::npos)
+            throw bad_request("parameter \"source\" must be a source name on one line");
+        options.sources.push_back(source);
     }
     for (auto [it, last] = params.equal_range("entity"); it != last; ++it) {
         if (!is_entity_key(it->second))
-            throw bad_request(
-                "parameter \"entity\" must be an entity key such as sergei_lavrov (a-z, 0-9, _)");
-        request.entities.push_back(it->second);
+            throw bad_request("parameter \"entity\" must be an entity key such as sergei_lavrov (a-z, 0-9, _)");
+        options.entities.push_back(it->second);
     }
-    if (request.sources.size() + request.entities.size() > limits.max_filters)
-        throw bad_request("at most " + std::to_string(limits.max_filters) +
-                          " source and entity filters");
-    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos &&
-        request.sources.empty() && request.entities.empty())
+    if (options.sources.size() + options.entities.size() > limits.max_filters)
+        throw bad_request("at most " + std::to_string(limits.max_filters) + " source and entity filters");
+    if (text::is_blank(options.query) && options.sources.empty() && options.entities.empty())
         throw bad_request("parameter \"q\" is required");
 
-    SearchOptions& options = request.options;
-    options.limit = number(params, "limit", 10, 1, limits.max_limit);
-    options.offset = number(params, "offset", 0, 0, limits.max_offset);
+    options.limit = number(params, "limit", options.limit);
+    options.offset = number(params, "offset", options.offset);
     options.passages = flag(params, "passages");
-    try {
-        if (const std::string* since = single(params, "since")) {
-            (void)date_bound(*since, false, "since");
-            options.since = *since;
-        }
-        if (const std::string* until = single(params, "until")) {
-            (void)date_bound(*until, true, "until");
-            options.until = *until;
-        }
-        if (const std::string* sort = single(params, "sort"))
+    if (const std::string* since = single(params, "since")) options.since = *since;
+    if (const std::string* until = single(params, "until")) options.until = *until;
+    if (const std::string* sort = single(params, "sort")) {
+        try {
             options.sort = parse_sort_order(*sort);
-    } catch (const UsageError& e) {
-        throw bad_request(e.what());
+        } catch (const UsageError& e) {
+            throw bad_request(e.what());
+        }
     }
-    return request;
-}
-
-std::string query_with_filters(const SearchRequest& request) {
-    std::string text;
-    for (const std::string& source : request.sources)
-        text += "source:\"" + source + "\" ";
-    if (request.entities.size() < 2) {
-        // The query parser applies a filter term to the whole query wherever it stands.
-        for (const std::string& key : request.entities)
-            text += "entity:" + key + " ";
-        return text + request.query;
-    }
-    // Filters on one field are alternatives to the query parser; chips narrow, so say AND.
-    for (std::size_t i = 0; i < request.entities.size(); ++i)
-        text += (i ? " AND entity:" : "entity:") + request.entities[i];
-    if (request.query.find_first_not_of(" \t\r\n") != std::string::npos)
-        text += " AND (" + balanced(request.query) + ")";
-    return text;
+    return options;
 }
 
 SuggestRequest parse_suggest_request(const Params& params, const RequestLimits& limits) {
@@ -162,7 +110,9 @@ SuggestRequest parse_suggest_request(const Params& params, const RequestLimits& 
     request.query = query_text(params, limits);
     if (!single(params, "q"))
         throw bad_request("parameter \"q\" is required");
-    request.limit = number(params, "limit", 8, 1, 50);
+    request.limit = number(params, "limit", 8);
+    if (request.limit < 1 || request.limit > 50)
+        throw bad_request("parameter \"limit\" must be between 1 and 50");
     return request;
 }
 

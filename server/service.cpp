@@ -1,18 +1,16 @@
 #include "server/service.hpp"
 
+#include "common/article_json.hpp"
 #include "common/errors.hpp"
-#include "common/schema.hpp"
 #include "render/render_html.hpp"
 #include "render/render_json.hpp"
-#include "searcher/searcher.hpp"
 #include "server/access_log.hpp"
 #include "server/web_assets.hpp"
-#include "searcher/stored_article.hpp"
-#include "searcher/suggest.hpp"
+
+#include <newssearch/searcher.hpp>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include <chrono>
 #include <memory>
@@ -20,8 +18,6 @@
 
 namespace newssearch::server {
 
-using namespace newssearch::searcher; // until the service goes through the library API
-using namespace newssearch::render;
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -49,32 +45,35 @@ void send_error(httplib::Response& response, int status, const std::string& mess
     response.set_header("Cache-Control", "no-store");
 }
 
-/// The calling worker thread's Searcher over `db`, opened on first use and refreshed to the
-/// latest commit. Throws Unavailable when the index cannot be opened.
-Searcher& thread_searcher(const std::string& db) {
-    thread_local std::unique_ptr<Searcher> searcher;
-    thread_local std::string opened;
-    try {
-        if (searcher && opened == db) {
-            searcher->refresh();
-            return *searcher;
+/// The calling worker thread's Searcher (the library's: it moves to the latest commit before
+/// every call), opened on first use, and the index it opened.
+thread_local std::unique_ptr<Searcher> worker_searcher;
+thread_local std::string worker_db;
+
+/// Runs `call` with the calling thread's Searcher over `db`. An index that cannot be opened is
+/// Unavailable (503, retry); one that fails under an open Searcher (replaced or removed) is opened
+/// afresh on the next request.
+template <typename Call> auto with_searcher(const std::string& db, Call&& call) {
+    if (!worker_searcher || worker_db != db) {
+        try {
+            worker_searcher.reset();
+            worker_searcher = std::make_unique<Searcher>(db);
+            worker_db = db;
+        } catch (const IndexError& e) {
+            throw Unavailable(e.what());
         }
-        searcher.reset();
-        searcher = std::make_unique<Searcher>(db);
-        opened = db;
-        return *searcher;
-    } catch (const IndexError& e) {
-        searcher.reset();
-        throw Unavailable(e.what());
-    } catch (const Xapian::Error& e) {
-        // The index was replaced or removed under us: open it afresh on the next request.
-        searcher.reset();
-        throw Unavailable("cannot read the index: " + e.get_description());
+    }
+    try {
+        return call(*worker_searcher);
+    } catch (const IndexError&) {
+        worker_searcher.reset();
+        throw;
     }
 }
 
 /// Runs `body`, turning exceptions into JSON errors: RequestError its own status, UsageError 400,
-/// Unavailable and index errors 503, anything else 500.
+/// Unavailable and index errors 503, anything else 500. (The library turns Xapian's errors into
+/// IndexError.)
 template <typename Body> void guarded(httplib::Response& response, Body&& body) {
     try {
         body();
@@ -87,57 +86,41 @@ template <typename Body> void guarded(httplib::Response& response, Body&& body) 
         response.set_header("Retry-After", "5");
     } catch (const IndexError& e) {
         send_error(response, 503, e.what());
-    } catch (const Xapian::DatabaseError& e) {
-        send_error(response, 503, "index error: " + e.get_description());
-    } catch (const Xapian::Error& e) {
-        send_error(response, 500, "index error: " + e.get_description());
     } catch (const std::exception& e) {
         send_error(response, 500, e.what());
     }
 }
 
-Json search_json(const std::string& db, const SearchRequest& request) {
-    Searcher& searcher = thread_searcher(db);
-    SearchOptions options = request.options;
-    options.query = query_with_filters(request);
-    SearchResult result = searcher.search(options);
-    result.query = request.query;
-    Json json = to_json(result);
+Json search_json(const std::string& db, const SearchOptions& options) {
+    const SearchResults results = with_searcher(db, [&](Searcher& searcher) { return searcher.search(options); });
+    Json json = render::to_json(results);
     Json& hits = json["hits"];
-    for (std::size_t i = 0; i < result.hits.size(); ++i)
-        hits[i]["html"] = {{"title", title_html(result.hits[i])},
-                           {"snippet", snippet_html(result.hits[i].snippet)}};
-    json["filters"] = {{"sources", request.sources}, {"entities", request.entities}};
+    for (std::size_t i = 0; i < results.hits.size(); ++i)
+        hits[i]["html"] = {{"title", render::title_html(results.hits[i])},
+                           {"snippet", render::snippet_html(results.hits[i])}};
+    json["filters"] = {{"sources", options.sources}, {"entities", options.entities}};
     return json;
 }
 
 Json suggest_json(const std::string& db, const SuggestRequest& request) {
-    Searcher& searcher = thread_searcher(db);
+    const std::vector<Suggestion> found =
+        with_searcher(db, [&](Searcher& searcher) { return searcher.suggest(request.query, request.limit); });
     Json suggestions = Json::array();
-    for (const Suggestion& s : suggest(searcher.database(), request.query, request.limit)) {
-        Json item = {{"text", s.text},
-                     {"completion", s.completion},
-                     {"kind", s.kind},
-                     {"frequency", s.frequency}};
-        if (!s.key.empty())
-            item["key"] = s.key;
+    for (const Suggestion& s : found) {
+        Json item = {{"text", s.text}, {"completion", s.completion}, {"kind", s.kind}, {"frequency", s.frequency}};
+        if (!s.entity_key.empty()) item["key"] = s.entity_key;
         suggestions.push_back(std::move(item));
     }
     return {{"query", request.query}, {"suggestions", std::move(suggestions)}};
 }
 
 Json article_json(const std::string& db, const std::string& id) {
-    const Xapian::Database& database = thread_searcher(db).database();
-    const std::string stored = stored_article_json(database, id);
-    if (stored.empty())
-        throw RequestError(404, "no article with id \"" + id + "\"");
-    Json article = Json::parse(stored, nullptr, false);
-    if (article.is_discarded())
-        throw std::runtime_error("the stored article \"" + id + "\" is not valid JSON");
+    const std::optional<StoredArticle> stored = with_searcher(db, [&](Searcher& searcher) { return searcher.article(id); });
+    if (!stored) throw RequestError(404, "no article with id \"" + id + "\"");
     Json entities = Json::array();
-    for (const StoredEntity& entity : stored_article_entities(database, id))
+    for (const Entity& entity : stored->entities)
         entities.push_back({{"key", entity.key}, {"type", entity.type}, {"canonical", entity.canonical}});
-    return {{"article", std::move(article)}, {"entities", std::move(entities)}};
+    return {{"article", to_json(stored->article)}, {"entities", std::move(entities)}};
 }
 
 bool is_known_path(const std::string& path) {
@@ -220,7 +203,7 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
         Json json = {{"status", "ok"}};
         try {
             json["index"] = "ready";
-            json["passages"] = thread_searcher(db).passage_count();
+            json["passages"] = with_searcher(db, [](Searcher& searcher) { return searcher.passage_count(); });
         } catch (const std::exception& e) {
             json["index"] = "unavailable";
             json["message"] = e.what();

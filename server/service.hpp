@@ -1,6 +1,7 @@
 #pragma once
 /// The HTTP/JSON search service: routes, parameters, JSON and HTML responses, errors, access log.
-/// A thin adapter: searching is searcher::Searcher's, rendering render_json's and render_html's.
+/// A thin adapter: searching is the library's (newssearch::Searcher, the one search pipeline),
+/// rendering render_json's and render_html's.
 ///
 ///   GET /api/search?q=&limit=&offset=&since=&until=&source=&entity=&sort=&passages=
 ///   GET /api/suggest?q=&limit=

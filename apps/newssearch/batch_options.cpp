@@ -1,6 +1,7 @@
 #include "batch_options.hpp"
 
 #include "db_location.hpp"
+#include "ranking_options.hpp"
 
 #include <unistd.h>
 
@@ -22,36 +23,26 @@ void add_batch_options(CLI::App& command, const std::shared_ptr<BatchCommandOpti
     command.add_flag("--number-by-position", options->number_by_position,
                      "Number topics 1..N in file order instead of using their ids (Cranfield's "
                      "judgments number cran.qry's queries this way)");
-    command.add_option("--depth", settings.depth, "Results per topic")
-        ->check(CLI::Range(1, 100000))
+    command.add_option("--depth", settings.depth, "Results per topic (a search's limit: 1..10000)")
         ->capture_default_str();
     command.add_option("--run-tag", settings.run_tag, "Run name written in the last column")
         ->capture_default_str();
     command.add_flag("--passages", settings.passages,
                      "Rank passages instead of articles: docid = ARTICLE#ORDINAL (ordinal from 0)");
-    command.add_option("--k1", settings.ranking.k1, "BM25 k1 (term-frequency saturation)")
-        ->check(CLI::Range(0.0, 100.0))
-        ->capture_default_str();
-    command.add_option("--b", settings.ranking.b, "BM25 b (length normalisation)")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
-    command.add_option("--entity-boost", settings.ranking.entity_boost,
-                       "Weight of entity matches for names in the topics (0: words only)")
-        ->check(CLI::Range(0.0, 100.0))
-        ->capture_default_str();
+    command.add_flag("--bag-of-words", settings.bag_of_words,
+                     "Search each topic as a bag of words (query syntax ignored, any word counts) instead "
+                     "of as a user's query (all words first)");
+    add_ranking_options(command, settings.ranking);
     command.add_flag("--feedback", settings.feedback.on,
                      "Pseudo-relevance feedback: expand each query with terms from its best results "
                      "and search again");
     command.add_option("--feedback-docs", settings.feedback.documents,
                        "Feedback: top articles taken as relevant")
-        ->check(CLI::Range(1, 1000))
         ->capture_default_str();
     command.add_option("--feedback-terms", settings.feedback.terms, "Feedback: expansion terms")
-        ->check(CLI::Range(1, 1000))
         ->capture_default_str();
     command.add_option("--feedback-weight", settings.feedback.weight,
                        "Feedback: share of the expansion terms in the final query, below 1")
-        ->check(CLI::Range(0.0, 0.99))
         ->capture_default_str();
     command.add_flag("-q,--quiet", options->quiet, "No progress report on stderr");
 }

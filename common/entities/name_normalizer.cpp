@@ -45,8 +45,8 @@ struct NameNormalizer::Icu {
 NameNormalizer::NameNormalizer() : icu_(std::make_unique<Icu>()) {}
 
 std::string NameNormalizer::to_latin(std::string_view word) const {
-    // Built on the first word outside ASCII: the first transliterator a process builds costs
-    // about 20 ms (ICU loads its registry), more than the rest of a command-line search.
+    // Built on the first word outside ASCII: the first transliterator a process builds is slow
+    // (ICU loads its registry), slower than the rest of a command-line search.
     if (!icu_->transliterator) {
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error;

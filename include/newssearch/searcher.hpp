@@ -14,26 +14,38 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newssearch {
+
+/// The order `text` names: "relevance", "date" (oldest first) or "-date" (newest first), as the
+/// command line's --sort and the HTTP API's sort= take it. Throws UsageError for anything else.
+[[nodiscard]] NEWSSEARCH_API SortOrder parse_sort_order(std::string_view text);
+
+/// Checks `options` against the limits SearchOptions documents, as Searcher::search does first:
+/// throws UsageError naming what is wrong. For callers that build requests ahead of searching.
+NEWSSEARCH_API void validate(const SearchOptions& options);
 
 /// Read-only access to one index. Not thread-safe: one Searcher per thread. Movable; a moved-from
 /// Searcher may only be destroyed or assigned to.
 class NEWSSEARCH_API Searcher {
   public:
-    /// Opens the index at `path`. Throws IndexError when there is none, or it is damaged, or it
-    /// was built by an incompatible version.
-    explicit Searcher(const std::string& path);
+    /// Opens the index at `path`: a folder, a sharded folder, a Xapian stub file, or a
+    /// comma-separated list of those (remote shards included). Throws IndexError when there is
+    /// none, or it is damaged, or it was built by an incompatible version, or a shard is down
+    /// (unless options.allow_partial).
+    explicit Searcher(const std::string& path, const SearcherOptions& options = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /// Runs a query against the latest committed revision. Throws UsageError for an empty query,
-    /// a limit of 0 or over 10000, a bad date or since after until; IndexError when the index
-    /// cannot be read.
+    /// Runs a request against the latest committed revision: the one search pipeline that the
+    /// command line, the HTTP service and batch evaluation run too. Throws UsageError for a
+    /// request outside the limits SearchOptions documents, or with nothing to search for;
+    /// IndexError when the index cannot be read.
     [[nodiscard]] SearchResults search(const SearchOptions& options);
 
     /// The article with this id, as indexed, with its entities; nothing when there is none.
@@ -42,6 +54,9 @@ class NEWSSEARCH_API Searcher {
 
     /// Number of articles in the index (as of the latest committed revision).
     [[nodiscard]] std::size_t article_count();
+
+    /// Number of passages in the index (as of the latest committed revision).
+    [[nodiscard]] std::size_t passage_count();
 
     /// Up to `limit` completions of the last word of `text` for a search box, most frequent
     /// first: index words and entity names that start with it. Nothing when `text` is empty or

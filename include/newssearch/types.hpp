@@ -19,14 +19,44 @@ enum class SortOrder {
     newest_first, ///< by publication date; undated articles last
 };
 
-/// What to search for and how to list it. Only `query` is required; designated initializers
-/// read well: `searcher.search({.query = "talks", .limit = 5})`.
+/// How a Searcher opens its index.
+struct SearcherOptions {
+    /// Milliseconds a remote shard may take to connect or to answer one request before it
+    /// counts as down; 0 waits for ever.
+    unsigned remote_timeout_ms = 10000;
+    /// Answer from the shards that work when some are down (SearchResults::partial) instead of
+    /// failing.
+    bool allow_partial = false;
+};
+
+/// How the words of the query are scored. The defaults are the evaluated ones (docs/EVALUATION.md).
+struct RankingSettings {
+    double k1 = 1.2;           ///< BM25 term-frequency saturation, 0..10
+    double b = 0.75;           ///< BM25 length normalisation, 0..1
+    /// Weight multiplier of an entity-field match when the query names a known entity
+    /// ("Sergey Lavrov" also matches "Sergei Lavrov" or "Lavrov"), 0..100; 0 turns it off.
+    double entity_boost = 0.1;
+};
+
+/// Pseudo-relevance feedback (RM3-style): the best articles of a first ranking are taken as
+/// relevant, their most telling words added to the query, and the query searched again.
+struct FeedbackSettings {
+    bool on = false;
+    std::size_t documents = 5; ///< top articles taken as relevant, 1..1000
+    std::size_t terms = 50;    ///< expansion terms added, 1..1000
+    double weight = 0.5;       ///< share of the expansion in the final query, [0, 1)
+};
+
+/// What to search for and how to list it: the one request type of every way into search (the
+/// command line, the HTTP service, this library and batch evaluation). Only `query` is required;
+/// designated initializers read well: `searcher.search({.query = "talks", .limit = 5})`.
+/// Searcher::search checks every field against the limits documented here (UsageError).
 struct SearchOptions {
     /// The query, in the query language of `newssearch search` (words, "phrases", OR, NOT, -word,
-    /// title:, source:, entity:, date:...). Must have at least one word.
+    /// title:, source:, entity:, date:...). May be empty only with `like`, `sources` or `entities`.
     std::string query{};
     std::size_t limit = 10;   ///< hits per page, 1..10000
-    std::size_t offset = 0;   ///< hits to skip (paging)
+    std::size_t offset = 0;   ///< hits to skip (paging), 0..1000000
     /// Earliest / latest publication date: "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty: no bound.
     /// Articles whose date is unknown are kept unless `dated_only`.
     std::string since{}, until{};
@@ -41,8 +71,20 @@ struct SearchOptions {
     /// false: one hit per article (its best passage); true: every matching passage of the best
     /// articles is a hit, best first.
     bool passages = false;
-    std::size_t snippet_bytes = 320; ///< longest snippet, in bytes
+    std::size_t snippet_bytes = 320; ///< longest snippet, in bytes, 40..100000
+    /// false: article hits carry only their article's id, rank and score (an evaluation run's
+    /// needs: their passages are not ranked); passage hits their text without snippet.
+    bool snippets = true;
     bool spelling = true; ///< offer did_you_mean; search the correction when nothing matched
+    std::string like{};   ///< more like this article id (its telling words are the query)
+    bool explain = false; ///< fill Hit::explanation
+    bool facets = false;  ///< count entities, sources and months over the matching articles
+    std::size_t facet_size = 10; ///< values listed per facet, 1..1000
+    RankingSettings ranking{};
+    /// Read `query` as a bag of words, as IR evaluation does for topics: any syntax in it
+    /// (quotes, '-', ':', AND/OR/NOT) is plain text and the words are combined with OR.
+    bool bag_of_words = false;
+    FeedbackSettings feedback{};
 };
 
 /// An entity the index knows.
@@ -72,12 +114,46 @@ struct ArticleInfo {
     std::string category;
 };
 
+/// One query term's part in a hit's score (SearchOptions::explain).
+struct TermContribution {
+    std::string term;          ///< index term ("Zagreement": stem of agreement; "Slavrov": title)
+    std::string field;         ///< "text" (passage and title words), "title", "author", "entity"
+    unsigned wdf = 0;          ///< occurrences in the article (title words count title_wdf)
+    unsigned from_title = 0;   ///< how much of wdf came from the article title
+    unsigned articles_with_term = 0; ///< in the whole index
+    double weight = 0;         ///< BM25 contribution
+};
+
+/// Why a hit scored what it did.
+struct Explanation {
+    std::vector<TermContribution> terms; ///< largest contribution first
+    double score = 0;                    ///< the hit's score: the sum of the contributions
+};
+
+/// One facet value: how many matching articles have it.
+struct FacetCount {
+    std::string value;   ///< entity display name, source, or month "YYYY-MM"
+    std::string key;     ///< entity key, for narrowing with entity:KEY; empty for other facets
+    std::string type;    ///< entity type; empty for other facets
+    std::size_t articles = 0;
+};
+
+/// Article counts over the matching articles (SearchOptions::facets).
+struct Facets {
+    std::vector<FacetCount> entities;
+    std::vector<FacetCount> sources;
+    std::vector<FacetCount> months;
+    std::size_t articles_counted = 0; ///< matching articles the counts cover
+};
+
 /// One search hit: a passage of an article.
 struct Hit {
     std::size_t rank = 0;     ///< 1-based, across pages (offset + position)
     double score = 0;         ///< BM25 score of the article (of the passage when listing passages)
     ArticleInfo article;
     std::size_t passage = 0;  ///< the passage's ordinal within its article
+    std::size_t article_passages = 0; ///< how many passages the article has
+    std::string passage_kind; ///< "body" or "caption"
     std::string text;         ///< the whole passage
     std::string snippet;      ///< a window of `text` (at most SearchOptions::snippet_bytes), cut at spaces
     std::vector<ByteRange> highlights;       ///< matched words: byte offsets into `snippet`, sorted
@@ -86,16 +162,24 @@ struct Hit {
     std::vector<ByteRange> title_highlights; ///< matched words: byte offsets into article.title
     std::vector<EntityMention> entities;     ///< entities `text` names, in text order
     std::size_t other_matching_passages = 0; ///< in the same article (article hits only)
+    std::optional<Explanation> explanation;   ///< with SearchOptions::explain
 };
 
 /// One page of results.
 struct SearchResults {
+    std::string query;        ///< as asked
+    std::string parsed_query; ///< Xapian's description of what was searched, filters included
+    std::size_t offset = 0;   ///< as asked
+    std::size_t limit = 0;    ///< as asked
+    bool passages = false;    ///< hits are passages (SearchOptions::passages), not articles
     std::vector<Hit> hits;
     std::size_t total_estimate = 0; ///< matching articles (passages when SearchOptions::passages)
     bool total_is_exact = true;     ///< total_estimate is an exact count
     /// Things the reader should know: partial matches shown, query syntax not understood, ...
     std::vector<std::string> notices;
     std::string did_you_mean; ///< a spelling-corrected query, when the index suggests a better one
+    bool partial = false;     ///< some shards of the index were unavailable (see notices)
+    std::optional<Facets> facets; ///< with SearchOptions::facets
 };
 
 /// An indexed article as stored: the cleaned text and the entities it mentions.
@@ -134,6 +218,8 @@ struct Suggestion {
     std::string kind;          ///< "word" or "entity"
     std::string entity_key;    ///< for entities: the key `entity:` filters on; empty for words
     std::size_t frequency = 0; ///< articles containing the word, or mentioning the entity
+
+    bool operator==(const Suggestion&) const = default;
 };
 
 } // namespace newssearch

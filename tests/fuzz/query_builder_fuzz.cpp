@@ -66,10 +66,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const searcher::ParsedQuery parsed = fixture.builder.parse(query);
         (void)parsed.query.get_description();
-        searcher::SearchOptions options;
+        SearchOptions options;
         options.query = std::string(query);
         options.limit = 3;
-        const searcher::SearchResult result = fixture.searcher.search(options);
+        const SearchResults result = fixture.searcher.search(options);
         FUZZ_CHECK(result.hits.size() <= options.limit, "no more hits than asked for");
     } catch (const UsageError&) {
         // Nothing searchable, or a bad date: the user is told.

@@ -60,9 +60,24 @@ std::vector<std::string> docids(const std::vector<RunEntry>& entries) {
 
 } // namespace
 
-TEST_CASE("batch: topics are searched as a bag of words, any word counts", "[eval][batch]") {
+TEST_CASE("batch: a topic is searched as a user's query, through the one search pipeline", "[eval][batch]") {
     const SmallIndex index;
     BatchRunner runner(index.path(), BatchSettings{});
+    // All words first: only the article that has them all.
+    CHECK(docids(runner.run_topic({"1", "frozen assets Anchorage", ""})) == std::vector<std::string>{"assets"});
+    // The same request Searcher::search gets from the command line.
+    Searcher searcher(index.path());
+    const SearchResults results = searcher.search({.query = "talks Riyadh embassy", .limit = 1000});
+    std::vector<std::string> searched;
+    for (const Hit& hit : results.hits) searched.push_back(hit.article.id);
+    CHECK(docids(runner.run_topic({"2", "talks Riyadh embassy", ""})) == searched);
+}
+
+TEST_CASE("batch: --bag-of-words searches topics as bags of words, any word counts", "[eval][batch]") {
+    const SmallIndex index;
+    BatchSettings settings;
+    settings.bag_of_words = true;
+    BatchRunner runner(index.path(), settings);
     // Not every word is in one article (OR semantics), and query syntax in a topic is ignored:
     // '-' does not exclude, quotes do not make a phrase, AND is a word.
     const auto entries =
@@ -138,12 +153,13 @@ TEST_CASE("batch: settings are checked and a missing index is an IndexError", "[
     };
     BatchSettings settings;
     settings.depth = 0;
-    CHECK(message(settings) == "the depth (results per topic) must be at least 1");
+    CHECK(message(settings) == "limit must be 1..10000, not 0");
     settings = {};
     settings.run_tag = "two words";
     CHECK(message(settings) == "the run tag must be a non-empty word without spaces");
     settings = {};
+    settings.feedback.on = true;
     settings.feedback.weight = 1.0;
-    CHECK(message(settings) == "the feedback weight must be in [0, 1)");
+    CHECK(message(settings) == "feedback weight must be in [0, 1), not 1");
     CHECK_THROWS_AS(BatchRunner("/nonexistent/newssearch-db", BatchSettings{}), IndexError);
 }

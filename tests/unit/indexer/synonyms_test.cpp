@@ -40,13 +40,13 @@ TEST_CASE("stored synonyms make a query word find its synonyms", "[synonyms]") {
         writer.commit();
     }
     searcher::Searcher searcher(dir / "db");
-    searcher::SearchOptions options;
+    SearchOptions options;
     options.query = "Kyiv";
     const auto result = searcher.search(options);
     REQUIRE(result.hits.size() == 1);
-    REQUIRE(result.hits[0].snippet.highlights.size() == 1);
-    const auto range = result.hits[0].snippet.highlights[0];
-    CHECK(result.hits[0].snippet.text.substr(range.begin, range.end - range.begin) == "Kiev");
+    REQUIRE(result.hits[0].highlights.size() == 1);
+    const auto range = result.hits[0].highlights[0];
+    CHECK(result.hits[0].snippet.substr(range.begin, range.end - range.begin) == "Kiev");
     options.query = "officials US";
     CHECK(searcher.search(options).hits.size() == 1);
     {

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 using namespace newssearch;
-using namespace newssearch::searcher;
 using namespace newssearch::render;
 
 TEST_CASE("html_escape replaces the five markup characters and nothing else") {
@@ -48,16 +47,20 @@ TEST_CASE("An article's markup reaches HTML only as text") {
 }
 
 TEST_CASE("snippet_html adds ellipses where the passage goes on") {
-    Snippet snippet{"talks in <Riyadh>", {{0, 5}}, true, true};
-    CHECK(snippet_html(snippet) == "\u2026<mark>talks</mark> in &lt;Riyadh&gt;\u2026");
-    snippet.starts_mid_text = false;
-    snippet.ends_mid_text = false;
-    CHECK(snippet_html(snippet) == "<mark>talks</mark> in &lt;Riyadh&gt;");
+    Hit hit;
+    hit.snippet = "talks in <Riyadh>";
+    hit.highlights = {{0, 5}};
+    hit.snippet_starts_mid_text = true;
+    hit.snippet_ends_mid_text = true;
+    CHECK(snippet_html(hit) == "\u2026<mark>talks</mark> in &lt;Riyadh&gt;\u2026");
+    hit.snippet_starts_mid_text = false;
+    hit.snippet_ends_mid_text = false;
+    CHECK(snippet_html(hit) == "<mark>talks</mark> in &lt;Riyadh&gt;");
 }
 
 TEST_CASE("title_html marks the title's highlights") {
     Hit hit;
-    hit.title = "Frozen assets & \"agreements\"";
+    hit.article.title = "Frozen assets & \"agreements\"";
     hit.title_highlights = {{7, 13}};
     CHECK(title_html(hit) == "Frozen <mark>assets</mark> &amp; &quot;agreements&quot;");
 }

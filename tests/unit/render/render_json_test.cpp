@@ -6,28 +6,28 @@
 #include <sstream>
 
 using namespace newssearch;
-using namespace newssearch::searcher;
 using namespace newssearch::render;
 
 namespace {
 
-SearchResult sample_result() {
-    SearchResult result;
+SearchResults sample_result() {
+    SearchResults result;
     result.query = "new idea";
     result.parsed_query = "Query((new@1 PHRASE 2 idea@2))";
-    result.total = 1;
+    result.total_estimate = 1;
     result.limit = 10;
     Hit hit;
     hit.rank = 1;
     hit.score = 2.5;
-    hit.article_id = "001";
+    hit.article.id = "001";
     hit.passage = 2;
     hit.article_passages = 7;
     hit.passage_kind = "body";
-    hit.title = "Rubio and Lavrov";
-    hit.source = "example.com";
+    hit.article.title = "Rubio and Lavrov";
+    hit.article.source = "example.com";
     hit.text = "Lavrov had introduced a “new idea” here.";
-    hit.snippet = Snippet{hit.text, {{27, 35}}, false, false};
+    hit.snippet = hit.text;
+    hit.highlights = {{27, 35}};
     hit.other_matching_passages = 1;
     result.hits.push_back(hit);
     return result;
@@ -67,7 +67,7 @@ TEST_CASE("the text view is plain when not coloured and marks matches in colour"
 }
 
 TEST_CASE("an empty result says nothing matched", "[render]") {
-    SearchResult result;
+    SearchResults result;
     result.query = "Barbie";
     std::ostringstream out;
     render_text(out, result, TextStyle{false});

@@ -34,7 +34,7 @@ TEST_CASE("feedback: the expanded query interpolates the original with weighted 
     CHECK(expand_query(original, no_terms, settings).get_description() ==
           original.get_description());
     settings.on = false;
-    CHECK_FALSE(settings.enabled());
+    CHECK_FALSE(feedback_enabled(settings));
     settings.on = true;
 
     // A real ESet: the first document is "relevant"; its distinctive stems expand the query.

@@ -1,5 +1,7 @@
 #include "searcher/searcher.hpp"
+#include "searcher/search_limits.hpp"
 
+#include "../article_fixture.hpp"
 #include "../temp_dir.hpp"
 #include "common/errors.hpp"
 #include "indexer/index_writer.hpp"
@@ -14,16 +16,7 @@ using namespace newssearch::searcher;
 
 namespace {
 
-Article make_article(const std::string& id, const std::string& title, std::vector<std::string> paragraphs,
-                     const std::string& date = "") {
-    Article article;
-    article.id = id;
-    article.title = title;
-    article.date = date;
-    article.source = "Example News";
-    for (auto& text : paragraphs) article.paragraphs.push_back({std::move(text), false});
-    return article;
-}
+using test::make_article;
 
 /// A small index: one article with many passages about talks, one about an agreement.
 class SmallIndex {
@@ -61,8 +54,8 @@ SearchOptions query(const std::string& text) {
 
 std::string marked(const Hit& hit) {
     std::string out;
-    for (const ByteRange& range : hit.snippet.highlights)
-        out += "[" + hit.snippet.text.substr(range.begin, range.end - range.begin) + "]";
+    for (const ByteRange& range : hit.highlights)
+        out += "[" + hit.snippet.substr(range.begin, range.end - range.begin) + "]";
     return out;
 }
 
@@ -71,35 +64,35 @@ std::string marked(const Hit& hit) {
 TEST_CASE("the matching article comes first with its words highlighted", "[search]") {
     const SmallIndex index;
     Searcher searcher(index.path());
-    const SearchResult result = searcher.search(query("Anchorage agreements"));
-    REQUIRE(result.total == 1);
+    const SearchResults result = searcher.search(query("Anchorage agreements"));
+    REQUIRE(result.total_estimate == 1);
     REQUIRE(result.hits.size() == 1);
-    CHECK(result.hits[0].article_id == "deal");
+    CHECK(result.hits[0].article.id == "deal");
     // "agreement" in the next sentence is the same word to the stemmer: it is marked too.
     CHECK(marked(result.hits[0]) == "[Anchorage agreements][agreement]");
-    CHECK(result.hits[0].title == "Frozen assets");
-    CHECK(result.hits[0].source == "Example News");
+    CHECK(result.hits[0].article.title == "Frozen assets");
+    CHECK(result.hits[0].article.source == "Example News");
 }
 
 TEST_CASE("by default each article appears once, with its best passage", "[search]") {
     const SmallIndex index;
     Searcher searcher(index.path());
-    const SearchResult articles = searcher.search(query("Riyadh talks"));
+    const SearchResults articles = searcher.search(query("Riyadh talks"));
     REQUIRE(articles.hits.size() == 1);
-    CHECK(articles.hits[0].article_id == "talks");
+    CHECK(articles.hits[0].article.id == "talks");
     CHECK(articles.hits[0].other_matching_passages > 0);
 
     SearchOptions passages = query("Riyadh talks");
     passages.passages = true;
-    const SearchResult listed = searcher.search(passages);
+    const SearchResults listed = searcher.search(passages);
     CHECK(listed.hits.size() > 1);
-    for (const Hit& hit : listed.hits) CHECK(hit.article_id == "talks");
+    for (const Hit& hit : listed.hits) CHECK(hit.article.id == "talks");
 }
 
 TEST_CASE("a quoted phrase is highlighted as one span, only where it occurs", "[search]") {
     const SmallIndex index;
     Searcher searcher(index.path());
-    const SearchResult result = searcher.search(query("\"new idea\""));
+    const SearchResults result = searcher.search(query("\"new idea\""));
     REQUIRE(result.hits.size() == 1);
     CHECK(marked(result.hits[0]) == "[new idea]");
 }
@@ -107,9 +100,9 @@ TEST_CASE("a quoted phrase is highlighted as one span, only where it occurs", "[
 TEST_CASE("when no passage has all the words, partial matches are shown with a notice", "[search]") {
     const SmallIndex index;
     Searcher searcher(index.path());
-    const SearchResult result = searcher.search(query("Anchorage Barbie"));
+    const SearchResults result = searcher.search(query("Anchorage Barbie"));
     REQUIRE(result.hits.size() == 1);
-    CHECK(result.hits[0].article_id == "deal");
+    CHECK(result.hits[0].article.id == "deal");
     REQUIRE(result.notices.size() == 1);
     CHECK_THAT(result.notices[0], Catch::Contains("some of them"));
 }
@@ -117,8 +110,8 @@ TEST_CASE("when no passage has all the words, partial matches are shown with a n
 TEST_CASE("a query that matches nothing returns no hits", "[search]") {
     const SmallIndex index;
     Searcher searcher(index.path());
-    const SearchResult result = searcher.search(query("Barbie"));
-    CHECK(result.total == 0);
+    const SearchResults result = searcher.search(query("Barbie"));
+    CHECK(result.total_estimate == 0);
     CHECK(result.hits.empty());
 }
 
@@ -128,9 +121,9 @@ TEST_CASE("limit and offset page through the results", "[search]") {
     SearchOptions options = query("Riyadh");
     options.passages = true;
     options.limit = 3;
-    const SearchResult first = searcher.search(options);
+    const SearchResults first = searcher.search(options);
     options.offset = 3;
-    const SearchResult second = searcher.search(options);
+    const SearchResults second = searcher.search(options);
     REQUIRE(first.hits.size() == 3);
     REQUIRE(second.hits.size() == 3);
     CHECK(second.hits[0].rank == 4);
@@ -147,9 +140,9 @@ TEST_CASE("a missing or broken index is a clear IndexError", "[search]") {
 
 namespace {
 
-std::vector<std::string> ids(const SearchResult& result) {
+std::vector<std::string> ids(const SearchResults& result) {
     std::vector<std::string> out;
-    for (const Hit& hit : result.hits) out.push_back(hit.article_id);
+    for (const Hit& hit : result.hits) out.push_back(hit.article.id);
     return out;
 }
 
@@ -159,11 +152,11 @@ TEST_CASE("sorting by date puts undated articles last when newest first", "[sear
     const SmallIndex index;
     Searcher searcher(index.path());
     SearchOptions options = query("Moscow OR Lavrov OR diplomats");
-    options.sort = SortOrder::date_newest_first;
+    options.sort = SortOrder::newest_first;
     CHECK(ids(searcher.search(options)) == std::vector<std::string>{"deal", "idea", "assets", "talks"});
-    options.sort = SortOrder::date_oldest_first;
+    options.sort = SortOrder::oldest_first;
     CHECK(ids(searcher.search(options)) == std::vector<std::string>{"talks", "assets", "idea", "deal"});
-    CHECK(parse_sort_order("-date") == SortOrder::date_newest_first);
+    CHECK(parse_sort_order("-date") == SortOrder::newest_first);
     CHECK_THROWS_AS(parse_sort_order("newest"), UsageError);
 }
 
@@ -171,9 +164,9 @@ TEST_CASE("a date range keeps undated articles unless they are excluded", "[sear
     const SmallIndex index;
     Searcher searcher(index.path());
     SearchOptions options = query("Moscow OR Lavrov OR diplomats");
-    options.sort = SortOrder::date_oldest_first;
+    options.sort = SortOrder::oldest_first;
     options.since = "2025-07";
-    const SearchResult with_undated = searcher.search(options);
+    const SearchResults with_undated = searcher.search(options);
     CHECK(ids(with_undated) == std::vector<std::string>{"talks", "idea", "deal"});
     CHECK_THAT(with_undated.notices.back(), Catch::Contains("--dated-only"));
     options.dated_only = true;
@@ -197,14 +190,14 @@ TEST_CASE("date: in the query filters like --since/--until", "[search]") {
 TEST_CASE("a misspelt query is corrected from the index's own words", "[search]") {
     const SmallIndex index;
     Searcher searcher(index.path());
-    const SearchResult corrected = searcher.search(query("anchroage agreemnts"));
+    const SearchResults corrected = searcher.search(query("anchroage agreemnts"));
     REQUIRE(corrected.hits.size() == 1);
-    CHECK(corrected.hits[0].article_id == "deal");
+    CHECK(corrected.hits[0].article.id == "deal");
     CHECK_THAT(corrected.notices[0], Catch::Contains("showing results for \"anchorage agreements\""));
     // Words the index has are never "corrected", even to a more frequent neighbour.
-    CHECK(searcher.search(query("Anchorage agreements")).suggestion.empty());
-    const SearchResult suggested = searcher.search(query("Riyadh OR Lavrof"));
-    CHECK(suggested.suggestion == "riyadh OR lavrov");
+    CHECK(searcher.search(query("Anchorage agreements")).did_you_mean.empty());
+    const SearchResults suggested = searcher.search(query("Riyadh OR Lavrof"));
+    CHECK(suggested.did_you_mean == "riyadh OR lavrov");
 }
 
 TEST_CASE("more like this finds the articles that share an article's words", "[search]") {
@@ -212,10 +205,10 @@ TEST_CASE("more like this finds the articles that share an article's words", "[s
     Searcher searcher(index.path());
     SearchOptions options;
     options.like = "deal";
-    const SearchResult result = searcher.search(options);
+    const SearchResults result = searcher.search(options);
     REQUIRE_FALSE(result.hits.empty());
-    CHECK(result.hits[0].article_id == "assets");
-    for (const Hit& hit : result.hits) CHECK(hit.article_id != "deal");
+    CHECK(result.hits[0].article.id == "assets");
+    for (const Hit& hit : result.hits) CHECK(hit.article.id != "deal");
     options.like = "no-such-article";
     CHECK_THROWS_WITH(searcher.search(options), Catch::Contains("no article with id"));
 }
@@ -225,7 +218,7 @@ TEST_CASE("explain breaks the score into each matching term's BM25 weight", "[se
     Searcher searcher(index.path());
     SearchOptions options = query("frozen agreements");
     options.explain = true;
-    const SearchResult result = searcher.search(options);
+    const SearchResults result = searcher.search(options);
     REQUIRE_FALSE(result.hits.empty());
     for (const Hit& hit : result.hits) {
         REQUIRE(hit.explanation);
@@ -267,9 +260,9 @@ TEST_CASE("a long-lived searcher sees articles committed after it opened once re
     writer.add(make_article("second", "Lighthouse repairs", {"The lighthouse keeper asked for repairs."}));
     writer.commit();
     CHECK(searcher.refresh());
-    const SearchResult result = searcher.search(query("lighthouse"));
+    const SearchResults result = searcher.search(query("lighthouse"));
     REQUIRE(result.hits.size() == 1);
-    CHECK(result.hits[0].article_id == "second");
+    CHECK(result.hits[0].article.id == "second");
 }
 
 namespace {
@@ -297,7 +290,7 @@ class FilterIndex {
 };
 
 /// The ids of the hits, sorted: filters decide which articles match, not their order.
-std::vector<std::string> article_ids(const SearchResult& result) {
+std::vector<std::string> article_ids(const SearchResults& result) {
     std::vector<std::string> sorted = ids(result);
     std::sort(sorted.begin(), sorted.end());
     return sorted;
