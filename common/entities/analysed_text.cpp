@@ -131,16 +131,18 @@ std::vector<ByteRange> split_at_bars(std::string_view text, ByteRange range) {
     return pieces;
 }
 
-/// Sentence ranges for names: ICU's, cut at " | " and re-joined where ICU broke after a middle
-/// initial ("Donald J. | Trump").
+/// Sentence ranges for names: ICU's, cut at " | " and re-joined where ICU broke after an initial
+/// ("Donald J. | Trump", "(P. | Simmons 4-38)").
 std::vector<ByteRange> name_sentences(std::string_view text, const Analyzer& analyzer) {
     std::vector<ByteRange> sentences;
     for (const ByteRange& sentence : analyzer.sentences(text)) {
         for (const ByteRange& range : split_at_bars(text, sentence)) {
+            const std::size_t end = sentences.empty() ? 0 : sentences.back().end;
             const bool after_initial =
-                !sentences.empty() && range.begin == sentence.begin && sentences.back().end >= 3 &&
-                text[sentences.back().end - 1] == '.' && text[sentences.back().end - 2] >= 'A' &&
-                text[sentences.back().end - 2] <= 'Z' && text[sentences.back().end - 3] == ' ';
+                !sentences.empty() && range.begin == sentence.begin && end >= 2 &&
+                text[end - 1] == '.' && text[end - 2] >= 'A' && text[end - 2] <= 'Z' &&
+                (end - 2 == sentences.back().begin || text[end - 3] == ' ' ||
+                 text[end - 3] == '(' || text[end - 3] == '"');
             if (after_initial)
                 sentences.back().end = range.end;
             else

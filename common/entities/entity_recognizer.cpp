@@ -4,12 +4,15 @@
 #include "common/entities/gazetteer_matcher.hpp"
 #include "common/entities/name_normalizer.hpp"
 #include "common/entities/name_spotter.hpp"
+#include "common/entities/name_tagger.hpp"
 #include "common/errors.hpp"
 #include "common/text_fold.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace newssearch::entities {
 namespace {
@@ -116,22 +119,9 @@ recognize_parts(const Gazetteer& gazetteer, std::span<const std::string_view> pa
     // Gazetteer names. An alias several entities share names the one the document also names
     // unambiguously; with no such evidence it names none (a wrong entity is worse than none).
     std::vector<std::vector<GazetteerMatch>> matches;
-    std::set<std::size_t> certain;
-    for (const AnalysedText& text : texts) {
+    for (const AnalysedText& text : texts)
         matches.push_back(detail::match_gazetteer(text, gazetteer, mode));
-        for (const GazetteerMatch& match : matches.back())
-            if (match.entries.size() == 1)
-                certain.insert(match.entries.front());
-    }
-    for (auto& part_matches : matches)
-        for (GazetteerMatch& match : part_matches) {
-            if (match.entries.size() == 1)
-                continue;
-            std::erase_if(match.entries,
-                          [&](std::size_t entry) { return !certain.contains(entry); });
-            if (match.entries.size() > 1)
-                match.entries.clear();
-        }
+    detail::resolve_shared_aliases(matches);
 
     // Automatic names, outside the words gazetteer names took (resolved or not).
     std::vector<std::vector<NameCandidate>> candidates;
@@ -173,22 +163,171 @@ recognize_parts(const Gazetteer& gazetteer, std::span<const std::string_view> pa
     return mentions;
 }
 
+/// True when every letter of `name` is a capital ("KUWAIT", "U.S."): a headline's spelling.
+bool all_capitals(std::string_view name) {
+    bool upper = false;
+    for (const char c : name) {
+        if (c >= 'a' && c <= 'z')
+            return false;
+        upper |= c >= 'A' && c <= 'Z';
+    }
+    return upper;
+}
+
+/// A name the tagger found, before the document decides its type, spelling and key.
+struct TaggedName {
+    std::size_t part = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t words = 0;
+    std::string written;
+    std::string key;
+    int type = 0; ///< CoNLL type: PER, LOC, ORG, MISC
+};
+
+/// Article text read by the tagger: its names, with the gazetteer's where they agree, unified
+/// over the whole document (docs/ENTITIES.md, "The tagger").
+std::vector<std::vector<EntityMention>> recognize_tagged(const Gazetteer& gazetteer,
+                                                         const EntityTagger& tagger,
+                                                         std::span<const std::string_view> parts) {
+    const NameNormalizer& normalizer = NameNormalizer::for_this_thread();
+    std::vector<AnalysedText> texts;
+    texts.reserve(parts.size());
+    detail::LowerCaseTerms lower_case_terms;
+    std::vector<std::vector<GazetteerMatch>> matches;
+    for (const std::string_view part : parts) {
+        texts.push_back(detail::analyse(part, Mode::article, normalizer));
+        detail::collect_lower_case_terms(texts.back(), lower_case_terms);
+        matches.push_back(detail::match_gazetteer(texts.back(), gazetteer, Mode::article));
+    }
+    detail::resolve_shared_aliases(matches);
+    const auto spans = detail::tag_document(
+        tagger, detail::TaggerInput{texts, matches, gazetteer, lower_case_terms});
+
+    std::vector<std::vector<EntityMention>> mentions(texts.size());
+    std::vector<TaggedName> names;
+    for (std::size_t p = 0; p < texts.size(); ++p) {
+        const std::vector<detail::Word>& words = texts[p].words;
+        std::vector<bool> tagged(words.size(), false);
+        for (const detail::TaggedSpan& span : spans[p])
+            std::fill(tagged.begin() + static_cast<std::ptrdiff_t>(span.first),
+                      tagged.begin() + static_cast<std::ptrdiff_t>(span.last), true);
+        // A gazetteer name stands where the tagger found nothing or found it (or part of it);
+        // a longer tagged name around it wins ("Bank of England" over England, "American
+        // League" over American), except around a person ("State Marco Rubio" is Marco Rubio:
+        // names of people hardly ever sit inside other names).
+        std::vector<bool> taken(words.size(), false);
+        for (const GazetteerMatch& match : matches[p]) {
+            if (match.entries.empty())
+                continue;
+            const std::size_t entry = match.entries.front();
+            const bool person =
+                !match.adjective && gazetteer.entries()[entry].type == EntityType::person;
+            bool inside_longer = false;
+            for (const detail::TaggedSpan& span : spans[p])
+                inside_longer |= span.first <= match.first && match.last <= span.last &&
+                                 span.last - span.first > match.last - match.first && !person;
+            if (inside_longer)
+                continue;
+            mentions[p].push_back(
+                EntityMention{gazetteer.entries()[entry].canonical, gazetteer.key(entry),
+                              gazetteer.entries()[entry].type, words[match.first].begin,
+                              words[match.last - 1].name_end, true, match.adjective});
+            std::fill(taken.begin() + static_cast<std::ptrdiff_t>(match.first),
+                      taken.begin() + static_cast<std::ptrdiff_t>(match.last), true);
+        }
+        // The tagger learned English: in other scripts (which inflect names, "в Москве") only
+        // the gazetteer finds names.
+        for (const detail::TaggedSpan& span : spans[p]) {
+            if (std::any_of(taken.begin() + static_cast<std::ptrdiff_t>(span.first),
+                            taken.begin() + static_cast<std::ptrdiff_t>(span.last),
+                            [](bool t) { return t; }) ||
+                !words[span.first].latin)
+                continue;
+            TaggedName name{p,
+                            words[span.first].begin,
+                            words[span.last - 1].name_end,
+                            span.last - span.first,
+                            written_name(texts[p], span.first, span.last),
+                            {},
+                            span.type};
+            name.key = normalizer.name_key(name.written);
+            if (!name.key.empty())
+                names.push_back(std::move(name));
+        }
+    }
+
+    // A surname alone is the one person of the document with that surname ("Blair" after
+    // "Tony Blair"); then each key takes the type most of its mentions have, and the first
+    // spelling not in capitals.
+    std::unordered_map<std::string, std::string> surnames; // last word key -> full key, "" shared
+    for (const TaggedName& name : names) {
+        if (name.type != 0 || name.words < 2)
+            continue;
+        const std::string last = normalizer.name_key(name.written.substr(name.written.rfind(' ') + 1));
+        const auto [found, fresh] = surnames.emplace(last, name.key);
+        if (!fresh && found->second != name.key)
+            found->second.clear();
+    }
+    std::unordered_map<std::string, const TaggedName*> full_names;
+    for (const TaggedName& name : names)
+        if (name.type == 0 && name.words >= 2)
+            full_names.emplace(name.key, &name);
+    struct Unified {
+        std::array<int, 4> votes{};
+        const TaggedName* spelling = nullptr;
+    };
+    std::unordered_map<std::string, Unified> unified;
+    for (TaggedName& name : names) {
+        if (name.words == 1)
+            if (const auto surname = surnames.find(name.key);
+                surname != surnames.end() && !surname->second.empty())
+                name.key = surname->second;
+        Unified& entity = unified[name.key];
+        ++entity.votes[static_cast<std::size_t>(name.type)];
+        if (!entity.spelling || (all_capitals(entity.spelling->written) && !all_capitals(name.written)))
+            entity.spelling = &name;
+    }
+    for (auto& [key, entity] : unified)
+        if (const auto full = full_names.find(key); full != full_names.end())
+            entity.spelling = full->second;
+    for (const TaggedName& name : names) {
+        const Unified& entity = unified.at(name.key);
+        const auto most = std::max_element(entity.votes.begin(), entity.votes.end());
+        mentions[name.part].push_back(EntityMention{
+            entity.spelling->written, name.key,
+            entity_type_of(static_cast<int>(most - entity.votes.begin())), name.begin, name.end,
+            false, false});
+    }
+    for (auto& part : mentions)
+        std::sort(part.begin(), part.end(),
+                  [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
+    return mentions;
+}
+
 } // namespace
 
-EntityRecognizer::EntityRecognizer() : gazetteer_(std::make_shared<const Gazetteer>()) {}
+EntityRecognizer::EntityRecognizer()
+    : EntityRecognizer(std::make_shared<const Gazetteer>(), EntityTagger::bundled()) {}
 
 EntityRecognizer::EntityRecognizer(std::shared_ptr<const Gazetteer> gazetteer)
-    : gazetteer_(std::move(gazetteer)) {
+    : EntityRecognizer(std::move(gazetteer), EntityTagger::bundled()) {}
+
+EntityRecognizer::EntityRecognizer(std::shared_ptr<const Gazetteer> gazetteer,
+                                   std::shared_ptr<const EntityTagger> tagger)
+    : gazetteer_(std::move(gazetteer)), tagger_(std::move(tagger)) {
     if (!gazetteer_)
         throw UsageError("EntityRecognizer needs a gazetteer (an empty one for none)");
 }
 
 std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text) const {
-    return std::move(recognize_parts(*gazetteer_, std::span(&text, 1), Mode::article).front());
+    return std::move(recognize_document(std::span(&text, 1)).front());
 }
 
 std::vector<std::vector<EntityMention>>
 EntityRecognizer::recognize_document(std::span<const std::string_view> parts) const {
+    if (tagger_)
+        return recognize_tagged(*gazetteer_, *tagger_, parts);
     return recognize_parts(*gazetteer_, parts, Mode::article);
 }
 

@@ -1,6 +1,7 @@
 #include "common/entities/gazetteer_matcher.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace newssearch::entities::detail {
 
@@ -63,6 +64,23 @@ std::vector<GazetteerMatch> match_gazetteer(const AnalysedText& text, const Gaze
             ++i;
     }
     return matches;
+}
+
+void resolve_shared_aliases(std::vector<std::vector<GazetteerMatch>>& matches) {
+    std::set<std::size_t> certain;
+    for (const auto& part : matches)
+        for (const GazetteerMatch& match : part)
+            if (match.entries.size() == 1)
+                certain.insert(match.entries.front());
+    for (auto& part : matches)
+        for (GazetteerMatch& match : part) {
+            if (match.entries.size() == 1)
+                continue;
+            std::erase_if(match.entries,
+                          [&](std::size_t entry) { return !certain.contains(entry); });
+            if (match.entries.size() > 1)
+                match.entries.clear();
+        }
 }
 
 } // namespace newssearch::entities::detail

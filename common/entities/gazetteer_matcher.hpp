@@ -28,4 +28,9 @@ struct GazetteerMatch {
 [[nodiscard]] std::vector<GazetteerMatch> match_gazetteer(const AnalysedText& text,
                                                           const Gazetteer& gazetteer, Mode mode);
 
+/// Resolves the matches of one document's parts in place: an alias several entities share names
+/// the one the document also names unambiguously; with no such evidence it names none (its
+/// entries are cleared: a wrong entity is worse than none).
+void resolve_shared_aliases(std::vector<std::vector<GazetteerMatch>>& matches);
+
 } // namespace newssearch::entities::detail

@@ -3,6 +3,8 @@
 #include "cli_fixture.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <map>
 
 using namespace newssearch::test;
@@ -89,4 +91,53 @@ TEST_CASE("the entities command lists known entities with article counts, and no
         CHECK(articles.count(junk) == 0);
     const auto people = nlohmann::json::parse(run_newssearch({"entities", "--db", index.db(), "--json", "--type", "person"}).out);
     for (const auto& entity : people) CHECK(entity["type"] == "person");
+}
+
+TEST_CASE("entities --conll appends the recogniser's tag to every token line", "[cli][entities][conll]") {
+    const std::string sample = std::string(NEWSSEARCH_TEST_DATA) + "/entities/sample.conll";
+    const auto result = run_newssearch({"entities", "--conll", sample});
+    REQUIRE(result.exit_code == 0);
+    std::ifstream in(sample);
+    std::istringstream out(result.out);
+    std::string input_line;
+    std::string output_line;
+    std::map<std::string, std::string> tag_of;
+    std::size_t tokens = 0;
+    while (std::getline(in, input_line)) {
+        REQUIRE(std::getline(out, output_line));
+        CAPTURE(input_line, output_line);
+        if (input_line.empty() || input_line.starts_with("-DOCSTART-")) {
+            CHECK(output_line == input_line); // blank and article lines as they came
+            continue;
+        }
+        ++tokens;
+        REQUIRE(output_line.starts_with(input_line + " "));
+        const std::string tag = output_line.substr(input_line.size() + 1);
+        CHECK((tag == "O" || tag == "B-PER" || tag == "I-PER" || tag == "B-LOC" || tag == "I-LOC" ||
+               tag == "B-ORG" || tag == "I-ORG" || tag == "B-MISC" || tag == "I-MISC"));
+        tag_of[input_line.substr(0, input_line.find(' '))] = tag;
+    }
+    CHECK_FALSE(std::getline(out, output_line));
+    CHECK(tokens > 40);
+    // A clear name: "Prime Minister Tony Blair watched ..."
+    CHECK(tag_of["Tony"] == "B-PER");
+    CHECK(tag_of["Blair"] == "B-PER");
+    CHECK(tag_of["Minister"] == "O");
+    CHECK(tag_of["London"] == "B-LOC");
+}
+
+TEST_CASE("entities --train writes a model that --conll reads", "[cli][entities][conll]") {
+    const TempDir dir;
+    const std::string sample = std::string(NEWSSEARCH_TEST_DATA) + "/entities/sample.conll";
+    const std::string model = dir / "tagger.model";
+    const auto trained = run_newssearch({"entities", "--train", sample, "--model-out", model, "--epochs", "3"});
+    REQUIRE(trained.exit_code == 0);
+    std::ifstream in(model);
+    std::string first;
+    std::getline(in, first);
+    CHECK(first == "newssearch-entity-tagger 1");
+    const auto tagged = run_newssearch({"entities", "--conll", sample, "--model", model});
+    CHECK(tagged.exit_code == 0);
+    CHECK(tagged.out.find("Tony NNP I-NP I-PER B-PER") != std::string::npos); // learned from itself
+    CHECK(run_newssearch({"entities", "--train", sample}).exit_code != 0);      // no --model-out
 }
