@@ -47,8 +47,10 @@ struct TrainingDocument {
 
 struct TrainingOptions {
     int epochs = 15;
-    /// A feature whose every averaged weight is below this is dropped (the model's size).
-    float min_weight = 0.5F / EntityTagger::weight_scale;
+    /// A feature whose every averaged weight is below this is dropped: half the features go,
+    /// F1 on CoNLL's eng.testa loses 0.002, and the model's table fits a processor cache
+    /// better (indexing CPU, docs/ENTITIES.md).
+    float min_weight = 1.0F;
     unsigned seed = 1;
 };
 
