@@ -542,9 +542,13 @@ std::vector<std::vector<TaggedSpan>> tag_document(const EntityTagger& tagger,
             // A name neither starts nor ends with a word in lower case, but for particles
             // ("de Silva"): "the Kremlin", "Hachette in" are the Kremlin and Hachette.
             const std::vector<Word>& words = input.texts[p].words;
+            // Nor does a person's name start with a title: "Mr Blair" is Blair (Tony Blair, when
+            // the article says so).
             std::size_t first = i;
-            while (first < last && words[first].lower_case &&
-                   !cues::is_name_particle(words[first].term))
+            while (first < last && ((words[first].lower_case &&
+                                     !cues::is_name_particle(words[first].term)) ||
+                                    (type == 0 && first + 1 < last &&
+                                     cues::is_title(words[first].term))))
                 ++first;
             std::size_t end = last;
             while (end > first && words[end - 1].lower_case)
