@@ -47,7 +47,12 @@ std::string shape_of(std::string_view written, bool collapse) {
         UChar32 c;
         U8_NEXT(bytes, i, length, c);
         char s = 'o';
-        if (c < 0)
+        if (c >= 0 && c < 128) // ASCII without ICU: most words of English news
+            s = c >= 'A' && c <= 'Z'   ? 'X'
+                : c >= 'a' && c <= 'z' ? 'x'
+                : c >= '0' && c <= '9' ? 'd'
+                                       : static_cast<char>(c);
+        else if (c < 0)
             s = '?';
         else if (u_isupper(c) || u_istitle(c))
             s = 'X';
@@ -55,8 +60,6 @@ std::string shape_of(std::string_view written, bool collapse) {
             s = 'x';
         else if (u_isdigit(c))
             s = 'd';
-        else if (c < 128)
-            s = static_cast<char>(c);
         if (!shape.empty() && shape.back() == s) {
             if (collapse || ++run >= 3)
                 continue;
