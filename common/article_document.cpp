@@ -82,6 +82,7 @@ std::string article_body_text(const Article& article) {
 
 std::string passage_text(const Article& article, std::string_view body, const PassageSpan& span) {
     if (span.kind == "title") return article.title;
+    if (span.kind == "lede") return clipped(article.subtitle, span.begin, span.end);
     if (span.kind == "caption")
         return span.caption < article.captions.size()
                    ? clipped(article.captions[span.caption].text, span.begin, span.end)

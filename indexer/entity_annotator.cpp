@@ -8,10 +8,12 @@ namespace newssearch::indexer {
 
 ArticleEntities annotate_entities(const Article& article, const std::vector<Passage>& passages,
                                   const entities::EntityRecognizer& recognizer) {
-    // Parts: title, then paragraphs, then captions, as the recogniser wants one document.
+    // Parts: title, then paragraphs, then captions, then the standfirst, as the recogniser wants
+    // one document.
     std::vector<std::string_view> parts{article.title};
     for (const Paragraph& paragraph : article.paragraphs) parts.emplace_back(paragraph.text);
     for (const Caption& caption : article.captions) parts.emplace_back(caption.text);
+    parts.emplace_back(article.subtitle);
     const auto found = recognizer.recognize_document(parts);
 
     // Body mentions with offsets into article_body_text() (paragraphs joined by "\n\n").
@@ -33,6 +35,10 @@ ArticleEntities annotate_entities(const Article& article, const std::vector<Pass
             if (passage.caption < article.captions.size())
                 for (const auto& m : found[1 + article.paragraphs.size() + passage.caption])
                     inside.push_back({m.key, m.canonical, m.type, m.begin, m.end, m.adjective});
+            continue;
+        }
+        if (passage.kind == PassageKind::lede) {
+            for (const auto& m : found.back()) inside.push_back({m.key, m.canonical, m.type, m.begin, m.end, m.adjective});
             continue;
         }
         if (passage.kind == PassageKind::title) {

@@ -1,5 +1,7 @@
 #include "indexer/passage_splitter.hpp"
 
+#include "common/text.hpp"
+
 namespace newssearch::indexer {
 namespace {
 
@@ -47,6 +49,7 @@ std::string_view to_string(PassageKind kind) {
     switch (kind) {
     case PassageKind::body: return "body";
     case PassageKind::caption: return "caption";
+    case PassageKind::lede: return "lede";
     case PassageKind::title: return "title";
     }
     return "body";
@@ -96,6 +99,17 @@ std::vector<Passage> split_passages(const Article& article, const Analyzer& anal
         passage.text = caption.text;
         passage.end = caption.text.size();
         passage.tokens = analyzer.tokenize(caption.text);
+        if (!passage.tokens.empty()) passages.push_back(std::move(passage));
+    }
+    const bool lede_repeats_body =
+        !article.paragraphs.empty() && text::trim(article.paragraphs.front().text) == text::trim(article.subtitle);
+    if (!text::is_blank(article.subtitle) && !lede_repeats_body) {
+        Passage passage;
+        passage.ordinal = static_cast<unsigned>(passages.size());
+        passage.kind = PassageKind::lede;
+        passage.text = article.subtitle;
+        passage.end = article.subtitle.size();
+        passage.tokens = analyzer.tokenize(article.subtitle);
         if (!passage.tokens.empty()) passages.push_back(std::move(passage));
     }
     if (passages.empty() && !article.title.empty()) {

@@ -16,8 +16,9 @@
 
 namespace newssearch::indexer {
 
-/// `title`: the one passage of an article with neither body nor captions.
-enum class PassageKind { body, caption, title };
+/// `lede`: the standfirst (Article::subtitle), a passage of its own after the body and captions;
+/// `title`: the one passage of an article with neither body, captions nor lede.
+enum class PassageKind { body, caption, lede, title };
 
 [[nodiscard]] std::string_view to_string(PassageKind kind);
 
@@ -25,7 +26,7 @@ struct Passage {
     unsigned ordinal = 0;    ///< 0-based position within the article (body passages first)
     PassageKind kind = PassageKind::body;
     std::string text;        ///< the passage's text
-    std::size_t begin = 0;   ///< byte offset of `text` in article_body_text() (captions, title: 0)
+    std::size_t begin = 0;   ///< byte offset of `text` in article_body_text() (captions, lede, title: 0)
     std::size_t end = 0;     ///< byte offset one past its end
     std::size_t caption = 0; ///< captions: the index in Article::captions
     std::vector<Token> tokens; ///< words of `text`; offsets into `text`, positions from 1
@@ -37,8 +38,10 @@ struct PassageOptions {
 };
 
 /// Cuts `article` into passages. Sentences never span paragraphs; a heading never ends a window
-/// (it opens the next one, with the text it heads). The body is analysed once. An article with
-/// no body or captions gets its title as its only passage, so it can still be found.
+/// (it opens the next one, with the text it heads). The body is analysed once. The standfirst
+/// (subtitle) is a passage of its own, unless the body opens with the same text: in news it is
+/// the most read paragraph. An article with no body, captions or standfirst gets its title as its
+/// only passage, so it can still be found.
 [[nodiscard]] std::vector<Passage> split_passages(const Article& article, const Analyzer& analyzer,
                                                   const PassageOptions& options = {});
 

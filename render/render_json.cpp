@@ -64,6 +64,7 @@ nlohmann::ordered_json to_json(const SearchResults& result) {
             {"view", result.passages ? "passages" : "articles"},
             {"notices", result.notices},
             {"suggestion", optional_string(result.did_you_mean)},
+            {"corrected_query", optional_string(result.corrected_query)},
             {"partial", result.partial},
             {"hits", std::move(hits)}};
     if (result.facets) {

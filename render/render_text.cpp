@@ -115,7 +115,10 @@ void render_text(std::ostream& out, const SearchResults& result, const TextStyle
         return;
     }
     out << (result.total_is_exact ? "" : "About ") << plural(result.total_estimate, unit)
-        << (result.total_estimate == 1 ? " matches: " : " match: ") << result.query << " (showing "
+        << (result.total_estimate == 1 ? " matches: " : " match: ")
+        << (result.corrected_query.empty() ? result.query
+                                           : result.corrected_query + " (nothing matched " + result.query + ")")
+        << " (showing "
         << result.hits.front().rank << "-" << result.hits.back().rank << ")\n";
     for (const Hit& hit : result.hits) {
         out << '\n' << hit.rank << ". " << (style.color ? bold : "");
@@ -125,7 +128,8 @@ void render_text(std::ostream& out, const SearchResults& result, const TextStyle
         std::string meta = hit.article.source.empty() ? "unknown source" : hit.article.source;
         meta += " \xC2\xB7 " + (hit.article.date.empty() ? std::string("undated") : hit.article.date);
         meta += " \xC2\xB7 " + hit.article.id + " \xC2\xB7 " +
-                (hit.passage_kind == "caption" ? std::string("caption") : "passage " + std::to_string(hit.passage + 1)) +
+                (hit.passage_kind == "caption" || hit.passage_kind == "lede" ? hit.passage_kind
+                                                                              : "passage " + std::to_string(hit.passage + 1)) +
                 "/" + std::to_string(hit.article_passages);
         if (hit.other_matching_passages > 0)
             meta += " (+" + plural(hit.other_matching_passages, "more matching passage") + ")";

@@ -56,6 +56,7 @@ MatchResult Matcher::match(const SearchPlan& plan, const QueryBuilder& builder, 
                                      plan.parsed.corrected + "\".");
             result.parsed = std::move(corrected);
             result.articles = std::move(found);
+            result.corrected = plan.parsed.corrected;
         }
     } else if (has_correction) {
         result.suggestion = plan.parsed.corrected;

@@ -21,6 +21,7 @@ struct MatchResult {
     ParsedQuery parsed;               ///< the query that found them (the plan's, or relaxed)
     std::vector<std::string> notices; ///< what relaxing or feedback changed, for the user
     std::string suggestion;           ///< a better spelling, when it was not searched instead
+    std::string corrected;            ///< the spelling that was searched instead, when one was
 };
 
 /// Not thread-safe; one per search (it holds the Enquire that the hits stage asks for matching

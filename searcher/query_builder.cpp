@@ -8,6 +8,7 @@
 #include "searcher/date_filter.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace newssearch::searcher {
 namespace {
@@ -249,8 +250,22 @@ std::string QueryBuilder::mark_entities(const std::string& query) const {
     return marked;
 }
 
-std::string QueryBuilder::spelling_correction(const std::string& normalized) const {
+bool QueryBuilder::names_a_known_entity(const std::string& word) const {
+    if (!recognizer_) return false;
+    const std::string key = entities::NameNormalizer::for_this_thread().word_key(word);
+    return !key.empty() && !recognizer_->gazetteer().lookup(key).empty();
+}
+
+std::string QueryBuilder::spelling_correction(const std::string& normalized, std::string_view typed) const {
     if (!database_) return {};
+    // Words typed with a capital anywhere look like names: a name the index lacks is no typo of a
+    // word it has ("Obama" is not "osama").
+    std::set<std::string> capitalised;
+    for (const Token& token : analyzer_.tokenize(typed)) {
+        const std::string_view surface = typed.substr(token.begin, token.end - token.begin);
+        if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+            capitalised.insert(token.term);
+    }
     // Xapian's parser would also "correct" words the index has ("agreements" -> "agreement"):
     // only words the index has never seen are corrected here.
     std::string corrected;
@@ -261,10 +276,16 @@ std::string QueryBuilder::spelling_correction(const std::string& normalized) con
         const bool field_syntax = (token.end < normalized.size() && normalized[token.end] == ':') ||
                                   (token.begin > 0 && normalized[token.begin - 1] == ':');
         if (field_syntax || word != token.term || token.term.size() < 3 || database_->term_exists(token.term) ||
-            (token.term.front() >= '0' && token.term.front() <= '9'))
+            (token.term.front() >= '0' && token.term.front() <= '9') || parts_->stopper(token.term))
             continue;
-        const std::string suggestion = database_->get_spelling_suggestion(token.term);
+        // Xapian's own bound is two edits whatever the length ("credit" for "brexit"): one edit
+        // below eight letters, two from eight.
+        const unsigned max_edits = token.term.size() < 8 ? 1 : 2;
+        const std::string suggestion = database_->get_spelling_suggestion(token.term, max_edits);
         if (suggestion.empty()) continue;
+        // A word typed as a name is corrected only to a name the gazetteer knows ("Lavrof" to
+        // Lavrov), never to a word that happens to be close ("Obama" to "osama").
+        if (capitalised.contains(token.term) && !names_a_known_entity(suggestion)) continue;
         corrected.append(normalized, copied, token.begin - copied);
         corrected += suggestion;
         copied = token.end;
@@ -304,7 +325,7 @@ ParsedQuery QueryBuilder::parse(std::string_view user_query, const QueryOptions&
     Xapian::QueryParser& parser = parts_->parser;
     parser.set_default_op(options.default_op);
     include_undated_ = options.include_undated;
-    parsed.corrected = spelling_correction(plain);
+    parsed.corrected = spelling_correction(plain, text);
     date_error_.clear();
     try {
         parsed.query = parser.parse_query(parsed.normalized, parse_flags);

@@ -64,8 +64,14 @@ class QueryBuilder {
 
   private:
     /// `normalized` with each word the index does not have replaced by the index's most likely
-    /// spelling of it; empty when no word needed it.
-    [[nodiscard]] std::string spelling_correction(const std::string& normalized) const;
+    /// spelling of it; empty when no word needed it. A correction must be close for the word's
+    /// length (one edit below eight letters, two from eight); stopwords and numbers are never
+    /// corrected, and a word `typed` writes with a capital only to a name the gazetteer knows
+    /// (never "Brexit" to "credit", "iPhone" to "phone").
+    [[nodiscard]] std::string spelling_correction(const std::string& normalized, std::string_view typed) const;
+
+    /// Whether `word` (index form) is a name, or a word of a name, in the gazetteer.
+    [[nodiscard]] bool names_a_known_entity(const std::string& word) const;
 
     /// `query` with each gazetteer entity named in free text replaced by a reference the parser
     /// hands to the entity processor (which matches the entity field or the words as typed).

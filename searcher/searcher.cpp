@@ -174,6 +174,7 @@ SearchResults Searcher::run(const SearchOptions& options) {
     const MatchResult match = matcher.match(plan, *query_builder_, local_facets ? &facet_spy : nullptr);
     results.notices.insert(results.notices.end(), match.notices.begin(), match.notices.end());
     results.did_you_mean = match.suggestion;
+    results.corrected_query = match.corrected;
     results.parsed_query = plan.filtered(match.parsed.query).get_description();
 
     HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, path_);

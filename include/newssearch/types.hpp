@@ -153,7 +153,7 @@ struct Hit {
     ArticleInfo article;
     std::size_t passage = 0;  ///< the passage's ordinal within its article
     std::size_t article_passages = 0; ///< how many passages the article has
-    std::string passage_kind; ///< "body" or "caption"
+    std::string passage_kind; ///< "body", "caption", "lede" (the standfirst) or "title"
     std::string text;         ///< the whole passage
     std::string snippet;      ///< a window of `text` (at most SearchOptions::snippet_bytes), cut at spaces
     std::vector<ByteRange> highlights;       ///< matched words: byte offsets into `snippet`, sorted
@@ -178,6 +178,9 @@ struct SearchResults {
     /// Things the reader should know: partial matches shown, query syntax not understood, ...
     std::vector<std::string> notices;
     std::string did_you_mean; ///< a spelling-corrected query, when the index suggests a better one
+    /// When nothing matched the query and its spelling correction was searched instead: that
+    /// correction (the hits are its results; a notice says so). Empty otherwise.
+    std::string corrected_query;
     bool partial = false;     ///< some shards of the index were unavailable (see notices)
     std::optional<Facets> facets; ///< with SearchOptions::facets
 };

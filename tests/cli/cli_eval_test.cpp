@@ -33,8 +33,10 @@ constexpr double tolerance = 0.0005;
 // Two ways to run topics through the one search pipeline (docs/EVALUATION.md): as a user's query
 // (the default: all words first, then some of them), which is what users get, and as a bag of
 // words (--bag-of-words: any word counts), the research baseline the figures were tuned on.
-const Baseline bundled_articles{0.6842, 0.8269};
-const Baseline bundled_bag_of_words{0.9196, 0.9597};
+// The standfirst became a passage of its own (searchable, shown): 0.6842 / 0.8269 and
+// 0.9196 / 0.9597 before (docs/EVALUATION.md).
+const Baseline bundled_articles{0.6974, 0.8356};
+const Baseline bundled_bag_of_words{0.9064, 0.9557};
 struct CollectionBaselines {
     Baseline user, user_feedback, bag_of_words, bag_of_words_feedback;
 };

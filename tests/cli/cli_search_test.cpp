@@ -45,6 +45,17 @@ TEST_CASE("\"Kuala Lumpur\" finds the two articles that mention it", "[cli][sear
     CHECK(ids == std::vector<std::string>{kuala_lumpur_article, anchorage_article});
 }
 
+TEST_CASE("the standfirst is searched and shown like any passage", "[cli][search]") {
+    // Article 002's standfirst (its subtitle) is the only place that says "frustration".
+    const CorpusIndex index;
+    const auto result = index.search_json({"frustration Europe"});
+    REQUIRE_FALSE(result["hits"].empty());
+    const auto& hit = result["hits"][0];
+    CHECK_THAT(hit["article_id"].get<std::string>(), Catch::StartsWith("002"));
+    CHECK(hit["passage_kind"] == "lede");
+    CHECK(highlighted(hit) == std::vector<std::string>{"frustration", "Europe"});
+}
+
 TEST_CASE("boilerplate is not searchable", "[cli][search]") {
     const CorpusIndex index;
     const std::string query = GENERATE(as<std::string>{}, "Barbie", "cookies", "\"Chicago Bears\"", "Elevenlabs",

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     query.terms.words = {"rubio", "Ztalk"};
     query.terms.phrases = {{"new", "talks"}};
     query.entity_keys = {"riyadh"};
-    searcher::PassageRanker ranker(analyzer, statistics, searcher::RankingSettings{}, stemmed);
+    searcher::PassageRanker ranker(analyzer, statistics, RankingSettings{}, stemmed);
     const std::vector<searcher::ScoredPassage> passages = ranker.score(document, query);
     FUZZ_CHECK(passages.size() == document.passages.size(), "one score per passage");
     for (const searcher::ScoredPassage& passage : passages) {

@@ -101,3 +101,26 @@ TEST_CASE("a headline-only article is one passage and an empty one has none", "[
     REQUIRE(passages.size() == 1);
     CHECK(passages[0].text == "Only a headline");
 }
+
+TEST_CASE("the standfirst is a passage of its own, unless the body opens with it", "[passages]") {
+    const Analyzer analyzer;
+    Article article = article_with(2, 2);
+    article.subtitle = "Wales record cap holder will retire at the end of the season.";
+    const auto passages = split_passages(article, analyzer);
+    REQUIRE(passages.size() == 2);
+    CHECK(passages[1].kind == PassageKind::lede);
+    CHECK(passages[1].text == article.subtitle);
+    CHECK(passages[1].ordinal == 1);
+    CHECK(passages[1].tokens.front().term == "wales");
+
+    article.paragraphs.insert(article.paragraphs.begin(), {article.subtitle, false});
+    for (const Passage& passage : split_passages(article, analyzer)) CHECK(passage.kind == PassageKind::body);
+
+    Article headline_and_lede;
+    headline_and_lede.id = "h";
+    headline_and_lede.title = "Talks end";
+    headline_and_lede.subtitle = "The meeting created frustration in Europe.";
+    const auto only = split_passages(headline_and_lede, analyzer);
+    REQUIRE(only.size() == 1);
+    CHECK(only[0].kind == PassageKind::lede);
+}

@@ -196,8 +196,24 @@ TEST_CASE("a misspelt query is corrected from the index's own words", "[search]"
     CHECK_THAT(corrected.notices[0], Catch::Contains("showing results for \"anchorage agreements\""));
     // Words the index has are never "corrected", even to a more frequent neighbour.
     CHECK(searcher.search(query("Anchorage agreements")).did_you_mean.empty());
-    const SearchResults suggested = searcher.search(query("Riyadh OR Lavrof"));
+    const SearchResults suggested = searcher.search(query("Riyadh OR lavrof"));
     CHECK(suggested.did_you_mean == "riyadh OR lavrov");
+    CHECK(corrected.corrected_query == "anchorage agreements");
+}
+
+TEST_CASE("a correction never misleads: names, stopwords and distant words stay as typed", "[search]") {
+    const SmallIndex index;
+    Searcher searcher(index.path());
+    // Typed as a name the gazetteer does not know (this index has none): not a typo of a word.
+    const SearchResults name = searcher.search(query("Moskow"));
+    CHECK(name.hits.empty());
+    CHECK(name.did_you_mean.empty());
+    CHECK(name.corrected_query.empty());
+    CHECK(searcher.search(query("moskow")).corrected_query == "moscow");
+    // Two edits are too many for a short word ("brexit" is not "credit").
+    CHECK(searcher.search(query("maskaw")).corrected_query.empty());
+    // A stopword the index leaves out is not a typo ("say" is not "way").
+    CHECK(searcher.search(query("what did Lavrov say")).did_you_mean.empty());
 }
 
 TEST_CASE("more like this finds the articles that share an article's words", "[search]") {
