@@ -58,6 +58,26 @@ std::string repair_utf8(std::string_view text) {
     return out;
 }
 
+std::string printable_utf8(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t length = valid_sequence_length(text, pos);
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (length == 0 || byte < 0x20 || byte == 0x7F) {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0x0F];
+            ++pos;
+        } else {
+            out.append(text.substr(pos, length));
+            pos += length;
+        }
+    }
+    return out;
+}
+
 bool looks_binary(std::string_view text) {
     std::size_t control = 0;
     for (const char c : text) {

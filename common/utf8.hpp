@@ -16,6 +16,12 @@ namespace newssearch {
 /// A copy of `text` with every invalid sequence replaced by U+FFFD.
 [[nodiscard]] std::string repair_utf8(std::string_view text);
 
+/// `text` with each byte that is not part of valid UTF-8 written as "%XX" (upper-case hex), and
+/// each control character (below U+0020, and DEL) too: a printable, valid UTF-8 form that keeps
+/// every byte, for names that come from outside (file names made into article ids). Text that is
+/// valid and printable is returned unchanged.
+[[nodiscard]] std::string printable_utf8(std::string_view text);
+
 /// True when every byte of `text` is ASCII.
 [[nodiscard]] bool is_ascii(std::string_view text);
 

@@ -37,7 +37,9 @@ InputFile make_input(const fs::path& path, std::string id, std::optional<InputFo
                           : is_reuters(path)         ? InputFormat::reuters
                           : html::is_html_path(path) ? InputFormat::html
                                                      : InputFormat::scrape_text;
-    return InputFile{path.string(), std::move(id), *format};
+    // File names are bytes: an id must be printable, valid UTF-8 (it is stored as JSON and shown),
+    // and still tell every file apart.
+    return InputFile{path.string(), printable_utf8(id), *format};
 }
 
 /// Why `text` cannot be read as text, or empty when it can.

@@ -11,6 +11,17 @@ constexpr std::string_view mark = "\x1b[1;33m";
 constexpr std::string_view dim = "\x1b[2m";
 constexpr std::string_view reset = "\x1b[0m";
 
+/// `text` with control characters (the terminal's escape sequences among them) shown as '?', so
+/// that nothing typed or indexed can drive the terminal. Byte offsets into `text` stay valid.
+std::string terminal_safe(std::string_view text, bool keep_newlines = false) {
+    std::string out(text);
+    for (char& c : out) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && !(keep_newlines && c == '\n')) || byte == 0x7F) c = '?';
+    }
+    return out;
+}
+
 std::string plural(std::size_t count, std::string_view noun) {
     return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
 }
@@ -53,7 +64,7 @@ void write_entities(std::ostream& out, const std::vector<EntityMention>& mention
         if (!line.empty()) line += ", ";
         line += entity.canonical + " (" + entity.type + ")";
     }
-    if (!line.empty()) out << "   " << (style.color ? dim : "") << "entities: " << line << (style.color ? reset : "") << '\n';
+    if (!line.empty()) out << "   " << (style.color ? dim : "") << "entities: " << terminal_safe(line) << (style.color ? reset : "") << '\n';
 }
 
 /// --facets: what the matching articles have in common, to narrow the search with.
@@ -90,6 +101,8 @@ void write_explanation(std::ostream& out, const Explanation& explanation, const 
 
 void write_marked(std::ostream& out, std::string_view text, const std::vector<ByteRange>& highlights,
                   const TextStyle& style) {
+    const std::string safe = terminal_safe(text);
+    text = safe;
     if (!style.color) {
         out << text;
         return;
@@ -106,18 +119,19 @@ void write_marked(std::ostream& out, std::string_view text, const std::vector<By
 
 void render_text(std::ostream& out, const SearchResults& result, const TextStyle& style) {
     const std::string_view unit = result.passages ? "passage" : "article";
-    for (const std::string& notice : result.notices) out << "Note: " << notice << '\n';
-    if (!result.did_you_mean.empty()) out << "Did you mean: " << result.did_you_mean << "?\n";
+    const std::string query = terminal_safe(result.query);
+    for (const std::string& notice : result.notices) out << "Note: " << terminal_safe(notice) << '\n';
+    if (!result.did_you_mean.empty()) out << "Did you mean: " << terminal_safe(result.did_you_mean) << "?\n";
     if (result.hits.empty()) {
-        out << "No " << unit << "s match: " << result.query;
+        out << "No " << unit << "s match: " << query;
         if (result.offset > 0 && result.total_estimate > 0) out << " (past result " << result.offset << ")";
         out << '\n';
         return;
     }
     out << (result.total_is_exact ? "" : "About ") << plural(result.total_estimate, unit)
         << (result.total_estimate == 1 ? " matches: " : " match: ")
-        << (result.corrected_query.empty() ? result.query
-                                           : result.corrected_query + " (nothing matched " + result.query + ")")
+        << (result.corrected_query.empty() ? query
+                                           : terminal_safe(result.corrected_query) + " (nothing matched " + query + ")")
         << " (showing "
         << result.hits.front().rank << "-" << result.hits.back().rank << ")\n";
     for (const Hit& hit : result.hits) {
@@ -134,7 +148,7 @@ void render_text(std::ostream& out, const SearchResults& result, const TextStyle
         if (hit.other_matching_passages > 0)
             meta += " (+" + plural(hit.other_matching_passages, "more matching passage") + ")";
         meta += " \xC2\xB7 score " + format_score(hit.score);
-        out << "   " << (style.color ? dim : "") << meta << (style.color ? reset : "") << '\n';
+        out << "   " << (style.color ? dim : "") << terminal_safe(meta) << (style.color ? reset : "") << '\n';
         write_snippet(out, hit, style);
         write_entities(out, hit.entities, style);
         if (hit.explanation) write_explanation(out, *hit.explanation, style);

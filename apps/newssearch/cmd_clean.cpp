@@ -89,7 +89,7 @@ void add_clean_command(CLI::App& app, int& exit_code) {
                 problems.push_back({file.path, e.what()});
             }
         }
-        if (!options->explain) std::cout << articles.dump(2) << '\n';
+        if (!options->explain) std::cout << articles.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         for (const auto& problem : problems)
             std::cerr << "newssearch: skipped " << problem.where << ": " << problem.reason << '\n';
         exit_code = problems.empty() ? exit_ok : exit_partial;

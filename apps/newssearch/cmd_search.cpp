@@ -102,7 +102,9 @@ void add_search_command(CLI::App& app, int& exit_code) {
         Searcher searcher(location.path, options->open);
         const SearchResults results = searcher.search(request);
         if (options->json) {
-            std::cout << render::to_json(results).dump(2) << '\n';
+            // The query and article texts are not guaranteed to be valid UTF-8: the output is.
+            std::cout << render::to_json(results).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                      << '\n';
         } else {
             render::TextStyle style;
             style.color = !options->no_color && (options->color || ::isatty(STDOUT_FILENO));

@@ -44,7 +44,7 @@ void add_stats_command(CLI::App& app, int& exit_code) {
                 for (const searcher::ShardStats& shard : stats.shards)
                     json["shards"].push_back({{"name", shard.name}, {"articles", shard.articles}, {"passages", shard.passages}});
             }
-            std::cout << json.dump(2) << '\n';
+            std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         } else {
             std::cout << "Index:         " << stats.path << '\n'
                       << "Articles:      " << stats.articles << '\n'
