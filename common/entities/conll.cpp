@@ -52,19 +52,7 @@ bool attaches_right(std::string_view word) {
 
 /// The CoNLL type (0-3) a mention is reported as.
 int conll_type(const EntityMention& mention) {
-    if (mention.adjective)
-        return 3;
-    switch (mention.type) {
-    case EntityType::person:
-        return 0;
-    case EntityType::place:
-        return 1;
-    case EntityType::organisation:
-        return 2;
-    case EntityType::other:
-        break;
-    }
-    return 3;
+    return mention.adjective ? 3 : detail::conll_type(mention.type);
 }
 
 } // namespace

@@ -114,20 +114,6 @@ std::uint8_t cues_of(const std::string& term, std::uint64_t term_hash) {
     return cues;
 }
 
-/// The CoNLL type (0-3) of a gazetteer type.
-int conll_type(EntityType type) {
-    switch (type) {
-    case EntityType::person:
-        return 0;
-    case EntityType::place:
-        return 1;
-    case EntityType::organisation:
-        return 2;
-    case EntityType::other:
-        break;
-    }
-    return 3;
-}
 
 /// What the features read of one word, computed once.
 struct WordFacts {
@@ -606,6 +592,20 @@ EntityTagger train_tagger(const std::vector<TrainingDocument>& documents,
                  << " words tagged right, " << trainer.size() << " features\n";
     }
     return trainer.average(options.min_weight);
+}
+
+int conll_type(EntityType type) {
+    switch (type) {
+    case EntityType::person:
+        return 0;
+    case EntityType::place:
+        return 1;
+    case EntityType::organisation:
+        return 2;
+    case EntityType::other:
+        break;
+    }
+    return 3;
 }
 
 } // namespace newssearch::entities::detail

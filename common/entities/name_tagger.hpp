@@ -59,4 +59,7 @@ struct TrainingOptions {
                                         const Gazetteer& gazetteer, const TrainingOptions& options,
                                         std::ostream* log);
 
+/// The CoNLL type (0 PER, 1 LOC, 2 ORG, 3 MISC) of an entity type.
+[[nodiscard]] int conll_type(EntityType type);
+
 } // namespace newssearch::entities::detail
