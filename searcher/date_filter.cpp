@@ -33,7 +33,12 @@ std::string date_bound(std::string_view text, bool upper, std::string_view what)
     if (text.size() == 7) return bound + (upper ? "-31" : "-01");
     if (text[7] != '-' || !all_digits(text.substr(8, 2))) return fail();
     const int day = std::stoi(std::string(text.substr(8, 2)));
-    if (day < 1 || day > 31) return fail();
+    // The calendar's own days: 2025-02-30 is no date, 2024-02-29 is.
+    const int year = std::stoi(bound.substr(0, 4));
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static constexpr int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int last = days_in[month - 1] + (month == 2 && leap ? 1 : 0);
+    if (day < 1 || day > last) return fail();
     return std::string(text);
 }
 

@@ -4,6 +4,7 @@
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "common/stopwords.hpp"
+#include "common/text.hpp"
 #include "common/utf8.hpp"
 #include "searcher/date_filter.hpp"
 
@@ -250,6 +251,22 @@ std::string QueryBuilder::mark_entities(const std::string& query) const {
     return marked;
 }
 
+namespace {
+
+/// Whether every word of `query` is excluded with a leading '-' ("-film", "-film -music"): such a
+/// query has nothing to search for, and Xapian's parser would read it as the words themselves.
+bool only_excludes(const Analyzer& analyzer, std::string_view query) {
+    const std::vector<Token> tokens = analyzer.tokenize(query);
+    if (tokens.empty()) return false;
+    return std::all_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+        const bool minus = token.begin > 0 && query[token.begin - 1] == '-';
+        const bool starts_word = token.begin < 2 || text::is_space(query[token.begin - 2]) || query[token.begin - 2] == '(';
+        return minus && starts_word;
+    });
+}
+
+} // namespace
+
 bool QueryBuilder::names_a_known_entity(const std::string& word) const {
     if (!recognizer_) return false;
     const std::string key = entities::NameNormalizer::for_this_thread().word_key(word);
@@ -315,6 +332,9 @@ ParsedQuery QueryBuilder::parse(std::string_view user_query, const QueryOptions&
     // `plain` is what the user typed, normalised; `parsed.normalized` also has entity markers.
     const std::string plain = analyzer_.normalize_query(text);
     if (analyzer_.tokenize(plain).empty()) throw UsageError("the query has no words to search for");
+    if (only_excludes(analyzer_, text))
+        throw UsageError("the query only excludes words (\"" + std::string(text::trim(text)) +
+                         "\"): add a word to search for, such as \"talks " + std::string(text::trim(text)) + "\"");
     entity_boost_ = options.entity_boost;
     parsed.normalized = analyzer_.normalize_query(mark_entities(text));
 

@@ -34,7 +34,7 @@ TEST_CASE("a file name that is not UTF-8 is indexed under a printable id, with t
     CHECK(nlohmann::json::parse(cleaned.out).size() == 2);
 }
 
-TEST_CASE("--json output stays valid JSON whatever bytes the query has", "[cli][hardening]") {
+TEST_CASE("the JSON output stays valid JSON whatever bytes the query has", "[cli][hardening]") {
     const CorpusIndex index;
     const auto result = run_newssearch({"search", "--db", index.db(), "--json", "--", "Lavrov \xFF talks"});
     INFO(result.err);
@@ -50,4 +50,20 @@ TEST_CASE("plain output never passes control characters from the query to the te
     REQUIRE(result.exit_code == 0);
     CHECK(result.out.find('\x1b') == std::string::npos);
     CHECK_THAT(result.out, Catch::Contains("Lavrov ?[31mred"));
+}
+
+TEST_CASE("a query is never silently misread: only exclusions, impossible dates", "[cli][hardening]") {
+    const CorpusIndex index;
+    const auto excluded = run_newssearch({"search", "--db", index.db(), "--", "-Lavrov"});
+    CHECK(excluded.exit_code == 2);
+    CHECK_THAT(excluded.err, Catch::Contains("only excludes words (\"-Lavrov\")"));
+    CHECK(excluded.out.empty());
+    const auto with_word = run_newssearch({"search", "--db", index.db(), "--json", "--", "talks -Lavrov"});
+    CHECK(with_word.exit_code == 0);
+
+    const auto impossible = run_newssearch({"search", "--db", index.db(), "Lavrov date:2025-02-30"});
+    CHECK(impossible.exit_code == 2);
+    CHECK_THAT(impossible.err, Catch::Contains("2025-02-30"));
+    const auto since = run_newssearch({"search", "--db", index.db(), "--since", "2025-02-30", "Lavrov"});
+    CHECK(since.exit_code == 2);
 }

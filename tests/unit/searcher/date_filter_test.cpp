@@ -13,11 +13,14 @@ TEST_CASE("date bounds accept a year, a month or a day", "[dates]") {
     CHECK(date_bound("2025-02", false, "--since") == "2025-02-01");
     CHECK(date_bound("2025-02", true, "--until") == "2025-02-31");
     CHECK(date_bound("2025-02-18", true, "--until") == "2025-02-18");
+    CHECK(date_bound("2024-02-29", false, "--since") == "2024-02-29");
+    CHECK(date_bound("2000-02-29", false, "--since") == "2000-02-29");
     CHECK(date_bound("", true, "--until") == "");
 }
 
 TEST_CASE("anything else is a usage error naming the option", "[dates]") {
-    for (const char* bad : {"yesterday", "2025-13", "2025-02-32", "25-02-18", "2025/02/18", "2025-2-1"}) {
+    for (const char* bad : {"yesterday", "2025-13", "2025-02-32", "2025-02-30", "2023-02-29", "2025-04-31",
+                            "2025-02-00", "25-02-18", "2025/02/18", "2025-2-1"}) {
         CAPTURE(bad);
         CHECK_THROWS_WITH(date_bound(bad, false, "--since"), Catch::StartsWith("--since expects a date"));
     }
