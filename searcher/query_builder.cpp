@@ -16,11 +16,13 @@ namespace {
 
 /// `date:` values. Xapian's parser leaks its state when an exception of ours passes through it,
 /// so a bad value is recorded in `error` (the first one wins) and parse() throws it afterwards.
+/// `used` tells parse() that the query has a date filter.
 class DeferredDateProcessor : public Xapian::FieldProcessor {
   public:
-    DeferredDateProcessor(const bool& include_undated, std::string& error)
-        : date_(include_undated), error_(error) {}
+    DeferredDateProcessor(const bool& include_undated, std::string& error, bool& used)
+        : date_(include_undated), error_(error), used_(used) {}
     Xapian::Query operator()(const std::string& value) override {
+        used_ = true;
         try {
             return date_(value);
         } catch (const UsageError& e) {
@@ -32,6 +34,7 @@ class DeferredDateProcessor : public Xapian::FieldProcessor {
   private:
     DateFieldProcessor date_;
     std::string& error_;
+    bool& used_;
 };
 
 /// `source:` and `category:` values are matched in the canonical form the indexer wrote.
@@ -145,8 +148,15 @@ constexpr unsigned parse_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::Que
 
 /// "name:" prefixes in `normalized` that are not fields (Xapian then reads "name:value" as a
 /// phrase of words). URLs ("http://...") are not meant as fields.
-std::vector<std::string> unknown_fields(std::string_view normalized) {
+/// The "name:" prefixes of `normalized` that are not fields (`unknown`), and the fields given no
+/// value (`empty`: "entity:" at the end or before a space), which the parser reads as words.
+struct FieldProblems {
     std::vector<std::string> unknown;
+    std::vector<std::string> empty;
+};
+
+FieldProblems field_problems(std::string_view normalized) {
+    FieldProblems problems;
     for (std::size_t colon = normalized.find(':'); colon != std::string_view::npos;
          colon = normalized.find(':', colon + 1)) {
         std::size_t begin = colon;
@@ -156,10 +166,12 @@ std::vector<std::string> unknown_fields(std::string_view normalized) {
                              normalized[begin - 1] != '-' && normalized[begin - 1] != '+'))
             continue;
         if (name == "http" || name == "https") continue;
-        if (std::find(std::begin(query_fields), std::end(query_fields), name) != std::end(query_fields)) continue;
-        unknown.emplace_back(name);
+        if (std::find(std::begin(query_fields), std::end(query_fields), name) == std::end(query_fields))
+            problems.unknown.emplace_back(name);
+        else if (colon + 1 == normalized.size() || normalized[colon + 1] == ' ')
+            problems.empty.emplace_back(name);
     }
-    return unknown;
+    return problems;
 }
 
 /// Drops everything but words and spaces: the fallback reading of a query whose syntax failed.
@@ -192,7 +204,7 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
     parser.add_prefix("author", std::string(schema::author_prefix));
     parser.add_boolean_prefix("source", (new FilterValueProcessor(analyzer_, schema::source_prefix))->release());
     parser.add_boolean_prefix("category", (new FilterValueProcessor(analyzer_, schema::category_prefix))->release());
-    parser.add_boolean_prefix("date", (new DeferredDateProcessor(include_undated_, date_error_))->release());
+    parser.add_boolean_prefix("date", (new DeferredDateProcessor(include_undated_, date_error_, date_used_))->release());
     parser.add_boolean_prefix("entity", (new EntityFilterProcessor(recognizer_, schema::article_entity_prefix))->release());
     parser.add_boolean_prefix("person", (new EntityFilterProcessor(recognizer_, schema::person_prefix))->release());
     parser.add_boolean_prefix("place", (new EntityFilterProcessor(recognizer_, schema::place_prefix))->release());
@@ -338,15 +350,19 @@ ParsedQuery QueryBuilder::parse(std::string_view user_query, const QueryOptions&
     entity_boost_ = options.entity_boost;
     parsed.normalized = analyzer_.normalize_query(mark_entities(text));
 
-    for (const std::string& field : unknown_fields(plain))
+    const FieldProblems fields = field_problems(plain);
+    for (const std::string& field : fields.unknown)
         parsed.notices.push_back("\"" + field + ":\" is not a field (fields: title, author, source, category, date); "
                                  "searched for the words.");
+    for (const std::string& field : fields.empty)
+        parsed.notices.push_back("\"" + field + ":\" has no value (write " + field + ":VALUE); searched for the words.");
 
     Xapian::QueryParser& parser = parts_->parser;
     parser.set_default_op(options.default_op);
     include_undated_ = options.include_undated;
     parsed.corrected = spelling_correction(plain, text);
     date_error_.clear();
+    date_used_ = false;
     try {
         parsed.query = parser.parse_query(parsed.normalized, parse_flags);
     } catch (const Xapian::QueryParserError& e) {
@@ -354,6 +370,7 @@ ParsedQuery QueryBuilder::parse(std::string_view user_query, const QueryOptions&
         parsed.query = parser.parse_query(words_only(plain), 0);
     }
     if (!date_error_.empty()) throw UsageError(date_error_);
+    parsed.date_filtered = date_used_;
     if (parsed.query.empty()) {
         // Only stopwords (or only syntax): search for the words as they are rather than nothing.
         parser.set_stopper(nullptr);

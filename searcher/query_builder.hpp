@@ -23,6 +23,7 @@ struct ParsedQuery {
     std::string normalized;           ///< the query string handed to Xapian's parser
     std::string corrected;            ///< spelling-corrected query string, empty when none is better
     std::vector<std::string> notices; ///< what was changed or not understood, for the user
+    bool date_filtered = false;       ///< the query has a `date:` filter
 };
 
 /// How to read a query.
@@ -86,6 +87,8 @@ class QueryBuilder {
     mutable double entity_boost_ = 0.1;
     /// Set by the date: field processor during parse() when a value is not a date.
     mutable std::string date_error_;
+    /// Set by the date: field processor during parse() when the query has a date filter.
+    mutable bool date_used_ = false;
     struct Parts;
     std::unique_ptr<Parts> parts_; ///< last: its field processors refer to the members above
     mutable bool include_undated_ = true; ///< read by the date: field processor during parse()

@@ -191,7 +191,8 @@ SearchResults Searcher::run(const SearchOptions& options) {
 
     if (options.facets && !local_facets) remote_facets(plan.filtered(match.parsed.query), facet_spy);
     if (options.facets) results.facets = facet_spy.top(options.facet_size);
-    if (plan.date_filtered && !options.dated_only && undated_shown)
+    // A date filter, from the options or from date: in the query, keeps undated articles: say so.
+    if ((plan.date_filtered || match.parsed.date_filtered) && !options.dated_only && undated_shown)
         results.notices.push_back("Articles whose date is unknown are included; --dated-only leaves them out.");
     return results;
 }

@@ -66,4 +66,15 @@ TEST_CASE("a query is never silently misread: only exclusions, impossible dates"
     CHECK_THAT(impossible.err, Catch::Contains("2025-02-30"));
     const auto since = run_newssearch({"search", "--db", index.db(), "--since", "2025-02-30", "Lavrov"});
     CHECK(since.exit_code == 2);
+
+    // A field without a value is read as words, and says so.
+    const auto empty_entity = index.search_json({"--", "Lavrov entity:"});
+    REQUIRE_FALSE(empty_entity["notices"].empty());
+    CHECK_THAT(empty_entity["notices"][0].get<std::string>(), Catch::StartsWith("\"entity:\" has no value"));
+    const auto dangling_date = index.search_json({"--", "Lavrov date:"});
+    REQUIRE_FALSE(dangling_date["notices"].empty());
+    CHECK_THAT(dangling_date["notices"][0].get<std::string>(), Catch::StartsWith("\"date:\" has no value"));
+    // date: in the query keeps undated articles as --since does, with the same notice.
+    const auto in_query = index.search_json({"--", "Lavrov date:2025-02"});
+    CHECK_THAT(in_query["notices"].dump(), Catch::Contains("date is unknown are included"));
 }
