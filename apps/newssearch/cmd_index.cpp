@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -78,6 +80,16 @@ void add_index_command(CLI::App& app, int& exit_code) {
         if (options->paths.empty() && options->delete_ids.empty() && !options->prune)
             throw UsageError("index needs files or folders to index, --delete ID or --prune");
         const DatabaseLocation location = database_location(options->db);
+        // A typo in the only path given must not leave an empty index behind.
+        const auto exists = [](const std::string& path) {
+            std::error_code error;
+            return std::filesystem::exists(std::filesystem::symlink_status(path, error));
+        };
+        if (!options->paths.empty() && options->delete_ids.empty() && !options->prune &&
+            std::none_of(options->paths.begin(), options->paths.end(), exists))
+            throw DataError("no such file or folder: " + options->paths.front() +
+                            (options->paths.size() > 1 ? " (nor any other path given)" : "") +
+                            "; nothing was indexed and no index was created");
         indexer::IndexRunOptions run;
         run.gazetteer_path = file_option(options->gazetteer);
         run.synonyms_path = file_option(options->synonyms);

@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -107,7 +108,10 @@ void add_search_command(CLI::App& app, int& exit_code) {
                       << '\n';
         } else {
             render::TextStyle style;
-            style.color = !options->no_color && (options->color || ::isatty(STDOUT_FILENO));
+            // no-color.org: NO_COLOR (set, not empty) turns colour off unless --color asks for it.
+            const char* no_color_env = std::getenv("NO_COLOR");
+            const bool env_says_no = no_color_env != nullptr && *no_color_env != '\0';
+            style.color = !options->no_color && (options->color || (!env_says_no && ::isatty(STDOUT_FILENO)));
             render::render_text(std::cout, results, style);
         }
         exit_code = results.partial ? exit_partial : exit_ok;

@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
                  "A bare query searches: newssearch \"Anchorage agreements\"",
                  "newssearch"};
     cli.set_version_flag("--version", version_text());
+    cli.footer("Exit codes: 0 success (also when nothing matched); 1 the index is missing, locked, damaged or\n"
+               "incompatible, or another error; 2 bad command line or query; 3 finished, but some inputs were\n"
+               "skipped, or a search answered without some remote shards (--allow-partial).\n"
+               "NO_COLOR=1 turns colour off (--color turns it on again).");
     cli.require_subcommand(1);
     app::add_search_command(cli, exit_code);
     app::add_index_command(cli, exit_code);

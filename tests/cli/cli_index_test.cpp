@@ -81,11 +81,29 @@ TEST_CASE("a changed file is re-indexed in place", "[cli][index]") {
     CHECK(nlohmann::json::parse(run_newssearch({"--db", dir / "db", "--json", "Riyadh"}).out)["total"] == 1);
 }
 
-TEST_CASE("a path that does not exist is reported", "[cli][index]") {
+TEST_CASE("a path that does not exist is reported, and alone it creates no index", "[cli][index]") {
     TempDir dir;
-    const auto result = run_newssearch({"index", "--db", dir / "db", dir / "nowhere"});
-    CHECK(result.exit_code == 3);
-    CHECK_THAT(result.err, Catch::Contains("nowhere: no such file or folder"));
+    const auto alone = run_newssearch({"index", "--db", dir / "db", dir / "nowhere"});
+    CHECK(alone.exit_code == 1);
+    CHECK_THAT(alone.err, Catch::Contains("no such file or folder: " + std::string(dir / "nowhere")));
+    CHECK_THAT(alone.err, Catch::Contains("no index was created"));
+    CHECK_FALSE(std::filesystem::exists(dir / "db"));
+    // Beside a path that exists, it is one of the run's problems.
+    const auto with_corpus = run_newssearch({"index", "--db", dir / "db", dir / "nowhere", corpus_raw});
+    CHECK(with_corpus.exit_code == 3);
+    CHECK_THAT(with_corpus.err, Catch::Contains("nowhere: no such file or folder"));
+}
+
+TEST_CASE("the help lists the exit codes; NO_COLOR turns colour off unless --color asks", "[cli]") {
+    const auto help = run_newssearch({"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::Contains("Exit codes: 0 success"));
+    TempDir dir;
+    REQUIRE(run_newssearch({"index", "-q", "--db", dir / "db", corpus_raw}).exit_code == 0);
+    const auto forced = run_newssearch({"--db", dir / "db", "--color", "Lavrov"}, {{"NO_COLOR", "1"}});
+    CHECK(forced.out.find('\x1b') != std::string::npos); // an explicit flag wins over the environment
+    const auto piped = run_newssearch({"--db", dir / "db", "Lavrov"}, {{"NO_COLOR", "1"}});
+    CHECK(piped.out.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("an index run needs at least one path", "[cli][index]") {
