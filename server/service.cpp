@@ -120,7 +120,11 @@ Json article_json(const std::string& db, const std::string& id) {
     Json entities = Json::array();
     for (const Entity& entity : stored->entities)
         entities.push_back({{"key", entity.key}, {"type", entity.type}, {"canonical", entity.canonical}});
-    return {{"article", to_json(stored->article)}, {"entities", std::move(entities)}};
+    // Unknown is null here as in /api/search, never "".
+    Json article = to_json(stored->article);
+    for (const char* field : {"subtitle", "author", "source", "category", "url", "language"})
+        if (article[field] == "") article[field] = nullptr;
+    return {{"article", std::move(article)}, {"entities", std::move(entities)}};
 }
 
 bool is_known_path(const std::string& path) {

@@ -232,6 +232,7 @@ TEST_CASE("serve suggests completions and returns articles with their entities")
     const Json article = json_of(get(client, "/api/article/script_article"));
     CHECK(article["article"]["id"] == "script_article");
     CHECK(article["article"]["source"] == "example.test");
+    CHECK(article["article"]["url"].is_null()); // unknown is null, as in /api/search
     bool lavrov = false;
     for (const auto& e : article["entities"])
         lavrov = lavrov || e["key"] == "sergei_lavrov";
