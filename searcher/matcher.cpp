@@ -6,7 +6,7 @@
 namespace newssearch::searcher {
 
 Matcher::Matcher(const Xapian::Database& database, const Analyzer& analyzer, const SearchOptions& options)
-    : database_(database), analyzer_(analyzer), options_(options),
+    : analyzer_(analyzer), options_(options),
       // k2 = 0, k3 = 1 and min_normlen 0.5 as Xapian's defaults; k1 and b are the request's.
       weighting_(options.ranking.k1, 0, 1, options.ranking.b, 0.5), enquire_(database) {
     enquire_.set_weighting_scheme(weighting_);
@@ -75,7 +75,7 @@ MatchResult Matcher::match(const SearchPlan& plan, const QueryBuilder& builder, 
             }
         }
     }
-    if (options_.feedback.on && feedback_enabled(options_.feedback) && !result.articles.empty()) {
+    if (feedback_enabled(options_.feedback) && !result.articles.empty()) {
         result.parsed.query = with_feedback(plan, result.parsed.query);
         result.articles = run(plan, result.parsed.query, facet_spy);
     }

@@ -43,7 +43,6 @@ class Matcher {
     /// `query` expanded with the telling words of its best articles (SearchOptions::feedback).
     Xapian::Query with_feedback(const SearchPlan& plan, const Xapian::Query& query);
 
-    const Xapian::Database& database_;
     const Analyzer& analyzer_;
     const SearchOptions& options_;
     Xapian::BM25Weight weighting_;

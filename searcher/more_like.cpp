@@ -2,31 +2,28 @@
 
 #include "common/errors.hpp"
 #include "common/schema.hpp"
-#include "common/stopwords.hpp"
+#include "searcher/feedback.hpp"
 
 #include <vector>
 
 namespace newssearch::searcher {
 namespace {
 
-/// Stemmed free-text words only, at least two letters, in two articles or more, not stopwords.
+/// The words feedback may add (searcher/feedback.hpp: stemmed free-text words, not stopwords),
+/// but no numbers, and only words in two articles or more.
 class TellingWords : public Xapian::ExpandDecider {
   public:
     TellingWords(const Analyzer& analyzer, const Xapian::Database& database)
-        : analyzer_(analyzer), database_(database) {}
+        : free_text_(analyzer), database_(database) {}
 
     bool operator()(const std::string& term) const override {
-        if (!term.starts_with(schema::stem_marker) || term.size() < 3) return false;
-        if (database_.get_termfreq(term) < 2) return false;
+        if (!free_text_(term)) return false;
         const char first = term[schema::stem_marker.size()];
-        if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
-        for (const std::string_view stopword : english_stopwords)
-            if (term.compare(1, std::string::npos, analyzer_.stem(std::string(stopword))) == 0) return false;
-        return true;
+        return !(first >= '0' && first <= '9') && database_.get_termfreq(term) >= 2;
     }
 
   private:
-    const Analyzer& analyzer_;
+    FeedbackTermDecider free_text_;
     const Xapian::Database& database_;
 };
 
