@@ -9,6 +9,7 @@
 #include "searcher/date_filter.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace newssearch::searcher {
@@ -288,13 +289,19 @@ bool QueryBuilder::names_a_known_entity(const std::string& word) const {
 std::string QueryBuilder::spelling_correction(const std::string& normalized, std::string_view typed) const {
     if (!database_) return {};
     // Words typed with a capital anywhere look like names: a name the index lacks is no typo of a
-    // word it has ("Obama" is not "osama").
-    std::set<std::string> capitalised;
-    for (const Token& token : analyzer_.tokenize(typed)) {
-        const std::string_view surface = typed.substr(token.begin, token.end - token.begin);
-        if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-            capitalised.insert(token.term);
-    }
+    // word it has ("Obama" is not "osama"). Found only when a word needs correcting: most don't.
+    std::optional<std::set<std::string>> capitalised;
+    const auto typed_as_name = [&](const std::string& term) {
+        if (!capitalised) {
+            capitalised.emplace();
+            for (const Token& token : analyzer_.tokenize(typed)) {
+                const std::string_view surface = typed.substr(token.begin, token.end - token.begin);
+                if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+                    capitalised->insert(token.term);
+            }
+        }
+        return capitalised->contains(term);
+    };
     // Xapian's parser would also "correct" words the index has ("agreements" -> "agreement"):
     // only words the index has never seen are corrected here.
     std::string corrected;
@@ -314,7 +321,7 @@ std::string QueryBuilder::spelling_correction(const std::string& normalized, std
         if (suggestion.empty()) continue;
         // A word typed as a name is corrected only to a name the gazetteer knows ("Lavrof" to
         // Lavrov), never to a word that happens to be close ("Obama" to "osama").
-        if (capitalised.contains(token.term) && !names_a_known_entity(suggestion)) continue;
+        if (typed_as_name(token.term) && !names_a_known_entity(suggestion)) continue;
         corrected.append(normalized, copied, token.begin - copied);
         corrected += suggestion;
         copied = token.end;
