@@ -75,6 +75,10 @@ std::optional<StoredArticle> Searcher::article(const std::string& id) {
     });
 }
 
+ArticleHighlights Searcher::highlight(const Article& article, const std::string& query) {
+    return impl_->latest([&] { return impl_->searcher.highlight(article, query); });
+}
+
 std::size_t Searcher::article_count() {
     return impl_->latest([&] {
         // Every indexed article has a content hash, also one without passages.

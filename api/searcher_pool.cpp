@@ -43,6 +43,10 @@ SearchResults SearcherPool::search(const SearchOptions& options) { return Lease(
 
 std::optional<StoredArticle> SearcherPool::article(const std::string& id) { return Lease(*this)->article(id); }
 
+ArticleHighlights SearcherPool::highlight(const Article& article, const std::string& query) {
+    return Lease(*this)->highlight(article, query);
+}
+
 std::size_t SearcherPool::article_count() { return Lease(*this)->article_count(); }
 
 std::vector<Suggestion> SearcherPool::suggest(const std::string& text, std::size_t limit) {

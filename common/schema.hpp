@@ -56,6 +56,9 @@ inline constexpr Xapian::valueno slot_passage_count = 2;
 inline constexpr Xapian::valueno slot_article_entities = 3;
 /// The article's source as it is displayed: the source facet.
 inline constexpr Xapian::valueno slot_source = 4;
+/// The article's category as it is displayed: the category facet (empty in indexes written
+/// before it existed; such articles are counted once re-indexed).
+inline constexpr Xapian::valueno slot_category = 5;
 
 // --- Metadata keys --------------------------------------------------------------------------------
 inline constexpr std::string_view schema_version_key = "newssearch:schema";

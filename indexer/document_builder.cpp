@@ -130,6 +130,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::vecto
     document.add_value(schema::slot_date, article.date);
     document.add_value(schema::slot_passage_count, Xapian::sortable_serialise(static_cast<double>(passages.size())));
     if (!article.source.empty()) document.add_value(schema::slot_source, article.source);
+    if (!article.category.empty()) document.add_value(schema::slot_category, article.category);
     return document;
 }
 

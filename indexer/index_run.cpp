@@ -101,7 +101,10 @@ class Run {
             FileInFlight& state = in_flight_[i];
             state.path = error ? file->path : absolute.string();
             state.stamp = file_stamp(state.path);
-            if (const auto record = writer_.file_record(state.path); record && state.stamp && record->stamp == *state.stamp) {
+            // With a default source, unchanged files are read again: the source given may be new
+            // (an article whose content, source included, is unchanged still costs only a hash).
+            if (const auto record = writer_.file_record(state.path);
+                options_.default_source.empty() && record && state.stamp && record->stamp == *state.stamp) {
                 summary_.unchanged += record->article_ids.size();
                 progress_.articles_done += record->article_ids.size();
                 in_flight_.erase(i);
@@ -144,6 +147,7 @@ class Run {
     /// `stored`: the article's content hash in the index, looked up by the writer's thread (an
     /// unchanged article is not analysed again).
     PreparedArticle prepare(std::size_t worker, Article article, const std::optional<std::string>& stored) const {
+        if (article.source.empty()) article.source = options_.default_source;
         return preparers_[worker]->prepare(std::move(article), stored ? &*stored : nullptr);
     }
 

@@ -49,6 +49,9 @@ struct IndexRunOptions {
     bool prune = false;
     /// Articles to remove, by id (after indexing and pruning).
     std::vector<std::string> delete_ids;
+    /// The source of the articles read in this run that name none of their own ("BBC News");
+    /// empty: unknown stays unknown.
+    std::string default_source;
 };
 
 struct IndexRunSummary {

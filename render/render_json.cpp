@@ -81,6 +81,7 @@ nlohmann::ordered_json to_json(const SearchResults& result) {
         json["facets"] = {{"articles_counted", result.facets->articles_counted},
                           {"entities", counts(result.facets->entities)},
                           {"sources", counts(result.facets->sources)},
+                          {"categories", counts(result.facets->categories)},
                           {"months", counts(result.facets->months)}};
     }
     return json;

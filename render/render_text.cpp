@@ -82,6 +82,7 @@ void write_facets(std::ostream& out, const Facets& facets, const TextStyle& styl
     };
     row("entities", facets.entities, true);
     row("sources", facets.sources, false);
+    row("categories", facets.categories, false);
     row("months", facets.months, false);
 }
 

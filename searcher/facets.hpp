@@ -1,6 +1,6 @@
 #pragma once
-/// Facets: for the articles a query matches, the most frequent entities, sources and months, so a
-/// reader can narrow the search with one more word.
+/// Facets: for the articles a query matches, the most frequent entities, sources and categories,
+/// and every month, so a reader can narrow the search with one more word or a date range.
 
 #include <newssearch/types.hpp>
 
@@ -22,26 +22,28 @@ class ArticleFacetSpy : public Xapian::MatchSpy {
     void operator()(const Xapian::Document& document, double weight) override;
 
     /// Adds what Xapian's value-count spies counted over the slots schema::slot_article_entities,
-    /// slot_source and slot_date (remote servers run those spies, not this one).
+    /// slot_source, slot_category and slot_date (remote servers run those spies, not this one).
     void add_counts(const Xapian::ValueCountMatchSpy& entities, const Xapian::ValueCountMatchSpy& sources,
-                    const Xapian::ValueCountMatchSpy& dates);
+                    const Xapian::ValueCountMatchSpy& categories, const Xapian::ValueCountMatchSpy& dates);
 
     /// Forgets everything counted (before the same spy watches another query).
     void reset();
 
-    /// The `top` most frequent values of each facet, most frequent first (ties by name; entities'
-    /// ties by key).
+    /// The `top` most frequent entities of each type, sources and categories, most frequent first
+    /// (ties by name; entities' ties by key), and every month in date order ("undated" last).
     [[nodiscard]] Facets top(std::size_t top) const;
 
   private:
     void count_entities(std::string_view keys, std::size_t articles);
     void count_source(const std::string& source, std::size_t articles);
+    void count_category(const std::string& category, std::size_t articles);
     void count_date(const std::string& date, std::size_t articles);
 
     const Xapian::Database& database_;
     std::size_t articles_ = 0;
     std::map<std::string, std::size_t> entities_; ///< key -> articles
     std::map<std::string, std::size_t> sources_;
+    std::map<std::string, std::size_t> categories_;
     std::map<std::string, std::size_t> months_;
 };
 

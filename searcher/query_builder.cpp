@@ -228,6 +228,10 @@ Xapian::Query QueryBuilder::source_filter(std::string_view source) const {
     return FilterValueProcessor(analyzer_, schema::source_prefix)(std::string(source));
 }
 
+Xapian::Query QueryBuilder::category_filter(std::string_view category) const {
+    return FilterValueProcessor(analyzer_, schema::category_prefix)(std::string(category));
+}
+
 Xapian::Query QueryBuilder::entity_filter(std::string_view entity) const {
     return EntityFilterProcessor(recognizer_, schema::article_entity_prefix)(std::string(entity));
 }

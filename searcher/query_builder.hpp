@@ -59,6 +59,9 @@ class QueryBuilder {
     /// The filter `source:VALUE` applies: articles from that source.
     [[nodiscard]] Xapian::Query source_filter(std::string_view source) const;
 
+    /// The filter `category:VALUE` applies: articles in that category.
+    [[nodiscard]] Xapian::Query category_filter(std::string_view category) const;
+
     /// The filter `entity:VALUE` applies: articles that mention the entity VALUE names (a name
     /// the gazetteer knows, or an entity key).
     [[nodiscard]] Xapian::Query entity_filter(std::string_view entity) const;

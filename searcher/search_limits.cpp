@@ -50,7 +50,10 @@ void validate(const SearchOptions& options) {
         throw UsageError("a source filter is empty: name a source");
     if (std::any_of(options.entities.begin(), options.entities.end(), text::is_blank))
         throw UsageError("an entity filter is empty: name an entity");
-    if (text::is_blank(options.query) && options.like.empty() && options.sources.empty() && options.entities.empty())
+    if (std::any_of(options.categories.begin(), options.categories.end(), text::is_blank))
+        throw UsageError("a category filter is empty: name a category");
+    if (text::is_blank(options.query) && options.like.empty() && options.sources.empty() && options.entities.empty() &&
+        options.categories.empty())
         throw UsageError("the query has no words to search for");
     const std::string since = date_bound(options.since, false, "--since");
     const std::string until = date_bound(options.until, true, "--until");

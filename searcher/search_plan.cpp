@@ -67,7 +67,7 @@ SearchPlan plan_search(const SearchOptions& options, const QueryBuilder& builder
         plan.query_options.default_op = Xapian::Query::OP_OR;
         plan.query_text = bag_of_words(analyzer, options.query);
         if (text::is_blank(plan.query_text) && options.like.empty() && options.sources.empty() &&
-            options.entities.empty())
+            options.entities.empty() && options.categories.empty())
             throw UsageError("the query has no words to search for");
     } else {
         plan.query_text = options.query;
@@ -76,12 +76,18 @@ SearchPlan plan_search(const SearchOptions& options, const QueryBuilder& builder
     plan.can_relax = options.offset == 0 && options.like.empty() && !text::is_blank(plan.query_text) &&
                      plan.query_options.default_op == Xapian::Query::OP_AND;
 
-    // Filters narrow without scoring: any of the sources, all of the entities, the date range.
+    // Filters narrow without scoring: any of the sources, any of the categories, all of the
+    // entities, the date range.
     std::vector<Xapian::Query> filters;
     if (!options.sources.empty()) {
         std::vector<Xapian::Query> sources;
         for (const std::string& source : options.sources) sources.push_back(builder.source_filter(source));
         filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
+    }
+    if (!options.categories.empty()) {
+        std::vector<Xapian::Query> categories;
+        for (const std::string& category : options.categories) categories.push_back(builder.category_filter(category));
+        filters.emplace_back(Xapian::Query::OP_OR, categories.begin(), categories.end());
     }
     for (const std::string& entity : options.entities) filters.push_back(builder.entity_filter(entity));
     const std::string since = date_bound(options.since, false, "--since");

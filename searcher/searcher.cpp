@@ -3,6 +3,7 @@
 #include "common/entities/stored_gazetteer.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
+#include "searcher/article_highlights.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/hit_builder.hpp"
 #include "searcher/index_stats.hpp"
@@ -73,12 +74,14 @@ void Searcher::remote_facets(const Xapian::Query& query, ArticleFacetSpy& spy) c
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::ValueCountMatchSpy entities(schema::slot_article_entities);
     Xapian::ValueCountMatchSpy sources(schema::slot_source);
+    Xapian::ValueCountMatchSpy categories(schema::slot_category);
     Xapian::ValueCountMatchSpy dates(schema::slot_date);
     enquire.add_matchspy(&entities);
     enquire.add_matchspy(&sources);
+    enquire.add_matchspy(&categories);
     enquire.add_matchspy(&dates);
     (void)enquire.get_mset(0, 0, 10000);
-    spy.add_counts(entities, sources, dates);
+    spy.add_counts(entities, sources, categories, dates);
 }
 
 void Searcher::rebuild_query_side() {
@@ -113,6 +116,10 @@ void Searcher::drop_failing_shards(const Xapian::Error& error) {
 Searcher::~Searcher() = default;
 
 std::size_t Searcher::passage_count() const { return count_passages(database_); }
+
+ArticleHighlights Searcher::highlight(const Article& article, std::string_view query) const {
+    return highlight_article(analyzer_, *query_builder_, article, query);
+}
 
 bool Searcher::reopen_latest() {
     try {

@@ -45,6 +45,10 @@ class Searcher {
     /// Number of passages in the index.
     [[nodiscard]] std::size_t passage_count() const;
 
+    /// Where `query`'s words occur in `article` (searcher/article_highlights.hpp), read with this
+    /// index's entity names and synonyms.
+    [[nodiscard]] ArticleHighlights highlight(const Article& article, std::string_view query) const;
+
     /// Moves to the latest committed revision of the index, so that a long-lived Searcher (a
     /// server's) sees what an indexer has committed since it opened. Returns true when the index
     /// had changed. Cheap when nothing changed: call it before each request.

@@ -80,19 +80,34 @@ SearchOptions parse_search_request(const Params& params, const RequestLimits& li
             throw bad_request("parameter \"source\" must be a source name on one line");
         options.sources.push_back(source);
     }
+    for (auto [it, last] = params.equal_range("category"); it != last; ++it) {
+        const std::string& category = it->second;
+        if (category.empty() || category.size() > 200 || category.find_first_of("\r\n") != std::string::npos)
+            throw bad_request("parameter \"category\" must be a category name on one line");
+        options.categories.push_back(category);
+    }
     for (auto [it, last] = params.equal_range("entity"); it != last; ++it) {
         if (!is_entity_key(it->second))
             throw bad_request("parameter \"entity\" must be an entity key such as sergei_lavrov (a-z, 0-9, _)");
         options.entities.push_back(it->second);
     }
-    if (options.sources.size() + options.entities.size() > limits.max_filters)
-        throw bad_request("at most " + std::to_string(limits.max_filters) + " source and entity filters");
-    if (text::is_blank(options.query) && options.sources.empty() && options.entities.empty())
+    if (options.sources.size() + options.entities.size() + options.categories.size() > limits.max_filters)
+        throw bad_request("at most " + std::to_string(limits.max_filters) + " source, category and entity filters");
+    if (const std::string* like = single(params, "like")) {
+        if (like->empty() || like->size() > 512 || like->find_first_of("\r\n") != std::string::npos)
+            throw bad_request("parameter \"like\" must be an article id");
+        options.like = *like;
+    }
+    if (text::is_blank(options.query) && options.sources.empty() && options.entities.empty() &&
+        options.categories.empty() && options.like.empty())
         throw bad_request("parameter \"q\" is required");
 
     options.limit = number(params, "limit", options.limit);
     options.offset = number(params, "offset", options.offset);
     options.passages = flag(params, "passages");
+    options.facets = flag(params, "facets");
+    options.dated_only = flag(params, "dated_only");
+    options.facet_size = number(params, "facet_size", options.facet_size);
     if (const std::string* since = single(params, "since")) options.since = *since;
     if (const std::string* until = single(params, "until")) options.until = *until;
     if (const std::string* sort = single(params, "sort")) {

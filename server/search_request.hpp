@@ -31,15 +31,16 @@ class RequestError : public std::runtime_error {
 /// own limits, searcher/search_limits.hpp, apply to every caller alike).
 struct RequestLimits {
     std::size_t max_query_bytes = 1024; ///< longer q: 413
-    std::size_t max_filters = 20;       ///< source= and entity= values together
+    std::size_t max_filters = 20;       ///< source=, category= and entity= values together
 };
 
 /// Parses GET /api/search parameters into the one search request type: q, limit, offset, since,
 /// until (2025, 2025-02 or 2025-02-18), sort (relevance, date, -date), passages (0/1/true/false),
-/// source (repeatable: any of them) and entity (repeatable entity keys [a-z0-9_]: all of them);
-/// other parameters are ignored (forms embedding the box may add their own). Throws
-/// RequestError: 400 for a malformed value or a repeated single-valued parameter, or when neither
-/// q nor a filter is given; 413 when q is longer than allowed. Ranges are the search pipeline's
+/// source and category (repeatable: any of them), entity (repeatable entity keys [a-z0-9_]: all
+/// of them), like (an article id: more like it), dated_only, facets (0/1/true/false) and facet_size; other
+/// parameters are ignored (forms embedding the box may add their own). Throws RequestError: 400
+/// for a malformed value or a repeated single-valued parameter, or when neither q, like nor a
+/// filter is given; 413 when q is longer than allowed. Ranges are the search pipeline's
 /// to check (its UsageError is a 400 too).
 [[nodiscard]] SearchOptions parse_search_request(const Params& params, const RequestLimits& limits = {});
 

@@ -12,6 +12,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -98,7 +99,7 @@ Json search_json(const std::string& db, const SearchOptions& options) {
     for (std::size_t i = 0; i < results.hits.size(); ++i)
         hits[i]["html"] = {{"title", render::title_html(results.hits[i])},
                            {"snippet", render::snippet_html(results.hits[i])}};
-    json["filters"] = {{"sources", options.sources}, {"entities", options.entities}};
+    json["filters"] = {{"sources", options.sources}, {"categories", options.categories}, {"entities", options.entities}};
     return json;
 }
 
@@ -114,22 +115,65 @@ Json suggest_json(const std::string& db, const SuggestRequest& request) {
     return {{"query", request.query}, {"suggestions", std::move(suggestions)}};
 }
 
-Json article_json(const std::string& db, const std::string& id) {
-    const std::optional<StoredArticle> stored = with_searcher(db, [&](Searcher& searcher) { return searcher.article(id); });
+Json article_json(const std::string& db, const std::string& id, const std::string& query) {
+    std::optional<ArticleHighlights> marks;
+    const std::optional<StoredArticle> stored = with_searcher(db, [&](Searcher& searcher) {
+        std::optional<StoredArticle> found = searcher.article(id);
+        if (found) marks = searcher.highlight(found->article, query);
+        return found;
+    });
     if (!stored) throw RequestError(404, "no article with id \"" + id + "\"");
+    // The article's texts as HTML: escaped, the query's words in <mark> (the snippets' highlighter).
+    const Article& a = stored->article;
+    Json paragraphs = Json::array();
+    for (std::size_t i = 0; i < a.paragraphs.size(); ++i)
+        paragraphs.push_back(render::html_marked(a.paragraphs[i].text, marks->paragraphs[i]));
+    Json captions = Json::array();
+    for (std::size_t i = 0; i < a.captions.size(); ++i)
+        captions.push_back(render::html_marked(a.captions[i].text, marks->captions[i]));
+    Json html = {{"title", render::html_marked(a.title, marks->title)},
+                 {"subtitle", render::html_marked(a.subtitle, marks->subtitle)},
+                 {"paragraphs", std::move(paragraphs)},
+                 {"captions", std::move(captions)}};
     Json entities = Json::array();
     for (const Entity& entity : stored->entities)
         entities.push_back({{"key", entity.key}, {"type", entity.type}, {"canonical", entity.canonical}});
     // Unknown is null here as in /api/search, never "".
     Json article = to_json(stored->article);
-    for (const char* field : {"subtitle", "author", "source", "category", "url", "language"})
+    for (const char* field : {"subtitle", "author", "date", "source", "category", "url", "language"})
         if (article[field] == "") article[field] = nullptr;
-    return {{"article", std::move(article)}, {"entities", std::move(entities)}};
+    return {{"article", std::move(article)}, {"entities", std::move(entities)}, {"query", query},
+            {"html", std::move(html)}};
+}
+
+/// The headers of the page and its files: cached a little, and a policy that runs only their own
+/// script and style, so article text can never run code in the page.
+void set_page_headers(httplib::Response& response) {
+    response.set_header("Cache-Control", "public, max-age=300");
+    response.set_header("Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        "object-src 'none'; base-uri 'none'; frame-ancestors 'self'");
+}
+
+/// The page as served at `target` (the request target as sent: /article/a%2Fb?q=x), with the
+/// addresses of its files made relative to that depth, so it works behind a path prefix too.
+std::string page_at(const std::string& target) {
+    const EmbeddedFile* page = find_embedded_file("/index.html");
+    std::string body(page->body);
+    const std::string path = target.substr(0, target.find('?'));
+    std::string up;
+    for (std::size_t slashes = std::count(path.begin(), path.end(), '/'); slashes > 1; --slashes) up += "../";
+    if (up.empty()) return body;
+    for (const std::string_view file : {"\"style.css\"", "\"app.js\"", "\"./\""})
+        for (std::size_t at = body.find(file); at != std::string::npos; at = body.find(file, at + file.size() + up.size()))
+            body.insert(at + 1, up);
+    return body;
 }
 
 bool is_known_path(const std::string& path) {
     return path == "/api/search" || path == "/api/suggest" || path == "/healthz" ||
-           path.starts_with("/api/article/") || find_embedded_file(path) != nullptr;
+           path.starts_with("/api/article/") || path.starts_with("/article/") ||
+           find_embedded_file(path) != nullptr;
 }
 
 /// When the current request started, per worker thread (the logger runs on the same thread).
@@ -195,10 +239,13 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
                        response.set_header("Cache-Control", "no-cache");
                    });
                });
-    server.Get("/api/article/(.+)", [db](const httplib::Request& request,
+    server.Get("/api/article/(.+)", [db, limits](const httplib::Request& request,
                                          httplib::Response& response) {
         guarded(response, [&] {
-            send_json(response, 200, article_json(db, parse_article_id(request.matches[1].str())));
+            const std::string query = request.has_param("q") ? request.get_param_value("q") : std::string();
+            if (query.size() > limits.max_query_bytes)
+                throw RequestError(413, "the query is longer than " + std::to_string(limits.max_query_bytes) + " bytes");
+            send_json(response, 200, article_json(db, parse_article_id(request.matches[1].str()), query));
             response.set_header("Cache-Control", "no-cache");
         });
     });
@@ -218,12 +265,7 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
     for (const EmbeddedFile& file : embedded_files()) {
         const auto serve = [&file](const httplib::Request&, httplib::Response& response) {
             response.set_content(std::string(file.body), std::string(file.content_type).c_str());
-            response.set_header("Cache-Control", "public, max-age=300");
-            // The page runs only its own script and style: article text can never run code in it.
-            response.set_header(
-                "Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                "object-src 'none'; base-uri 'none'; frame-ancestors 'self'");
+            set_page_headers(response);
         };
         std::string pattern;
         for (const char c : file.path) {
@@ -235,6 +277,24 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
         if (file.path == "/index.html")
             server.Get("/", serve);
     }
+
+    // The article view: the same page, which shows the article named in its address; 404 (with
+    // the page, which says so) when the index has no such article.
+    server.Get("/article/(.+)", [db](const httplib::Request& request, httplib::Response& response) {
+        response.status = 200;
+        try {
+            const std::string id = parse_article_id(request.matches[1].str());
+            if (!with_searcher(db, [&](Searcher& searcher) { return searcher.article(id).has_value(); }))
+                response.status = 404;
+        } catch (const RequestError&) {
+            response.status = 404;
+        } catch (const std::exception&) {
+            // The page itself reports an index it cannot reach.
+        }
+        response.set_content(page_at(request.target), "text/html; charset=utf-8");
+        set_page_headers(response);
+        response.set_header("Cache-Control", "no-cache");
+    });
 
     server.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request&, httplib::Response& response) {

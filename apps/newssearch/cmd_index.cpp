@@ -29,6 +29,7 @@ struct IndexOptions {
     std::size_t threads = 0;
     std::size_t commit_every = indexer::IndexRunOptions{}.commit_every; // one default, the library's
     std::size_t shards = 0;
+    std::string source;
 };
 
 /// "none" turns a default file off.
@@ -76,6 +77,14 @@ void add_index_command(CLI::App& app, int& exit_code) {
                         "Write the index as N shards (DB/shard-0..N-1 and the stub file DB/XAPIANDB, see "
                         "docs/SCALING.md); default: the layout the index has, one database when new")
         ->check(CLI::Range(1, 1024));
+    command->add_option("--source", options->source,
+                        "Source name for the articles of this run that name none of their own (\"BBC News\")")
+        ->type_name("NAME")
+        ->check([](const std::string& value) {
+            return value.find_first_not_of(" \t") == std::string::npos || value.find_first_of("\r\n") != std::string::npos
+                       ? std::string("--source must be a name on one line")
+                       : std::string();
+        });
     command->callback([options, &exit_code] {
         if (options->paths.empty() && options->delete_ids.empty() && !options->prune)
             throw UsageError("index needs files or folders to index, --delete ID or --prune");
@@ -100,6 +109,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
         run.delete_ids = options->delete_ids;
         run.threads = options->threads;
         run.commit_every = options->commit_every;
+        run.default_source = options->source;
         indexer::IndexRunSummary summary;
         {
             const bool show_progress = !options->quiet && ::isatty(STDERR_FILENO) != 0;

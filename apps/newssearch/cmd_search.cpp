@@ -80,6 +80,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
     command->add_option("--until", search.until, "Only articles published on or before this date");
     command->add_flag("--dated-only", search.dated_only, "Date filters also drop articles whose date is unknown");
     command->add_option("--source", search.sources, "Only articles from this source (repeatable: any of them)");
+    command->add_option("--category", search.categories, "Only articles in this category (repeatable: any of them)");
     command->add_option("--entity", search.entities,
                         "Only articles that mention this entity, a name or key (repeatable: all of them)");
     command->add_option("--sort", options->sort, "Order: relevance, date (oldest first) or -date (newest first)")
@@ -87,7 +88,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
     command->add_option("--like", search.like, "Articles similar to this article id (the query, if any, narrows them)");
     command->add_flag("--explain", search.explain, "Show why each hit ranked where it did");
     add_ranking_options(*command, search.ranking);
-    command->add_flag("--facets", search.facets, "Count entities, sources and months over the matching articles");
+    command->add_flag("--facets", search.facets,
+                      "Count entities, sources, categories and months over the matching articles");
     command->add_flag("--passages", search.passages, "List matching passages individually, not one hit per article");
     command->add_flag("--json", options->json, "Print results as JSON (schema in README)");
     command->add_flag("--color", options->color, "Colour the output even when it is not a terminal");
@@ -96,7 +98,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
         SearchOptions request = options->search;
         request.query = join_words(options->words);
         request.sort = parse_sort_order(options->sort);
-        if (request.query.empty() && request.like.empty() && request.sources.empty() && request.entities.empty())
+        if (request.query.empty() && request.like.empty() && request.sources.empty() && request.entities.empty() &&
+            request.categories.empty())
             throw UsageError("give a query, or --like ARTICLE_ID (see newssearch search --help)");
         const DatabaseLocation location = database_location(options->db);
         bootstrap_default_index(location);

@@ -52,6 +52,12 @@ class NEWSSEARCH_API Searcher {
     /// Throws UsageError for an empty id.
     [[nodiscard]] std::optional<StoredArticle> article(const std::string& id);
 
+    /// Where the words of `query` (the query language of search()) occur in `article`: the
+    /// highlighter that marks hits' snippets and titles, over the whole article, for an article
+    /// view. Terms under NOT and filters are not marked; a blank or unreadable query marks
+    /// nothing (no exception).
+    [[nodiscard]] ArticleHighlights highlight(const Article& article, const std::string& query);
+
     /// Number of articles in the index (as of the latest committed revision).
     [[nodiscard]] std::size_t article_count();
 
@@ -87,6 +93,8 @@ class NEWSSEARCH_API SearcherPool {
     [[nodiscard]] SearchResults search(const SearchOptions& options);
     /// As Searcher::article.
     [[nodiscard]] std::optional<StoredArticle> article(const std::string& id);
+    /// As Searcher::highlight.
+    [[nodiscard]] ArticleHighlights highlight(const Article& article, const std::string& query);
     /// As Searcher::article_count.
     [[nodiscard]] std::size_t article_count();
     /// As Searcher::suggest.

@@ -67,6 +67,9 @@ struct SearchOptions {
     /// Only articles that mention all of these entities: a name as the gazetteer knows it
     /// ("Lavrov", "Sergei Lavrov") or an entity key ("sergei_lavrov"). Empty: no entity filter.
     std::vector<std::string> entities{};
+    /// Only articles in one of these categories (sections, as the articles name them; case and
+    /// accents do not matter). Empty: any category.
+    std::vector<std::string> categories{};
     SortOrder sort = SortOrder::relevance;
     /// false: one hit per article (its best passage); true: every matching passage of the best
     /// articles is a hit, best first.
@@ -78,7 +81,7 @@ struct SearchOptions {
     bool spelling = true; ///< offer did_you_mean; search the correction when nothing matched
     std::string like{};   ///< more like this article id (its telling words are the query)
     bool explain = false; ///< fill Hit::explanation
-    bool facets = false;  ///< count entities, sources and months over the matching articles
+    bool facets = false;  ///< count entities, sources, categories and months over the matching articles
     std::size_t facet_size = 10; ///< values listed per facet, 1..1000
     RankingSettings ranking{};
     /// Read `query` as a bag of words, as IR evaluation does for topics: any syntax in it
@@ -132,7 +135,7 @@ struct Explanation {
 
 /// One facet value: how many matching articles have it.
 struct FacetCount {
-    std::string value;   ///< entity display name, source, or month "YYYY-MM"
+    std::string value;   ///< entity display name, source, category, or month "YYYY-MM" ("undated")
     std::string key;     ///< entity key, for narrowing with entity:KEY; empty for other facets
     std::string type;    ///< entity type; empty for other facets
     std::size_t articles = 0;
@@ -140,8 +143,13 @@ struct FacetCount {
 
 /// Article counts over the matching articles (SearchOptions::facets).
 struct Facets {
+    /// The most frequent entities of each type (person, place, organisation, other): up to
+    /// SearchOptions::facet_size of each, most frequent first.
     std::vector<FacetCount> entities;
-    std::vector<FacetCount> sources;
+    std::vector<FacetCount> sources;    ///< most frequent first, up to facet_size
+    std::vector<FacetCount> categories; ///< most frequent first, up to facet_size
+    /// Every month that has matching articles, in date order ("YYYY-MM"), then "undated" when
+    /// some have no date: enough for a timeline.
     std::vector<FacetCount> months;
     std::size_t articles_counted = 0; ///< matching articles the counts cover
 };
@@ -183,6 +191,15 @@ struct SearchResults {
     std::string corrected_query;
     bool partial = false;     ///< some shards of the index were unavailable (see notices)
     std::optional<Facets> facets; ///< with SearchOptions::facets
+};
+
+/// Where a query's words occur in an article's texts (Searcher::highlight): byte ranges into
+/// each text, sorted and non-overlapping, found as the words of hits' snippets are.
+struct ArticleHighlights {
+    std::vector<ByteRange> title;
+    std::vector<ByteRange> subtitle;
+    std::vector<std::vector<ByteRange>> paragraphs; ///< one per Article::paragraphs
+    std::vector<std::vector<ByteRange>> captions;   ///< one per Article::captions (their text)
 };
 
 /// An indexed article as stored: the cleaned text and the entities it mentions.

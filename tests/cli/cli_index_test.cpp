@@ -3,6 +3,7 @@
 #include "cli_fixture.hpp"
 
 #include <fstream>
+#include <map>
 
 using namespace newssearch::test;
 
@@ -109,4 +110,33 @@ TEST_CASE("the help lists the exit codes; NO_COLOR turns colour off unless --col
 TEST_CASE("an index run needs at least one path", "[cli][index]") {
     const auto result = run_newssearch({"index"});
     CHECK(result.exit_code == 2);
+}
+
+TEST_CASE("--source names the source of the articles that state none", "[cli][index]") {
+    TempDir dir;
+    write_file(dir / "bbc/politics/001.txt",
+               "Labour plans zanzibarquokka reform\n\nThe party set out its zanzibarquokka plans on Monday.\n");
+    write_file(dir / "own/002.txt",
+               "Zanzibarquokka talks resume\nSource: example.test\n\nTalks on the zanzibarquokka resumed.\n");
+    write_file(dir / "plain/003.txt", "Zanzibarquokka census\n\nA census of the zanzibarquokka began.\n");
+    REQUIRE(run_newssearch({"index", "--db", dir / "db", "--source", "BBC News", dir / "bbc", dir / "own"}).exit_code == 0);
+    REQUIRE(run_newssearch({"index", "--db", dir / "db", dir / "plain"}).exit_code == 0);
+
+    const auto search = run_newssearch({"--db", dir / "db", "--json", "-n", "10", "zanzibarquokka"});
+    REQUIRE(search.exit_code == 0);
+    std::map<std::string, nlohmann::json> sources;
+    for (const auto& hit : nlohmann::json::parse(search.out)["hits"]) sources[hit["article_id"]] = hit["source"];
+    CHECK(sources["politics/001"] == "BBC News");
+    CHECK(sources["002"] == "example.test"); // its own source wins
+    CHECK(sources["003"].is_null());          // unknown stays null
+    // The source given is a filter like any other.
+    const auto bbc = run_newssearch({"--db", dir / "db", "--json", "--source", "BBC News", "zanzibarquokka"});
+    CHECK(article_ids(nlohmann::json::parse(bbc.out)) == std::vector<std::string>{"politics/001"});
+
+    // Given again for files already indexed, it applies to them too.
+    REQUIRE(run_newssearch({"index", "--db", dir / "db", "--source", "Wire", dir / "plain"}).exit_code == 0);
+    const auto wire = run_newssearch({"--db", dir / "db", "--json", "--source", "Wire", "zanzibarquokka"});
+    CHECK(article_ids(nlohmann::json::parse(wire.out)) == std::vector<std::string>{"003"});
+
+    CHECK(run_newssearch({"index", "--db", dir / "db", "--source", "", dir / "plain"}).exit_code == 2);
 }

@@ -6,8 +6,11 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <thread>
 
 using namespace newssearch::test;
@@ -66,6 +69,23 @@ Json json_of(const httplib::Result& result) {
     INFO(result->body);
     REQUIRE(result->get_header_value("Content-Type").starts_with("application/json"));
     return Json::parse(result->body);
+}
+
+/// `text` percent-encoded for a query string.
+std::string encoded(const std::string& text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 15];
+        }
+    }
+    return out;
 }
 
 /// The error body every refusal carries.
@@ -291,4 +311,109 @@ TEST_CASE("serve starts without an index, answers 503, then serves it once it ex
     for (int i = 0; i < 4; ++i)
         CHECK(json_of(get(client, "/api/search?q=Lavrov"))["hits"].size() > 1);
     CHECK(served.server.stop() == 0);
+}
+
+TEST_CASE("serve counts facets on request, and each count is what narrowing by it finds") {
+    Served served(shared_index().db());
+    httplib::Client client = client_for(served.server);
+    CHECK_FALSE(json_of(get(client, "/api/search?q=Lavrov"))
+                    .contains("facets")); // only when asked: counting costs
+    const Json body = json_of(get(client, "/api/search?q=Lavrov&facets=1&facet_size=5"));
+    REQUIRE(body.contains("facets"));
+    const Json& facets = body["facets"];
+    for (const char* name : {"entities", "sources", "categories", "months"}) {
+        INFO(name);
+        CHECK(facets[name].is_array());
+    }
+    CHECK(facets["articles_counted"] == body["total"]);
+    REQUIRE_FALSE(facets["sources"].empty());
+    REQUIRE_FALSE(facets["months"].empty());
+    // Months in date order ("undated" last), every one of them: a timeline.
+    std::vector<std::string> months;
+    for (const auto& month : facets["months"]) months.push_back(month["value"]);
+    CHECK(std::is_sorted(months.begin(), months.end()));
+    // Entities: up to facet_size of each type.
+    std::map<std::string, int> per_type;
+    for (const auto& entity : facets["entities"]) {
+        CHECK_FALSE(entity["key"].get<std::string>().empty());
+        ++per_type[entity["type"]];
+    }
+    for (const auto& [type, count] : per_type) CHECK(count <= 5);
+
+    const auto narrowed_total = [&](const std::string& parameter) {
+        return json_of(get(client, "/api/search?q=Lavrov&" + parameter))["total"].get<std::size_t>();
+    };
+    const Json& source = facets["sources"][0];
+    CHECK(narrowed_total("source=" + encoded(source["value"])) == source["articles"]);
+    for (const auto& category : facets["categories"])
+        CHECK(narrowed_total("category=" + encoded(category["value"])) == category["articles"]);
+    const Json& entity = facets["entities"][0];
+    CHECK(narrowed_total("entity=" + entity["key"].get<std::string>()) == entity["articles"]);
+    for (const auto& month : facets["months"]) {
+        const std::string value = month["value"];
+        if (value == "undated") continue;
+        // Date bounds keep undated articles unless dated_only.
+        CHECK(narrowed_total("dated_only=1&since=" + value + "&until=" + value) == month["articles"]);
+    }
+    check_error(get(client, "/api/search?q=Lavrov&facets=maybe"), 400);
+    check_error(get(client, "/api/search?q=Lavrov&facets=1&facet_size=0"), 400);
+}
+
+TEST_CASE("serve filters by category, and finds more like an article") {
+    Served served(shared_index().db());
+    httplib::Client client = client_for(served.server);
+    const Json all = json_of(get(client, "/api/search?q=Lavrov&facets=1"));
+    REQUIRE_FALSE(all["facets"]["categories"].empty());
+    const std::string category = all["facets"]["categories"][0]["value"];
+    const Json only = json_of(get(client, "/api/search?category=" + encoded(category)));
+    REQUIRE_FALSE(only["hits"].empty());
+    for (const auto& hit : only["hits"]) CHECK(hit["category"] == category);
+    CHECK(only["filters"]["categories"] == Json::array({category}));
+    check_error(get(client, "/api/search?q=Lavrov&category="), 400);
+
+    const std::string id = all["hits"][0]["article_id"];
+    const Json like = json_of(get(client, "/api/search?like=" + encoded(id) + "&limit=3"));
+    CHECK(like["hits"].is_array());
+    for (const auto& hit : like["hits"]) CHECK(hit["article_id"] != id);
+    check_error(get(client, "/api/search?like="), 400);
+}
+
+TEST_CASE("serve shows an article at /article/ID with the query's words marked and its markup escaped") {
+    Served served(shared_index().db());
+    httplib::Client client = client_for(served.server);
+    const auto page = get(client, "/article/script_article?q=zanzibarquokka");
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type").starts_with("text/html"));
+    CHECK(page->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+    // The page's files are addressed relative to the article's depth.
+    CHECK(page->body.find("href=\"../style.css\"") != std::string::npos);
+    CHECK(page->body.find("src=\"../app.js\"") != std::string::npos);
+    const auto deeper = get(client, "/article/a/b/c");
+    CHECK(deeper->status == 404); // no such article: the page says so
+    CHECK(deeper->body.find("src=\"../../../app.js\"") != std::string::npos);
+    CHECK(get(client, "/article/a%2Fb")->body.find("src=\"../app.js\"") != std::string::npos);
+
+    const Json article = json_of(get(client, "/api/article/script_article?q=zanzibarquokka%20treaty"));
+    CHECK(article["query"] == "zanzibarquokka treaty");
+    const std::string title = article["html"]["title"];
+    CHECK(title.find("<mark>zanzibarquokka treaty</mark>") != std::string::npos);
+    CHECK(title.find("&lt;script&gt;") != std::string::npos);
+    REQUIRE(article["html"]["paragraphs"].size() == article["article"]["paragraphs"].size());
+    std::size_t marked = 0;
+    for (const auto& paragraph : article["html"]["paragraphs"]) {
+        const std::string html = paragraph;
+        INFO(html);
+        CHECK(html.find("<script") == std::string::npos);
+        CHECK(html.find("<img") == std::string::npos);
+        marked += html.find("<mark>zanzibarquokka treaty</mark>") != std::string::npos ? 1 : 0;
+    }
+    CHECK(marked == article["html"]["paragraphs"].size());
+    // Words under NOT are not marked; no query, no marks.
+    const Json negated = json_of(get(client, "/api/article/script_article?q=embassy%20-treaty"));
+    CHECK(negated["html"]["paragraphs"][0].get<std::string>().find("<mark>treaty") == std::string::npos);
+    CHECK(negated["html"]["paragraphs"][0].get<std::string>().find("<mark>embassy</mark>") != std::string::npos);
+    const Json plain = json_of(get(client, "/api/article/script_article"));
+    CHECK(plain["html"]["paragraphs"][0].get<std::string>().find("<mark>") == std::string::npos);
+    CHECK(plain["article"]["date"].is_null());
+    CHECK(plain["article"]["author"].is_null());
 }
