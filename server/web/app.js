@@ -84,13 +84,23 @@ function internalLink(href, text, className) {
   return link;
 }
 
+// Where the keyboard focus goes once the view a link opened is shown (the link itself is gone).
+let pendingFocus = '';
+
+function focusPending(id) {
+  if (pendingFocus !== id) return;
+  pendingFocus = '';
+  const target = $(id);
+  if (target) target.focus({ preventScroll: id === 'status' });
+}
+
 document.addEventListener('click', (event) => {
   const link = event.target.closest && event.target.closest('a[data-internal]');
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
       event.shiftKey || event.altKey) return;
   event.preventDefault();
+  pendingFocus = link.dataset.focus || (link.closest('#search-view') ? 'status' : '');
   go(new URL(link.getAttribute('href'), window.location.href).href); // also for SVG links
-  if (link.dataset.focus) { const target = $(link.dataset.focus); if (target) target.focus(); }
 });
 
 function route() {
@@ -310,7 +320,7 @@ function timeline(months) {
 function renderFacets(facets) {
   const aside = $('facets');
   aside.replaceChildren();
-  if (!facets) { aside.hidden = true; return; }
+  if (!facets) { aside.hidden = true; $('skip-to-facets').hidden = true; return; }
   const entities = (type) => facets.entities.filter((e) => e.type === type);
   for (const e of facets.entities) entityNames.set(e.key, e.value);
   const groups = [
@@ -325,6 +335,7 @@ function renderFacets(facets) {
   ].filter(Boolean);
   aside.append(...groups);
   aside.hidden = !groups.length;
+  $('skip-to-facets').hidden = aside.hidden;
 }
 
 let searchGeneration = 0;
@@ -387,6 +398,7 @@ async function search() {
     : 'No articles found.';
   renderPager(body);
   results.dataset.state = 'done';
+  focusPending('status');
 }
 
 // --- Article view ----------------------------------------------------------------------------
@@ -468,6 +480,7 @@ async function showArticle(id, q) {
   view.dataset.state = 'done';
   view.dataset.articleId = article.id;
   $('article-status').textContent = '';
+  focusPending('article-title');
   moreLike(id, generation);
 }
 
@@ -581,6 +594,7 @@ function setUp() {
     event.preventDefault();
     go(searchHref({ since: $('since').value.trim(), until: $('until').value.trim(), sort: $('sort').value }));
   });
+  $('skip-to-facets').addEventListener('click', (event) => { event.preventDefault(); $('facets').focus(); });
   $('sort').addEventListener('change', () => go(searchHref({ sort: $('sort').value })));
   $('did-you-mean-link').dataset.internal = '';
   $('home-link').href = base.href;

@@ -108,8 +108,12 @@ def wait_results(driver, what, check=lambda s: True):
 
 
 def shots(driver, artifacts, name):
+    """The whole page (up to 2400 pixels down) at 1280 and at 400 pixels wide."""
     for width, label in ((1280, "desktop"), (400, "400px")):
-        driver.viewport(width, 1500 if width < 600 else 1000)
+        driver.viewport(width, 800)
+        time.sleep(0.2)
+        height = min(2400, driver.js("return document.documentElement.scrollHeight;"))
+        driver.viewport(width, height)
         time.sleep(0.3)
         driver.screenshot(os.path.join(artifacts, f"{name}-{label}.png"))
     driver.viewport(1280, 1000)
@@ -178,8 +182,16 @@ def run(args, work):
                             return a && {name: a.firstChild.textContent, count: Number(a.querySelector('.count').textContent.replace(/[^0-9]/g, ''))};""")
         if not link:
             raise Failure("no category facet value to click")
-        driver.click("[aria-labelledby=facet-category] a.facet-value")
+        # With the keyboard: the skip link leads to the facets, Tab to a value, Enter narrows.
+        driver.js("document.getElementById('skip-to-facets').focus();")
+        driver.key(["\uE007"])
+        if driver.js("return document.activeElement.id;") != "facets":
+            raise Failure("the skip link does not lead to the facets")
+        driver.js("document.querySelector('[aria-labelledby=facet-category] a.facet-value').focus();")
+        driver.key(["\uE007"])
         narrowed = wait_results(driver, "narrowed by category", lambda s: "category=" in s["url"])
+        if driver.js("return document.activeElement.id;") != "status":
+            raise Failure("after narrowing, the focus is not on the new result count")
         if narrowed["total"] != link["count"] or narrowed["total"] == market["total"]:
             raise Failure(f"category {link['name']}: {narrowed['total']} results, the facet said {link['count']} "
                           f"(of {market['total']})")

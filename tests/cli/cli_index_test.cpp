@@ -51,6 +51,32 @@ TEST_CASE("bad files are reported by name with a reason and the rest is indexed"
     CHECK(nlohmann::json::parse(search.out)["hits"][0]["article_id"] == "good");
 }
 
+// Pins: indexing the Reuters-21578 folder indexed its README.txt and its category word lists
+// (all-places-strings.lc.txt, ...) as articles.
+TEST_CASE("a folder's README and word lists are left out with a reason, unless named", "[cli][index]") {
+    TempDir dir;
+    const std::string input = dir / "collection";
+    std::filesystem::create_directories(input);
+    std::filesystem::copy(corpus_raw + "/001_25fc6c82eb263419.txt", input + "/good.txt");
+    write_file(input + "/README.txt", "This collection holds news articles.\n\nSee the LICENSE for terms of use.\n");
+    std::string places;
+    for (const char* place : {"afghanistan", "albania", "algeria", "andorra", "angola", "anguilla", "antigua",
+                              "argentina", "aruba", "australia", "austria"})
+        places += std::string(place) + "\n";
+    write_file(input + "/all-places-strings.lc.txt", places);
+
+    const auto result = run_newssearch({"index", "--db", dir / "db", input});
+    CHECK(result.exit_code == 0); // left out on purpose: not a problem
+    CHECK_THAT(result.err, Catch::Contains("Indexed 1 article (1 added"));
+    CHECK_THAT(result.err, Catch::Contains("2 files left out as no articles:"));
+    CHECK_THAT(result.err, Catch::Contains("README.txt: not an article: the collection's documentation"));
+    CHECK_THAT(result.err, Catch::Contains("all-places-strings.lc.txt: not an article: a list with one entry per line"));
+
+    const auto named = run_newssearch({"index", "--db", dir / "db", input + "/README.txt"});
+    CHECK(named.exit_code == 0);
+    CHECK_THAT(named.err, Catch::Contains("Indexed 1 article (1 added"));
+}
+
 TEST_CASE("JSON Lines articles are indexed and a bad record is reported with its line", "[cli][index]") {
     TempDir dir;
     write_file(dir / "articles.jsonl",
@@ -116,16 +142,18 @@ TEST_CASE("--source names the source of the articles that state none", "[cli][in
     TempDir dir;
     write_file(dir / "bbc/politics/001.txt",
                "Labour plans zanzibarquokka reform\n\nThe party set out its zanzibarquokka plans on Monday.\n");
-    write_file(dir / "own/002.txt",
-               "Zanzibarquokka talks resume\nSource: example.test\n\nTalks on the zanzibarquokka resumed.\n");
+    write_file(dir / "own/wire.jsonl",
+               R"({"id":"002","title":"Zanzibarquokka talks resume","source":"example.test","body":"Talks on the zanzibarquokka resumed."})"
+               "\n");
     write_file(dir / "plain/003.txt", "Zanzibarquokka census\n\nA census of the zanzibarquokka began.\n");
     REQUIRE(run_newssearch({"index", "--db", dir / "db", "--source", "BBC News", dir / "bbc", dir / "own"}).exit_code == 0);
     REQUIRE(run_newssearch({"index", "--db", dir / "db", dir / "plain"}).exit_code == 0);
 
     const auto search = run_newssearch({"--db", dir / "db", "--json", "-n", "10", "zanzibarquokka"});
     REQUIRE(search.exit_code == 0);
+    const nlohmann::json found = nlohmann::json::parse(search.out);
     std::map<std::string, nlohmann::json> sources;
-    for (const auto& hit : nlohmann::json::parse(search.out)["hits"]) sources[hit["article_id"]] = hit["source"];
+    for (const auto& hit : found["hits"]) sources[hit["article_id"].get<std::string>()] = hit["source"];
     CHECK(sources["politics/001"] == "BBC News");
     CHECK(sources["002"] == "example.test"); // its own source wins
     CHECK(sources["003"].is_null());          // unknown stays null
