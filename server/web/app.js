@@ -114,6 +114,7 @@ function route() {
     showArticle(id, params.get('q') || '');
   } else {
     readState(params);
+    lastSearch = hasSearch() ? window.location.href : '';
     $('article-view').hidden = true;
     $('search-view').hidden = false;
     document.title = state.q ? state.q + ' \u2013 newssearch' : 'newssearch';
@@ -123,6 +124,7 @@ function route() {
 
 // --- Search view -----------------------------------------------------------------------------
 const entityNames = new Map();
+let lastSearch = ''; // the address of the last search shown: where "Back to results" leads
 
 function renderFilters() {
   const filters = $('filters');
@@ -414,8 +416,8 @@ async function showArticle(id, q) {
   $('article-status').textContent = 'Loading the article\u2026';
   $('q').value = q;
   const back = $('back-link');
-  back.href = q ? new URL('?' + new URLSearchParams({ q }).toString(), base).href : base.href;
-  back.textContent = q ? 'Back to results' : 'Search';
+  back.href = lastSearch || (q ? new URL('?' + new URLSearchParams({ q }).toString(), base).href : base.href);
+  back.textContent = lastSearch || q ? 'Back to results' : 'Search';
   back.dataset.internal = '';
   const path = 'api/article/' + encodeURIComponent(id);
   let body;

@@ -339,3 +339,111 @@ TEST_CASE("entities filter to articles mentioning all of them, by name or key", 
     options.sources = {"Other Wire"};
     CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"lavrov"});
 }
+
+namespace {
+
+/// Articles with categories, dates and a few people and places, for facets and their filters.
+class FacetIndex {
+  public:
+    FacetIndex() {
+        indexer::IndexWriter writer(dir_ / "db");
+        writer.set_gazetteer("Sergei Lavrov\tperson\tLavrov\nMarco Rubio\tperson\tRubio\nRiyadh\tplace\n"
+                             "Moscow\tplace\n", "test gazetteer");
+        const auto add = [&](const std::string& id, const std::string& category, const std::string& date,
+                             const std::string& text) {
+            Article article = make_article(id, "Talks " + id, {text}, date);
+            article.category = category;
+            writer.add(article);
+        };
+        add("a", "World", "2025-01-10", "Sergei Lavrov held talks in Riyadh.");
+        add("b", "World", "2025-03-02", "Marco Rubio held talks in Riyadh with Lavrov.");
+        add("c", "Politics", "2024-12-30", "Lavrov held talks in Moscow.");
+        add("d", "", "", "Talks without a date or a category, in Moscow.");
+        writer.commit();
+    }
+    [[nodiscard]] std::string path() const { return dir_ / "db"; }
+
+  private:
+    test::TempDir dir_;
+};
+
+std::vector<std::pair<std::string, std::size_t>> values(const std::vector<FacetCount>& counts) {
+    std::vector<std::pair<std::string, std::size_t>> out;
+    for (const FacetCount& count : counts) out.emplace_back(count.value, count.articles);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("categories filter to any of them, matched like category:", "[search][filter]") {
+    const FacetIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("talks");
+    options.categories = {"world"};
+    CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"a", "b"});
+    options.categories = {"World", "POLITICS"};
+    CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"a", "b", "c"});
+    // A filter alone is a search.
+    options.query.clear();
+    options.categories = {"Politics"};
+    CHECK(article_ids(searcher.search(options)) == std::vector<std::string>{"c"});
+    options.categories = {" "};
+    CHECK_THROWS_AS(searcher.search(options), UsageError);
+}
+
+TEST_CASE("facets count categories, entities of each type and every month in date order", "[search][facets]") {
+    const FacetIndex index;
+    Searcher searcher(index.path());
+    SearchOptions options = query("talks");
+    options.facets = true;
+    options.facet_size = 1;
+    const Facets facets = *searcher.search(options).facets;
+    CHECK(facets.articles_counted == 4);
+    CHECK(values(facets.categories) == std::vector<std::pair<std::string, std::size_t>>{{"World", 2}});
+    // Every month, oldest first, "undated" last: not cut to facet_size.
+    CHECK(values(facets.months) == std::vector<std::pair<std::string, std::size_t>>{
+                                       {"2024-12", 1}, {"2025-01", 1}, {"2025-03", 1}, {"undated", 1}});
+    // The most frequent of each type: a person and a place, not two people.
+    std::vector<std::string> entities;
+    for (const FacetCount& entity : facets.entities)
+        if (entity.type == "person" || entity.type == "place") entities.push_back(entity.type + ":" + entity.key);
+    std::sort(entities.begin(), entities.end());
+    CHECK(entities == std::vector<std::string>{"person:sergei_lavrov", "place:moscow"});
+
+    // Narrowing by a count finds that many articles.
+    options.facets = false;
+    options.categories = {"World"};
+    CHECK(searcher.search(options).total_estimate == 2);
+}
+
+TEST_CASE("an article's texts are marked where the query matched, as snippets are", "[search][highlight]") {
+    const FacetIndex index;
+    Searcher searcher(index.path());
+    Article article = make_article("x", "Talks about talking", {"He talked and talked.", "Nothing here."});
+    article.subtitle = "More talks";
+    article.captions = {{"Talks in a hall", "Photo agency"}};
+    const auto marks_of = [](const std::string& text, const std::vector<ByteRange>& ranges) {
+        std::string out;
+        for (const ByteRange& range : ranges) out += "[" + text.substr(range.begin, range.end - range.begin) + "]";
+        return out;
+    };
+    const ArticleHighlights marks = searcher.highlight(article, "talks -hall");
+    CHECK(marks_of(article.title, marks.title) == "[Talks][talking]");
+    CHECK(marks_of(article.subtitle, marks.subtitle) == "[talks]");
+    REQUIRE(marks.paragraphs.size() == 2);
+    CHECK(marks_of(article.paragraphs[0].text, marks.paragraphs[0]) == "[talked][talked]");
+    CHECK(marks.paragraphs[1].empty());
+    REQUIRE(marks.captions.size() == 1);
+    CHECK(marks_of(article.captions[0].text, marks.captions[0]) == "[Talks]"); // "hall" is excluded: not marked
+    // The same highlighter as a hit's title.
+    SearchOptions options = query("talks -hall");
+    const SearchResults results = searcher.search(options);
+    REQUIRE_FALSE(results.hits.empty());
+    const Hit& hit = results.hits.front();
+    CHECK(marks_of(hit.article.title, hit.title_highlights) == "[Talks]");
+    // Nothing to mark: no ranges, one list per paragraph and caption all the same.
+    const ArticleHighlights none = searcher.highlight(article, "");
+    CHECK(none.title.empty());
+    CHECK(none.paragraphs.size() == 2);
+    CHECK(searcher.highlight(article, "-talks").title.empty());
+}

@@ -44,6 +44,34 @@ TEST_CASE("parse_search_request reads every parameter into the one request type"
     CHECK(request.entities == std::vector<std::string>{"sergei_lavrov", "marco_rubio"});
 }
 
+TEST_CASE("parse_search_request reads categories, like, dated_only and facets") {
+    const SearchOptions request = parse_search_request({{"category", "World"},
+                                                        {"category", "business news"},
+                                                        {"like", "bbc/business/001"},
+                                                        {"dated_only", "1"},
+                                                        {"facets", "true"},
+                                                        {"facet_size", "8"}});
+    CHECK(request.query.empty());
+    CHECK(request.categories == std::vector<std::string>{"World", "business news"});
+    CHECK(request.like == "bbc/business/001");
+    CHECK(request.dated_only);
+    CHECK(request.facets);
+    CHECK(request.facet_size == 8);
+    CHECK(parse_search_request({{"like", "x"}}).like == "x"); // more like an article needs no q
+    const SearchOptions plain = parse_search_request({{"q", "talks"}});
+    CHECK_FALSE(plain.facets);
+    CHECK_FALSE(plain.dated_only);
+    CHECK(plain.categories.empty());
+    for (const Params& bad : std::vector<Params>{{{"q", "x"}, {"category", ""}},
+                                                 {{"q", "x"}, {"category", "a\nb"}},
+                                                 {{"like", ""}},
+                                                 {{"q", "x"}, {"facets", "maybe"}},
+                                                 {{"q", "x"}, {"facet_size", "many"}}}) {
+        INFO(bad.begin()->first);
+        CHECK(status_of(bad) == 400);
+    }
+}
+
 TEST_CASE("parse_search_request defaults") {
     const SearchOptions request = parse_search_request({{"q", "talks"}});
     CHECK(request.limit == 10);
