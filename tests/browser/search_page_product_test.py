@@ -187,6 +187,10 @@ def run(args, work):
         driver.key(["\uE007"])
         if driver.js("return document.activeElement.id;") != "facets":
             raise Failure("the skip link does not lead to the facets")
+        driver.key(["\uE004"])  # Tab: the timeline's first bar is a tab stop
+        if not driver.js("return document.activeElement.classList.contains('bar-link');"):
+            raise Failure("Tab from the facets does not reach a timeline bar: " +
+                          repr(driver.js("return document.activeElement.outerHTML.slice(0, 200);")))
         driver.js("document.querySelector('[aria-labelledby=facet-category] a.facet-value').focus();")
         driver.key(["\uE007"])
         narrowed = wait_results(driver, "narrowed by category", lambda s: "category=" in s["url"])
