@@ -174,6 +174,13 @@ def run(args, work):
                 raise Failure(f"no {group} facet beside the results: {facets}")
         print(f"market: {market['total']} results, facets {facets}")
         shots(driver, args.artifacts, "results")
+        # On a phone the facets come after the results: their own picture.
+        driver.viewport(400, 1000)
+        driver.js("document.getElementById('facets').scrollIntoView();")
+        time.sleep(0.3)
+        driver.screenshot(os.path.join(args.artifacts, "facets-400px.png"))
+        driver.js("window.scrollTo(0, 0);")
+        driver.viewport(1280, 1000)
         check_axe(driver, axe, "results")
 
         # Narrow by a category facet: the count changes to the facet's count.
