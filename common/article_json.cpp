@@ -13,6 +13,13 @@ std::string string_field(const nlohmann::json& json, const char* name) {
 
 } // namespace
 
+nlohmann::ordered_json to_display_json(const Article& article) {
+    nlohmann::ordered_json json = to_json(article);
+    for (const char* field : {"subtitle", "author", "date", "source", "category", "url", "language"})
+        if (json[field] == "") json[field] = nullptr;
+    return json;
+}
+
 nlohmann::ordered_json to_json(const Article& article) {
     nlohmann::ordered_json paragraphs = nlohmann::ordered_json::array();
     for (const Paragraph& paragraph : article.paragraphs)

@@ -138,10 +138,7 @@ Json article_json(const std::string& db, const std::string& id, const std::strin
     Json entities = Json::array();
     for (const Entity& entity : stored->entities)
         entities.push_back({{"key", entity.key}, {"type", entity.type}, {"canonical", entity.canonical}});
-    // Unknown is null here as in /api/search, never "".
-    Json article = to_json(stored->article);
-    for (const char* field : {"subtitle", "author", "date", "source", "category", "url", "language"})
-        if (article[field] == "") article[field] = nullptr;
+    Json article = to_display_json(stored->article); // unknown is null, as in /api/search
     return {{"article", std::move(article)}, {"entities", std::move(entities)}, {"query", query},
             {"html", std::move(html)}};
 }

@@ -76,7 +76,7 @@ void add_clean_command(CLI::App& app, int& exit_code) {
         nlohmann::ordered_json articles = nlohmann::ordered_json::array();
         for (const extract::InputFile& file : extract::collect_input_files(options->paths, problems)) {
             if (!options->explain) {
-                extract::read_articles(file, [&](Article&& article) { articles.push_back(to_json(article)); }, problems);
+                extract::read_articles(file, [&](Article&& article) { articles.push_back(to_display_json(article)); }, problems);
                 continue;
             }
             if (file.format != extract::InputFormat::html) {

@@ -31,6 +31,9 @@ TEST_CASE("cleaned metadata is right for every bundled article", "[cli][clean]")
     CHECK(a0["source"] == "online.ua");
     CHECK(a0["category"] == "Politics");
     CHECK(a0["date"].is_null());
+    // Unknown is null, as in search results, never "".
+    CHECK(a0["author"].is_null());
+    CHECK(a0["url"].is_null());
 
     const auto a1 = clean("001_25fc6c82eb263419.txt");
     CHECK(a1["title"] == "Diplomatic Dialogue: Rubio and Lavrov Discuss New Ideas for Ukraine Amid Renewed Violence");
