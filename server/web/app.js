@@ -292,7 +292,7 @@ function timeline(months) {
                              'aria-labelledby': 'facet-timeline', class: 'chart' });
   periods.forEach((period, i) => {
     const count = counts.get(period) || 0;
-    const h = count ? Math.max(2, Math.round((count / max) * height)) : 0;
+    const h = count ? Math.max(3, Math.round((count / max) * height)) : 0;
     const active = state.since === period && state.until === period;
     const label = `${period}: ${count} article${count === 1 ? '' : 's'}`;
     const rect = svg('rect', { x: (i * bar + gap / 2).toFixed(2), y: height - h, width: Math.max(0.5, bar - gap).toFixed(2),
