@@ -11,6 +11,7 @@ violations). axe-core comes from npm into NODE_PREFIX/node_modules; without it (
 network) that part is skipped with a message.
 
 usage: search_page_product_test.py NEWSSEARCH_BINARY BBC_DIR REUTERS_DIR ARTIFACT_DIR NODE_PREFIX
+($NEWSSEARCH_SHARED_DATA, when set, replaces BBC_DIR and REUTERS_DIR by its bbc/ and reuters21578/.)
 Exit 0: passed; 1: failed; 77: skipped (no chromium, chromedriver or data here).
 """
 
@@ -322,6 +323,10 @@ def main():
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     args = parser.parse_args()
+    # As the other tests on the shared data: $NEWSSEARCH_SHARED_DATA, when set, says where it is.
+    shared = os.environ.get("NEWSSEARCH_SHARED_DATA")
+    if shared:
+        args.bbc, args.reuters = os.path.join(shared, "bbc"), os.path.join(shared, "reuters21578")
     for tool in (args.chromium, args.chromedriver):
         if not shutil.which(tool):
             print("skipped: " + tool + " is not installed (scripts/install-deps --test)")
