@@ -170,15 +170,16 @@ function renderHit(hit) {
     if (seen.has(entity.key)) continue;
     seen.add(entity.key);
     entityNames.set(entity.key, entity.canonical);
-    const chip = element('button', 'chip', entity.canonical);
-    chip.type = 'button';
+    if (state.entities.includes(entity.key)) {
+      const current = element('span', 'chip current', entity.canonical);
+      current.title = 'The results all mention ' + entity.canonical;
+      chips.append(current);
+      continue;
+    }
+    // A link: the narrowed search is an address (open it in a new tab, copy it).
+    const chip = internalLink(searchHref({ entities: [...state.entities, entity.key] }), entity.canonical, 'chip');
     chip.dataset.entity = entity.key;
     chip.title = 'Only articles that mention ' + entity.canonical;
-    if (state.entities.includes(entity.key)) {
-      chip.disabled = true;
-    } else {
-      chip.addEventListener('click', () => go(searchHref({ entities: [...state.entities, entity.key] })));
-    }
     chips.append(chip);
   }
   if (chips.childElementCount) item.append(chips);

@@ -218,7 +218,12 @@ def run(args, work):
         if reloaded["ids"] != narrowed["ids"] or reloaded["url"] != narrowed["url"]:
             raise Failure(f"reloading {narrowed['url']} gave {reloaded['url']} {reloaded['ids']}")
 
-        # Back: the previous query, as it was.
+        # Another query, then Back: the query before, as it was.
+        driver.type("#q", "\uE009a\uE009\uE017oil\uE007")  # Ctrl+A, Delete, "oil", Enter
+        wait_results(driver, "results for oil", lambda s: "q=oil" in s["url"])
+        driver.back()
+        wait_results(driver, "the category page again", lambda s: "q=market" in s["url"] and "category=" in s["url"])
+        # Back again: the previous query, as it was.
         driver.back()
         back = wait_results(driver, "the page before", lambda s: "category=" not in s["url"])
         if back["ids"] != market["ids"] or back["total"] != market["total"]:
