@@ -4,6 +4,7 @@
 #include "common/utf8.hpp"
 #include "extract/html/html_reader.hpp"
 #include "extract/jsonl_reader.hpp"
+#include "extract/not_article.hpp"
 #include "extract/reuters_reader.hpp"
 #include "extract/scrape_cleaner.hpp"
 #include "extract/text_decoding.hpp"
@@ -40,6 +41,18 @@ InputFile make_input(const fs::path& path, std::string id, std::optional<InputFo
     // File names are bytes: an id must be printable, valid UTF-8 (it is stored as JSON and shown),
     // and still tell every file apart.
     return InputFile{path.string(), printable_utf8(id), *format};
+}
+
+/// Why a file found in a folder is no article (extract/not_article.hpp), or empty. Only text
+/// scrapes are looked into: the other formats say what they hold.
+std::string not_article_reason(const InputFile& file, const std::string& name) {
+    if (std::string reason = not_article_by_name(name); !reason.empty()) return reason;
+    if (file.format != InputFormat::scrape_text) return {};
+    std::ifstream in(file.path, std::ios::binary);
+    std::string start(shape_sample_bytes, '\0');
+    in.read(start.data(), static_cast<std::streamsize>(start.size()));
+    start.resize(static_cast<std::size_t>(in.gcount()));
+    return not_article_by_shape(start);
 }
 
 /// Why `text` cannot be read as text, or empty when it can.
@@ -250,7 +263,12 @@ std::optional<InputFile> InputWalker::next(std::vector<InputProblem>& problems) 
             fs::path id(folder.relative + entry.name);
             id.replace_extension();
             if (html::is_html_path(path) && path.extension() == ".gz") id.replace_extension();
-            return make_input(path, id.generic_string(), format_);
+            InputFile file = make_input(path, id.generic_string(), format_);
+            if (std::string reason = not_article_reason(file, entry.name); !reason.empty()) {
+                not_articles_.push_back({file.path, std::move(reason)});
+                continue;
+            }
+            return file;
         }
         if (next_path_ == paths_.size()) return std::nullopt;
         const std::string& name = paths_[next_path_++];

@@ -67,6 +67,10 @@ class InputWalker {
     /// folder that cannot be listed go to `problems`, and the walk goes on.
     [[nodiscard]] std::optional<InputFile> next(std::vector<InputProblem>& problems);
 
+    /// The files of the folders walked so far that were left out as no articles
+    /// (extract/not_article.hpp), each with its reason. Files named on their own are never here.
+    [[nodiscard]] const std::vector<InputProblem>& not_articles() const { return not_articles_; }
+
   private:
     struct Entry {
         std::string name;
@@ -86,6 +90,7 @@ class InputWalker {
     std::optional<InputFormat> format_;
     std::string root_name_; ///< the folder given, as given (named in its problems)
     std::vector<Folder> folders_;
+    std::vector<InputProblem> not_articles_;
 };
 
 /// How many files InputWalker yields for `paths` (walks them without keeping any).

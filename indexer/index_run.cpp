@@ -94,7 +94,10 @@ class Run {
         extract::InputWalker walker(paths_, options_.format);
         for (std::size_t i = 0;; ++i) {
             std::optional<extract::InputFile> file = walker.next(summary_.problems);
-            if (!file) break;
+            if (!file) {
+                summary_.not_articles = walker.not_articles();
+                break;
+            }
             ++summary_.files;
             std::error_code error;
             const std::filesystem::path absolute = std::filesystem::absolute(file->path, error).lexically_normal();

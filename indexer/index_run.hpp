@@ -63,6 +63,9 @@ struct IndexRunSummary {
     std::size_t passages = 0;            ///< passages of the articles written in this run
     std::vector<extract::InputProblem> problems;  ///< skipped files and records, unknown ids, with reasons
     std::vector<extract::InputProblem> warnings;  ///< indexed, but repaired (e.g. converted from Windows-1252)
+    /// files of the folders given that were left out as no articles (README, word lists), with
+    /// reasons: not problems (extract/not_article.hpp)
+    std::vector<extract::InputProblem> not_articles;
     double seconds = 0;
 };
 

@@ -23,6 +23,7 @@ void report_index_run(std::ostream& err, const indexer::IndexRunSummary& summary
     if (summary.removed != 0)
         err << "Removed " << summary.removed << (summary.removed == 1 ? " article.\n" : " articles.\n");
     list(err, summary.warnings, " input repaired:\n", " inputs repaired:\n");
+    list(err, summary.not_articles, " file left out as no article:\n", " files left out as no articles:\n");
     if (summary.problems.empty()) return;
     err << "Skipped " << summary.problems.size() << (summary.problems.size() == 1 ? " input:\n" : " inputs:\n");
     for (const auto& problem : summary.problems) err << "  " << problem.where << ": " << problem.reason << '\n';

@@ -178,3 +178,16 @@ TEST_CASE("a bad option is a usage error", "[cli][errors]") {
     CHECK(result.exit_code == 2);
     CHECK_FALSE(result.err.empty());
 }
+
+// Pins: "newssearch search -- index" answered a correction of a word nobody typed; a word that is
+// also a subcommand name is searched as typed after "--" or after "search".
+TEST_CASE("a word that is a subcommand name is searched as typed", "[cli][search]") {
+    const CorpusIndex index;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--", "index"}, {"search", "--", "index"}, {"search", "index"}}) {
+        const auto result = index.search_json(args);
+        CHECK(result["query"] == "index");
+        CHECK(result["corrected_query"].is_null());
+        CHECK(result["suggestion"].is_null());
+    }
+}
