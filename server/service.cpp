@@ -309,16 +309,19 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
     if (settings.log) {
         auto log_mutex = std::make_shared<std::mutex>();
         std::ostream* log = settings.log;
+        const LogFormat format = settings.log_format;
         server.set_logger(
-            [log, log_mutex](const httplib::Request& request, const httplib::Response& response) {
+            [log, log_mutex, format](const httplib::Request& request, const httplib::Response& response) {
                 const double ms =
                     request_start == Clock::time_point{}
                         ? 0.0
                         : std::chrono::duration<double, std::milli>(Clock::now() - request_start)
                               .count();
                 request_start = {};
-                const std::string line = access_log_line(request.method, request.path,
-                                                         response.status, response.body.size(), ms);
+                const std::string line = access_log_line(
+                    {std::chrono::system_clock::now(), request.remote_addr, request.method,
+                     request.target, response.status, response.body.size(), ms},
+                    format);
                 const std::lock_guard lock(*log_mutex);
                 *log << line << '\n' << std::flush;
             });

@@ -9,6 +9,7 @@
 ///   GET /healthz
 ///   GET /, /index.html, /app.js, /style.css (the search page, embedded in the program)
 
+#include "server/access_log.hpp"
 #include "server/search_request.hpp"
 
 #include <cstddef>
@@ -32,6 +33,7 @@ struct ServiceSettings {
     int write_timeout_seconds = 5;
     std::size_t threads = 1;     ///< worker threads, each with its own Searcher
     std::ostream* log = nullptr; ///< access log (one line per request); nullptr: none
+    LogFormat log_format = LogFormat::text; ///< server/access_log.hpp
 };
 
 /// Installs the routes, limits, timeouts, thread pool and log on `server`. The index is opened

@@ -2,11 +2,13 @@
 #include "db_location.hpp"
 
 #include "common/errors.hpp"
+#include "server/access_log.hpp"
 #include "server/service.hpp"
 
 #include <httplib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -25,18 +27,25 @@ struct ServeCommandOptions {
     int port = 8080;
     std::size_t threads = 0;
     std::string cors_origin;
+    std::string log_format = "text";
 };
 
+void log_event(server::LogFormat format, std::string_view level, const std::string& message) {
+    std::cerr << server::event_log_line(std::chrono::system_clock::now(), level, message, format) << '\n'
+              << std::flush;
+}
+
 /// Serves until SIGINT or SIGTERM. The signals are blocked in every thread and taken by one
-/// waiting thread, which stops the server cleanly (no work in a signal handler).
-void serve(httplib::Server& server, const std::string& host, int port) {
+/// waiting thread, which stops the server cleanly (no work in a signal handler). False when the
+/// address cannot be bound.
+bool serve(httplib::Server& server, const std::string& host, int port, server::LogFormat format) {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    std::thread stopper([&server, signals] {
-        int received = 0;
+    int received = 0;
+    std::thread stopper([&server, &received, signals] {
         sigwait(&signals, &received);
         server.stop();
     });
@@ -44,15 +53,19 @@ void serve(httplib::Server& server, const std::string& host, int port) {
         // Wake the waiting thread so it can end.
         ::kill(::getpid(), SIGTERM);
         stopper.join();
-        throw Error("cannot listen on " + host + ":" + std::to_string(port) +
-                    " (in use, or not an address of this host)");
+        log_event(format, "error",
+                  "cannot listen on " + host + ":" + std::to_string(port) +
+                      " (in use, or not an address of this host)");
+        return false;
     }
-    std::cerr << "newssearch: serving http://" << host << ":" << port << "/\n" << std::flush;
+    log_event(format, "info", "serving http://" + host + ":" + std::to_string(port) + "/");
     server.listen_after_bind();
     if (stopper.joinable()) {
         ::kill(::getpid(), SIGTERM); // listen ended on its own: release the waiting thread
         stopper.join();
     }
+    log_event(format, "info", std::string("stopped (") + (received == SIGINT ? "SIGINT" : "SIGTERM") + ")");
+    return true;
 }
 
 } // namespace
@@ -61,8 +74,15 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<ServeCommandOptions>();
     CLI::App* command =
         app.add_subcommand("serve", "Serve the search page and an HTTP/JSON search API");
+    // Settings come from the command line, then the environment, then the --config file's
+    // [serve] section (keys are these long options), then the defaults. CLI11 reads the file
+    // after the command line and, for a subcommand, the environment before the file once the
+    // subcommand's own parse is complete (parse_complete_callback).
+    command->fallthrough(); // --config given after "serve"
+    command->parse_complete_callback([] {});
     command->add_option("--db", options->db,
-                        "Index folder (default: $NEWSSEARCH_DB or ~/.local/share/newssearch/db)");
+                        "Index folder (default: ~/.local/share/newssearch/db)")
+        ->envname("NEWSSEARCH_DB");
     command
         ->add_option("--host", options->host,
                      "Address to listen on (other hosts reach it only if you say so)")
@@ -75,6 +95,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     command->add_option("--cors-origin", options->cors_origin,
                         "Let pages from this origin call the API (Access-Control-Allow-Origin), "
                         "e.g. http://intranet");
+    command->add_option("--log-format", options->log_format,
+                        "Log lines on stderr: text, or one JSON object per line")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
     command->callback([options, &exit_code] {
         server::ServiceSettings settings;
         settings.db = database_location(options->db).path;
@@ -83,11 +107,15 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                                ? options->threads
                                : std::max(1u, std::thread::hardware_concurrency());
         settings.log = &std::cerr;
+        settings.log_format = server::parse_log_format(options->log_format);
         httplib::Server server;
         server::install_service(server, settings);
-        std::cerr << "newssearch: index " << settings.db << ", " << settings.threads
-                  << " worker threads\n";
-        serve(server, options->host, options->port);
+        log_event(settings.log_format, "info",
+                  "index " + settings.db + ", " + std::to_string(settings.threads) + " worker threads");
+        if (!serve(server, options->host, options->port, settings.log_format)) {
+            exit_code = exit_error;
+            return;
+        }
         exit_code = exit_ok;
     });
 }

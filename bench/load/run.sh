@@ -128,7 +128,7 @@ for threads in 1 2 4; do
     non2xx=$(awk '/Non-2xx/ {print $5}' "$out")
     socket=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
     # Time spent inside the server per request (its access log), without the client's share.
-    server_p99=$(tail -n +"$((log_lines + 1))" "$work/serve-$threads.log" | awk '/^GET / {sub("ms", "", $NF); print $NF}' |
+    server_p99=$(tail -n +"$((log_lines + 1))" "$work/serve-$threads.log" | awk '$3 == "GET" {sub("ms", "", $NF); print $NF}' |
         sort -n | awk '{a[NR] = $1} END {i = int(NR * 0.99); if (i < 1) i = 1; if (NR) print a[i] "ms"}')
     cores=$(echo "scale=2; ($ticks_after - $ticks_before) / $ticks_per_second / $duration" | bc)
     echo "| $threads | $threads | $rps | $p99 | $server_p99 | $(( ${non2xx:-0} + ${socket:-0} )) | $cores | $(( rss_before / 1024 )) MB → $(( rss_after / 1024 )) MB |"

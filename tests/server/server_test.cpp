@@ -271,9 +271,10 @@ TEST_CASE("serve sets CORS only when told, and logs one line per request") {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
             log = served.server.log();
         }
-        CHECK(log.find("GET /api/search 200 ") != std::string::npos);
-        CHECK(log.find("GET /nope 404 ") != std::string::npos);
-        CHECK(log.find("Lavrov") == std::string::npos); // queries are not logged
+        // timestamp, client, method, path with its query string, status, bytes, time
+        CHECK(log.find(" 127.0.0.1 GET /api/search?q=Lavrov 200 ") != std::string::npos);
+        CHECK(log.find(" 127.0.0.1 GET /nope 404 ") != std::string::npos);
+        CHECK(log.find("newssearch: info: serving http://127.0.0.1:") != std::string::npos);
     }
     Served served(shared_index().db(), {"--cors-origin", "http://intranet.example"});
     httplib::Client client = client_for(served.server);
