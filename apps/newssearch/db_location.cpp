@@ -1,5 +1,7 @@
 #include "db_location.hpp"
 
+#include "common/data_dir.hpp"
+
 #include <cstdlib>
 
 namespace newssearch::app {
@@ -25,11 +27,11 @@ DatabaseLocation database_location(const std::string& db_option) {
 
 std::string bundled_corpus_folder() {
     if (std::string from_env = environment("NEWSSEARCH_CORPUS"); !from_env.empty()) return from_env;
-    return std::string(NEWSSEARCH_CORPUS_DIR) + "/raw";
+    return data_dir() + "/raw";
 }
 
-std::string bundled_gazetteer() { return std::string(NEWSSEARCH_CORPUS_DIR) + "/entities.tsv"; }
+std::string bundled_gazetteer() { return data_dir() + "/entities.tsv"; }
 
-std::string bundled_synonyms() { return std::string(NEWSSEARCH_CORPUS_DIR) + "/synonyms.txt"; }
+std::string bundled_synonyms() { return data_dir() + "/synonyms.txt"; }
 
 } // namespace newssearch::app

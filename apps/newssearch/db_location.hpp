@@ -14,11 +14,11 @@ struct DatabaseLocation {
 /// ~/.local/share/newssearch/db).
 [[nodiscard]] DatabaseLocation database_location(const std::string& db_option);
 
-/// The bundled raw articles: $NEWSSEARCH_CORPUS when set, else the corpus/raw folder of the
-/// source tree this program was built from.
+/// The bundled raw articles: $NEWSSEARCH_CORPUS when set, else raw/ in the data folder
+/// (common/data_dir.hpp: share/newssearch of the installation, corpus/ in a build tree).
 [[nodiscard]] std::string bundled_corpus_folder();
 
-/// The bundled entity gazetteer and synonym file (corpus/entities.tsv, corpus/synonyms.txt).
+/// The bundled entity gazetteer and synonym file (entities.tsv, synonyms.txt in the data folder).
 [[nodiscard]] std::string bundled_gazetteer();
 [[nodiscard]] std::string bundled_synonyms();
 

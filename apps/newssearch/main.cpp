@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 
+#include "common/data_dir.hpp"
 #include "common/errors.hpp"
 
 #include <unicode/uversion.h>
@@ -67,7 +68,8 @@ std::string version_text() {
     UVersionInfo info;
     u_getVersion(info);
     u_versionToString(info, icu);
-    return std::string("newssearch ") + NEWSSEARCH_VERSION + " (Xapian " + Xapian::version_string() + ", ICU " + icu + ")";
+    return std::string("newssearch ") + NEWSSEARCH_VERSION + " (Xapian " + Xapian::version_string() + ", ICU " + icu +
+           ")\ndata: " + newssearch::data_dir();
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "common/entities/entity_tagger.hpp"
 
+#include "common/data_dir.hpp"
 #include "common/errors.hpp"
 
 #include <algorithm>
@@ -160,14 +161,14 @@ EntityTagger EntityTagger::load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw DataError("cannot read the entity tagger model " + path +
-                        " (set NEWSSEARCH_ENTITY_MODEL to its path)");
+                        " (set NEWSSEARCH_ENTITY_MODEL to its path, or NEWSSEARCH_DATA_DIR to the data folder)");
     return parse(in, path);
 }
 
 std::string EntityTagger::default_path() {
     if (const char* path = std::getenv("NEWSSEARCH_ENTITY_MODEL"); path && *path)
         return path;
-    return std::string(NEWSSEARCH_CORPUS_DIR) + "/models/entity_tagger.model";
+    return data_dir() + "/models/entity_tagger.model";
 }
 
 std::shared_ptr<const EntityTagger> EntityTagger::bundled() {

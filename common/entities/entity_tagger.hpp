@@ -30,7 +30,7 @@ class EntityTagger {
     [[nodiscard]] static EntityTagger load(const std::string& path);
 
     /// Where the model indexing uses lives: $NEWSSEARCH_ENTITY_MODEL when set, else
-    /// corpus/models/entity_tagger.model beside the bundled gazetteer.
+    /// models/entity_tagger.model in the data folder (common/data_dir.hpp), beside the gazetteer.
     [[nodiscard]] static std::string default_path();
 
     /// The model at default_path(), loaded once per process; null when that path is "none"
