@@ -1,6 +1,7 @@
 // newssearch: the command-line program. A thin shell over the libraries: it parses the command
 // line, runs one subcommand, and turns errors into one clear line on stderr and an exit code.
 
+#include "cli_docs.hpp"
 #include "commands.hpp"
 
 #include "common/data_dir.hpp"
@@ -16,7 +17,8 @@
 
 namespace {
 
-constexpr const char* subcommands[] = {"index", "search", "clean", "entities", "batch", "eval", "serve", "stats"};
+constexpr const char* subcommands[] = {"index", "search", "clean",  "entities",     "batch",
+                                       "eval",  "serve",  "stats", "generate-docs"};
 
 bool is_subcommand(const char* arg) {
     for (const char* name : subcommands)
@@ -36,7 +38,7 @@ bool takes_value(const std::string& arg) {
                                "--topics-format", "--depth", "--run-tag",
                                "--feedback-docs", "--feedback-terms", "--feedback-weight", "--save-run", "--format",
                                "-o", "--output", "--delete", "--threads", "--commit-every", "--host", "--port",
-                               "--cors-origin", "--shards", "--remote-timeout"})
+                               "--cors-origin", "--shards", "--remote-timeout", "--config", "--log-format"})
         if (arg == option) return true;
     return false;
 }
@@ -86,6 +88,10 @@ int main(int argc, char** argv) {
                "skipped, or a search answered without some remote shards (--allow-partial).\n"
                "NO_COLOR=1 turns colour off (--color turns it on again).");
     cli.require_subcommand(1);
+    // serve reads its settings from the file's [serve] section (keys: its long options).
+    cli.set_config("--config", "", "Settings file (TOML or INI), e.g. [serve] port = 8080; "
+                                   "the command line and the environment take precedence");
+    cli.allow_config_extras(CLI::config_extras_mode::error);
     app::add_search_command(cli, exit_code);
     app::add_index_command(cli, exit_code);
     app::add_clean_command(cli, exit_code);
@@ -94,6 +100,7 @@ int main(int argc, char** argv) {
     app::add_eval_command(cli, exit_code);
     app::add_serve_command(cli, exit_code);
     app::add_stats_command(cli, exit_code);
+    app::add_generate_docs_command(cli, NEWSSEARCH_VERSION);
 
     std::vector<std::string> args = with_default_subcommand(argc, argv);
     std::vector<char*> arg_pointers;
