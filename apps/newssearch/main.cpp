@@ -90,7 +90,8 @@ int main(int argc, char** argv) {
     cli.require_subcommand(1);
     // serve reads its settings from the file's [serve] section (keys: its long options).
     cli.set_config("--config", "", "Settings file (TOML or INI), e.g. [serve] port = 8080; "
-                                   "the command line and the environment take precedence");
+                                   "the command line and the environment take precedence")
+        ->type_name("FILE");
     cli.allow_config_extras(CLI::config_extras_mode::error);
     app::add_search_command(cli, exit_code);
     app::add_index_command(cli, exit_code);
