@@ -67,10 +67,10 @@ check_root() { # check_root NAME PREFIX
     # The manual pages, one per command, rendered by man.
     local page
     for page in newssearch newssearch-index newssearch-search newssearch-serve; do
-        [ -f "$prefix/share/man/man1/$page.1" ] || fail "$name: no manual page $page.1"
+        [ -f "$prefix/share/man/man1/$page.1.gz" ] || fail "$name: no manual page $page.1.gz"
     done
     if command -v man >/dev/null; then
-        out=$(run env MANWIDTH=100 man -l -P cat "$prefix/share/man/man1/newssearch-serve.1" 2>&1)
+        out=$(run env MANWIDTH=100 man -l -P cat "$prefix/share/man/man1/newssearch-serve.1.gz" 2>&1)
         expect "$out" "--log-format" "$name: man newssearch-serve"
         expect "$out" "NEWSSEARCH_DB" "$name: man newssearch-serve names the environment"
     else
