@@ -10,48 +10,45 @@
 #include <unicode/uversion.h>
 #include <xapian.h>
 
-#include <cstring>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace {
 
-constexpr const char* subcommands[] = {"index", "search", "clean",  "entities",     "batch",
-                                       "eval",  "serve",  "stats", "generate-docs"};
+bool is_program_option(const std::string& arg) { return arg == "-h" || arg == "--help" || arg == "--version"; }
 
-bool is_subcommand(const char* arg) {
-    for (const char* name : subcommands)
-        if (std::strcmp(arg, name) == 0) return true;
-    return false;
-}
+/// The names of the subcommands, and the options of any command that take a value (so that the
+/// word after them is not mistaken for the query), from the definitions themselves.
+struct CommandWords {
+    std::set<std::string> subcommands;
+    std::set<std::string> value_options;
+};
 
-bool is_program_option(const char* arg) {
-    return std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "--version") == 0;
-}
-
-/// Options that take a value, so that the word after them is not mistaken for the query.
-bool takes_value(const std::string& arg) {
-    for (const char* option : {"--db", "-n", "--limit", "--offset", "--snippet-bytes", "--since", "--until",
-                               "--sort", "--like", "--k1", "--b", "--entity-boost", "--gazetteer",
-                               "--synonyms", "--type", "--title-weight", "--topics", "--qrels", "--run",
-                               "--topics-format", "--depth", "--run-tag",
-                               "--feedback-docs", "--feedback-terms", "--feedback-weight", "--save-run", "--format",
-                               "-o", "--output", "--delete", "--threads", "--commit-every", "--host", "--port",
-                               "--cors-origin", "--shards", "--remote-timeout", "--config", "--log-format"})
-        if (arg == option) return true;
-    return false;
+CommandWords command_words(const CLI::App& program) {
+    CommandWords words;
+    std::vector<const CLI::App*> commands = program.get_subcommands([](const CLI::App*) { return true; });
+    for (const CLI::App* command : commands) words.subcommands.insert(command->get_name());
+    commands.push_back(&program);
+    for (const CLI::App* command : commands)
+        for (const CLI::Option* option : command->get_options())
+            if (!option->get_positional() && option->get_expected_max() > 0) {
+                for (const std::string& name : option->get_lnames()) words.value_options.insert("--" + name);
+                for (const std::string& name : option->get_snames()) words.value_options.insert("-" + name);
+            }
+    return words;
 }
 
 /// A bare query is a search: "newssearch Anchorage agreements" == "newssearch search Anchorage
 /// agreements". Options may come before the subcommand: "newssearch --db X index DIR" works too.
-std::vector<std::string> with_default_subcommand(int argc, char** argv) {
+std::vector<std::string> with_default_subcommand(int argc, char** argv, const CommandWords& words) {
     std::vector<std::string> args(argv, argv + argc);
-    if (argc < 2 || is_program_option(argv[1])) return args;
+    if (argc < 2 || is_program_option(args[1])) return args;
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--") break;
         if (!args[i].starts_with("-")) {
-            if (is_subcommand(args[i].c_str())) {
+            if (words.subcommands.contains(args[i])) {
                 const std::string command = args[i];
                 args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
                 args.insert(args.begin() + 1, command);
@@ -59,7 +56,7 @@ std::vector<std::string> with_default_subcommand(int argc, char** argv) {
             }
             break;
         }
-        if (takes_value(args[i])) ++i;
+        if (words.value_options.contains(args[i])) ++i;
     }
     args.insert(args.begin() + 1, "search");
     return args;
@@ -103,7 +100,7 @@ int main(int argc, char** argv) {
     app::add_stats_command(cli, exit_code);
     app::add_generate_docs_command(cli, NEWSSEARCH_VERSION);
 
-    std::vector<std::string> args = with_default_subcommand(argc, argv);
+    std::vector<std::string> args = with_default_subcommand(argc, argv, command_words(cli));
     std::vector<char*> arg_pointers;
     for (std::string& arg : args) arg_pointers.push_back(arg.data());
     try {
