@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <sstream>
 
@@ -48,6 +49,24 @@ constexpr std::array<Measure, 8> measures{{
     {"ndcg_cut_10", &TopicMetrics::ndcg10},
 }};
 
+// Measures beyond the trec_eval command of metrics.hpp: in JSON and group tables only.
+constexpr std::array<Measure, 3> extra_measures{{
+    {"success_1", &TopicMetrics::success1},
+    {"success_5", &TopicMetrics::success5},
+    {"success_10", &TopicMetrics::success10},
+}};
+
+/// Sums and means of every measure, the trec_eval ones and the extra ones.
+void add_measures(TopicMetrics& sum, const TopicMetrics& topic) {
+    for (const Measure& measure : measures) sum.*measure.value += topic.*measure.value;
+    for (const Measure& measure : extra_measures) sum.*measure.value += topic.*measure.value;
+}
+
+void divide_measures(TopicMetrics& sum, std::size_t count) {
+    for (const Measure& measure : measures) sum.*measure.value /= static_cast<double>(count);
+    for (const Measure& measure : extra_measures) sum.*measure.value /= static_cast<double>(count);
+}
+
 void write_line(std::ostream& out, const char* name, const std::string& qid, double value) {
     std::array<char, 64> number{};
     std::snprintf(number.data(), number.size(), "%6.4f", value);
@@ -59,6 +78,8 @@ void write_line(std::ostream& out, const char* name, const std::string& qid, dou
 nlohmann::json measures_json(const TopicMetrics& metrics) {
     nlohmann::json object = nlohmann::json::object();
     for (const Measure& measure : measures)
+        object[measure.name] = metrics.*measure.value;
+    for (const Measure& measure : extra_measures)
         object[measure.name] = metrics.*measure.value;
     return object;
 }
@@ -124,8 +145,12 @@ TopicMetrics evaluate_topic(std::string_view qid, std::span<const RunEntry> rank
             continue;
         ++rel_so_far;
         precision_sum += static_cast<double>(rel_so_far) / static_cast<double>(i + 1);
-        if (rel_so_far == 1)
+        if (rel_so_far == 1) {
             metrics.recip_rank = 1.0 / static_cast<double>(i + 1);
+            metrics.success1 = i < 1 ? 1.0 : 0.0;
+            metrics.success5 = i < 5 ? 1.0 : 0.0;
+            metrics.success10 = i < 10 ? 1.0 : 0.0;
+        }
     }
     if (rel_so_far > 0)
         metrics.map = precision_sum / static_cast<double>(num_rel);
@@ -151,9 +176,7 @@ EvalReport evaluate(const Run& run, const Qrels& qrels) {
         if (!run.contains(qid))
             continue;
         report.per_topic.push_back(evaluate_topic(qid, run.entries(qid), judgments));
-        const TopicMetrics& topic = report.per_topic.back();
-        for (const Measure& measure : measures)
-            report.mean.*measure.value += topic.*measure.value;
+        add_measures(report.mean, report.per_topic.back());
     }
     report.num_q = report.per_topic.size();
     if (report.num_q == 0)
@@ -161,8 +184,7 @@ EvalReport evaluate(const Run& run, const Qrels& qrels) {
                         std::to_string(run.topic_ids().size()) + " run topics, " +
                         std::to_string(qrels.num_topics()) +
                         " judged topics): do they number their topics the same way?");
-    for (const Measure& measure : measures)
-        report.mean.*measure.value /= static_cast<double>(report.num_q);
+    divide_measures(report.mean, report.num_q);
     return report;
 }
 
@@ -194,6 +216,64 @@ nlohmann::json to_json(const EvalReport& report) {
     }
     return nlohmann::json{
         {"num_q", report.num_q}, {"all", measures_json(report.mean)}, {"per_topic", per_topic}};
+}
+
+std::map<std::string, std::string> read_groups(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw DataError("cannot read the groups file " + path);
+    std::map<std::string, std::string> groups;
+    std::size_t number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line.front() == '#') continue;
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0 || tab + 1 == line.size())
+            throw DataError(path + ":" + std::to_string(number) + ": expected 'qid<TAB>group'");
+        groups[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+    return groups;
+}
+
+GroupReport group_means(const EvalReport& report, const std::map<std::string, std::string>& groups) {
+    std::map<std::string, GroupReport::Group> by_name;
+    for (const TopicMetrics& topic : report.per_topic) {
+        const auto group = groups.find(topic.qid);
+        if (group == groups.end()) continue;
+        GroupReport::Group& entry = by_name[group->second];
+        entry.name = group->second;
+        entry.mean.qid = group->second;
+        ++entry.num_q;
+        add_measures(entry.mean, topic);
+    }
+    GroupReport result;
+    for (auto& [name, group] : by_name) {
+        divide_measures(group.mean, group.num_q);
+        result.groups.push_back(std::move(group));
+    }
+    return result;
+}
+
+void write_group_table(std::ostream& out, const GroupReport& groups, const EvalReport& report) {
+    const auto row = [&](const std::string& name, std::size_t num_q, const TopicMetrics& m) {
+        std::array<char, 160> line{};
+        std::snprintf(line.data(), line.size(), "%-14s %5zu %10.4f %9.4f %10.4f %6.4f %11.4f %6.4f\n", name.c_str(),
+                      num_q, m.recip_rank, m.success1, m.success10, m.map, m.ndcg10, m.p10);
+        out << line.data();
+    };
+    out << "group          num_q recip_rank success_1 success_10    map ndcg_cut_10   P_10\n";
+    for (const GroupReport::Group& group : groups.groups) row(group.name, group.num_q, group.mean);
+    row("all", report.num_q, report.mean);
+}
+
+nlohmann::json to_json(const GroupReport& groups) {
+    nlohmann::json object = nlohmann::json::object();
+    for (const GroupReport::Group& group : groups.groups) {
+        nlohmann::json measures_of_group = measures_json(group.mean);
+        measures_of_group["num_q"] = group.num_q;
+        object[group.name] = std::move(measures_of_group);
+    }
+    return object;
 }
 
 } // namespace newssearch::eval

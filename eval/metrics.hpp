@@ -25,6 +25,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
+#include <map>
 #include <ostream>
 #include <span>
 #include <string>
@@ -44,6 +45,9 @@ struct TopicMetrics {
     double rprec = 0.0;      ///< precision at R ("Rprec")
     double recall100 = 0.0;  ///< recall at 100 ("recall_100")
     double recall1000 = 0.0; ///< recall at 1000 ("recall_1000")
+    double success1 = 0.0;   ///< 1 when a relevant document is first ("success_1")
+    double success5 = 0.0;   ///< 1 when one is in the first 5 ("success_5")
+    double success10 = 0.0;  ///< 1 when one is in the first 10 ("success_10")
 };
 
 /// The evaluation of a run.
@@ -52,6 +56,31 @@ struct EvalReport {
     TopicMetrics mean;                   ///< qid "all": the mean of per_topic
     std::size_t num_q = 0;               ///< number of evaluated topics
 };
+
+/// The means of the topics of each group (a query style, a category...), from a file of
+/// `qid<TAB>group` lines; topics without a group are in none.
+struct GroupReport {
+    struct Group {
+        std::string name;
+        std::size_t num_q = 0;
+        TopicMetrics mean;
+    };
+    std::vector<Group> groups; ///< by name, byte-wise
+};
+
+/// Reads `qid<TAB>group` lines (no header; blank lines and lines starting with '#' skipped).
+/// Throws DataError naming FILE:LINE for a line without a tab.
+[[nodiscard]] std::map<std::string, std::string> read_groups(const std::string& path);
+
+/// The means of `report`'s topics per group of `groups` (qid -> group).
+[[nodiscard]] GroupReport group_means(const EvalReport& report, const std::map<std::string, std::string>& groups);
+
+/// The group means as a table: a header line, then one line per group and one for all topics
+/// (num_q, recip_rank, success_1, success_10, map, ndcg_cut_10, P_10), 4 decimals.
+void write_group_table(std::ostream& out, const GroupReport& groups, const EvalReport& report);
+
+/// The group means as JSON: {"GROUP": {"num_q": N, "map": ..., "success_1": ...}, ...}.
+[[nodiscard]] nlohmann::json to_json(const GroupReport& groups);
 
 /// The measures of one topic: `ranking` is what the run retrieved for it (any order, no duplicate
 /// document ids), `judgments` its qrels.
@@ -74,6 +103,8 @@ void write_trec_eval(std::ostream& out, const EvalReport& report, bool per_topic
 
 /// The report as JSON, full precision, keys named as trec_eval names the measures:
 /// {"num_q": N, "all": {"map": ..., "P_5": ..., ...}, "per_topic": [{"qid": "1", "map": ...}, ...]}
+/// JSON also has trec_eval's success_1, success_5 and success_10 (the text output keeps exactly
+/// the lines of the trec_eval command above).
 [[nodiscard]] nlohmann::json to_json(const EvalReport& report);
 
 } // namespace newssearch::eval

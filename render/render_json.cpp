@@ -52,7 +52,11 @@ nlohmann::ordered_json to_json(const SearchResults& result) {
                 terms.push_back({{"term", term.term}, {"field", term.field}, {"wdf", term.wdf},
                                  {"from_title", term.from_title}, {"articles_with_term", term.articles_with_term},
                                  {"weight", term.weight}});
-            hits.back()["explanation"] = {{"score", hit.explanation->score}, {"terms", std::move(terms)}};
+            nlohmann::ordered_json bonuses = nlohmann::ordered_json::array();
+            for (const ScoreBonus& bonus : hit.explanation->bonuses)
+                bonuses.push_back({{"reason", bonus.reason}, {"weight", bonus.weight}});
+            hits.back()["explanation"] = {
+                {"score", hit.explanation->score}, {"terms", std::move(terms)}, {"bonuses", std::move(bonuses)}};
         }
     }
     nlohmann::ordered_json json = {{"query", result.query},

@@ -88,13 +88,16 @@ void write_facets(std::ostream& out, const Facets& facets, const TextStyle& styl
 
 /// --explain: one line per matching term, then how they add up.
 void write_explanation(std::ostream& out, const Explanation& explanation, const TextStyle& style) {
-    out << "   " << (style.color ? dim : "") << "why: score " << format_score(explanation.score) << " = BM25 sum of\n";
+    out << "   " << (style.color ? dim : "") << "why: score " << format_score(explanation.score)
+        << (explanation.bonuses.empty() ? " = BM25 sum of\n" : " = BM25 sum of the words and bonuses\n");
     for (const TermContribution& term : explanation.terms) {
         out << "     " << format_score(term.weight) << "  " << term.term << "  in " << term.field << ", "
             << term.wdf << (term.wdf == 1 ? " time" : " times");
         if (term.from_title > 0) out << " (" << term.from_title << " from the title, which counts extra)";
         out << "; in " << term.articles_with_term << " articles of the index\n";
     }
+    for (const ScoreBonus& bonus : explanation.bonuses)
+        out << "     " << format_score(bonus.weight) << "  bonus: " << bonus.reason << '\n';
     out << (style.color ? reset : "");
 }
 

@@ -3,6 +3,7 @@
 #include "common/schema.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace newssearch::searcher {
 namespace {
@@ -21,7 +22,9 @@ std::string field_of(std::string_view term) {
 } // namespace
 
 Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& weighting,
-                        const std::vector<std::string>& terms, const std::string& article_term,
+                        const std::vector<std::string>& terms, const Xapian::Query& words,
+                        const std::vector<std::pair<std::string, Xapian::Query>>& bonuses,
+                        const std::string& article_term,
                         const std::vector<std::string>& title_terms, double score, double entity_boost) {
     Explanation explanation;
     explanation.score = score;
@@ -31,7 +34,9 @@ Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& 
     if (article == database.postlist_end(article_term)) return explanation;
     const Xapian::docid docid = *article;
 
+    const std::set<std::string> word_terms(words.get_unique_terms_begin(), words.get_unique_terms_end());
     for (const std::string& term : terms) {
+        if (!word_terms.contains(term)) continue; // a bonus's term (title words): counted below
         // The weight this term alone gives this article, with the collection's statistics.
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(article_term)));
         const Xapian::MSet mset = enquire.get_mset(0, 1);
@@ -57,6 +62,11 @@ Explanation explain_hit(const Xapian::Database& database, const Xapian::Weight& 
     }
     std::sort(explanation.terms.begin(), explanation.terms.end(),
               [](const TermContribution& a, const TermContribution& b) { return a.weight > b.weight; });
+    for (const auto& [reason, query] : bonuses) {
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(article_term)));
+        const Xapian::MSet mset = enquire.get_mset(0, 1);
+        if (!mset.empty() && mset.begin().get_weight() > 0) explanation.bonuses.push_back({reason, mset.begin().get_weight()});
+    }
     return explanation;
 }
 

@@ -46,7 +46,7 @@ Hit passage_hit(const ArticleDocument& stored, std::size_t passage_count, const 
 HitBuilder::HitBuilder(const Analyzer& analyzer, const Xapian::Database& database, const SearchOptions& options,
                        const MatchResult& match, const Matcher& matcher, StemmedTerms& stemmed,
                        const std::string& path)
-    : analyzer_(analyzer), database_(database), options_(options), matcher_(matcher), path_(path),
+    : analyzer_(analyzer), database_(database), options_(options), match_(match), matcher_(matcher), path_(path),
       query_(match.parsed.query), passage_query_(passage_query(match.parsed.query)),
       need_matching_terms_(options.explain || has_wildcard(match.parsed.query)),
       ranker_(analyzer, database, options.ranking, stemmed) {}
@@ -88,7 +88,7 @@ ArticleHits HitBuilder::build(const Xapian::MSetIterator& it) {
     if (options_.explain) {
         std::vector<std::string> title_terms;
         for (const Token& token : analyzer_.tokenize(stored.article.title)) title_terms.push_back(token.term);
-        explanation = explain_hit(database_, matcher_.weighting(), matching,
+        explanation = explain_hit(database_, matcher_.weighting(), matching, match_.words, match_.bonuses,
                                   schema::term(schema::article_prefix, stored.article.id), title_terms,
                                   it.get_weight(), options_.ranking.entity_boost);
     }

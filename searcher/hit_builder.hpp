@@ -38,6 +38,7 @@ class HitBuilder {
     const Analyzer& analyzer_;
     const Xapian::Database& database_;
     const SearchOptions& options_;
+    const MatchResult& match_;
     const Matcher& matcher_;
     const std::string& path_;
     const Xapian::Query& query_;

@@ -3,6 +3,7 @@
 #include "common/schema.hpp"
 #include "searcher/feedback.hpp"
 
+
 namespace newssearch::searcher {
 
 Matcher::Matcher(const Xapian::Database& database, const Analyzer& analyzer, const SearchOptions& options)
@@ -28,55 +29,105 @@ Xapian::MSet Matcher::run(const SearchPlan& plan, const Xapian::Query& query, Ar
     return enquire_.get_mset(plan.first, plan.count, plan.check_at_least);
 }
 
-Xapian::Query Matcher::with_feedback(const SearchPlan& plan, const Xapian::Query& query) {
+Xapian::Query Matcher::with_feedback(const SearchPlan& plan, const Xapian::Query& query, const Xapian::Query& words) {
     enquire_.clear_matchspies();
     enquire_.set_query(plan.filtered(query));
     const Xapian::MSet first = enquire_.get_mset(0, static_cast<Xapian::doccount>(options_.feedback.documents));
     Xapian::RSet relevant;
     for (auto it = first.begin(); it != first.end(); ++it) relevant.add_document(*it);
-    if (relevant.empty()) return query;
+    if (relevant.empty()) return words;
     const FeedbackTermDecider decider(analyzer_);
     const Xapian::ESet eset =
         enquire_.get_eset(static_cast<Xapian::termcount>(options_.feedback.terms), relevant, &decider);
-    return expand_query(query, eset, options_.feedback);
+    return expand_query(words, eset, options_.feedback);
+}
+
+bool Matcher::matches_any(const SearchPlan& plan, const Xapian::Query& query) {
+    enquire_.clear_matchspies();
+    enquire_.set_query(plan.filtered(query));
+    return !enquire_.get_mset(0, 1).empty();
+}
+
+std::vector<std::pair<std::string, Xapian::Query>> ranked_bonuses(const Xapian::Query& all_words,
+                                                                 const Xapian::Query& any_words,
+                                                                 const QueryBuilder::Evidence& evidence) {
+    std::vector<std::pair<std::string, Xapian::Query>> bonuses;
+    const auto add = [&](const char* reason, const Xapian::Query& query, double weight) {
+        if (!query.empty()) bonuses.emplace_back(reason, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, weight));
+    };
+    if (all_words.get_description() != any_words.get_description())
+        add("all the words", all_words, ranked_weights::all_words);
+    add("words in the title", evidence.title, ranked_weights::title_words);
+    return bonuses;
+}
+
+Xapian::Query ranked_query(const Xapian::Query& any_words,
+                           const std::vector<std::pair<std::string, Xapian::Query>>& bonuses) {
+    if (bonuses.empty()) return any_words;
+    std::vector<Xapian::Query> queries;
+    for (const auto& [reason, query] : bonuses) queries.push_back(query);
+    // Only the words match: the bonuses count for the articles they found. (No phrase among the
+    // bonuses: Xapian 1.4.22 checks positions wrongly in such a query once its matcher has
+    // turned the OR into an AND_MAYBE, and drops or boosts the wrong articles.)
+    return Xapian::Query(Xapian::Query::OP_OR, any_words,
+                         Xapian::Query(Xapian::Query::OP_FILTER,
+                                       Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()), any_words));
 }
 
 MatchResult Matcher::match(const SearchPlan& plan, const QueryBuilder& builder, ArticleFacetSpy* facet_spy) {
     MatchResult result;
     result.parsed = plan.parsed;
-    result.articles = run(plan, result.parsed.query, facet_spy);
-    const bool relax = result.articles.empty() && plan.can_relax;
-    const bool has_correction = options_.spelling && !plan.parsed.corrected.empty();
-    if (relax && has_correction) {
-        // Nothing found, but the index knows a spelling that finds something: search that.
-        ParsedQuery corrected = builder.parse(plan.parsed.corrected, plan.query_options);
-        Xapian::MSet found = run(plan, corrected.query, facet_spy);
-        if (!found.empty()) {
-            result.notices.push_back("Nothing matched \"" + options_.query + "\"; showing results for \"" +
-                                     plan.parsed.corrected + "\".");
-            result.parsed = std::move(corrected);
-            result.articles = std::move(found);
-            result.corrected = plan.parsed.corrected;
-        }
-    } else if (has_correction) {
-        result.suggestion = plan.parsed.corrected;
-    }
-    if (result.articles.empty() && relax) {
-        // Nothing has all the words: show what has some of them, best first.
-        QueryOptions any_word = plan.query_options;
-        any_word.default_op = Xapian::Query::OP_OR;
-        ParsedQuery any = builder.parse(plan.query_text, any_word);
-        if (any.query.get_description() != result.parsed.query.get_description()) {
-            Xapian::MSet partial = run(plan, any.query, facet_spy);
-            if (!partial.empty()) {
-                result.parsed = std::move(any);
-                result.articles = std::move(partial);
-                result.notices.push_back("No article contains all the words; showing those that contain some of them.");
+    if (plan.ranked) {
+        bool all_words = matches_any(plan, plan.parsed.query);
+        const bool has_correction = options_.spelling && !plan.parsed.corrected.empty();
+        Xapian::Query any_words = plan.any_words.query;
+        QueryBuilder::Evidence evidence = plan.evidence;
+        if (!all_words && has_correction) {
+            // No article has all the typed words, but some have all of the corrected ones: search
+            // the correction instead, and say so.
+            ParsedQuery corrected = builder.parse(plan.parsed.corrected, plan.query_options);
+            if (matches_any(plan, corrected.query)) {
+                QueryOptions any_word = plan.query_options;
+                any_word.default_op = Xapian::Query::OP_OR;
+                any_words = builder.parse(plan.parsed.corrected, any_word).query;
+                evidence = builder.ranking_evidence(plan.parsed.corrected);
+                result.notices.push_back("No article contains all of \"" + options_.query + "\"; showing results for \"" +
+                                         plan.parsed.corrected + "\".");
+                result.parsed = std::move(corrected);
+                result.corrected = plan.parsed.corrected;
+                all_words = true;
             }
         }
+        if (has_correction && result.corrected.empty()) result.suggestion = plan.parsed.corrected;
+        result.words = any_words;
+        result.bonuses = ranked_bonuses(result.parsed.query, any_words, evidence);
+        result.parsed.query = ranked_query(any_words, result.bonuses);
+        result.articles = run(plan, result.parsed.query, facet_spy);
+        if (!all_words && !result.articles.empty())
+            result.notices.push_back("No article contains all the words; showing those that contain some of them.");
+    } else {
+        result.articles = run(plan, result.parsed.query, facet_spy);
+        const bool has_correction = plan.typed && options_.spelling && !plan.parsed.corrected.empty();
+        if (has_correction && result.articles.empty() && options_.offset == 0) {
+            // A query in boolean syntax found nothing; its correction is searched as written.
+            ParsedQuery corrected = builder.parse(plan.parsed.corrected, plan.query_options);
+            Xapian::MSet found = run(plan, corrected.query, facet_spy);
+            if (!found.empty()) {
+                result.notices.push_back("Nothing matched \"" + options_.query + "\"; showing results for \"" +
+                                         plan.parsed.corrected + "\".");
+                result.parsed = std::move(corrected);
+                result.articles = std::move(found);
+                result.corrected = plan.parsed.corrected;
+            }
+        } else if (has_correction) {
+            result.suggestion = plan.parsed.corrected;
+        }
+        result.words = result.parsed.query;
     }
     if (feedback_enabled(options_.feedback) && !result.articles.empty()) {
-        result.parsed.query = with_feedback(plan, result.parsed.query);
+        // The words are expanded; the bonuses still count for the words the user typed.
+        result.words = with_feedback(plan, result.parsed.query, result.words);
+        result.parsed.query = ranked_query(result.words, result.bonuses);
         result.articles = run(plan, result.parsed.query, facet_spy);
     }
     return result;

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace newssearch::searcher {
@@ -22,7 +23,30 @@ struct MatchResult {
     std::vector<std::string> notices; ///< what relaxing or feedback changed, for the user
     std::string suggestion;           ///< a better spelling, when it was not searched instead
     std::string corrected;            ///< the spelling that was searched instead, when one was
+    /// The words part of `parsed.query`, whose terms each add their BM25 weight (explain), and
+    /// the bonuses ranked matching added to it, as scaled queries (empty when not ranked).
+    Xapian::Query words;
+    std::vector<std::pair<std::string, Xapian::Query>> bonuses;
 };
+
+/// Ranked matching (SearchPlan::ranked): an article's score is its BM25 score for any of the
+/// words, plus these fractions of the BM25 weight of the words when it has all of them, and of
+/// the query words in its title.
+/// Chosen on the BBC news dev sets (docs/EVALUATION.md, "Ranked matching").
+namespace ranked_weights {
+inline constexpr double all_words = 0.1;
+inline constexpr double title_words = 0.1;
+} // namespace ranked_weights
+
+/// The bonuses of ranked matching, as scaled queries named by what earns them (ScoreBonus).
+[[nodiscard]] std::vector<std::pair<std::string, Xapian::Query>> ranked_bonuses(const Xapian::Query& all_words,
+                                                                                const Xapian::Query& any_words,
+                                                                                const QueryBuilder::Evidence& evidence);
+
+/// The ranked query: the near-misses of `any_words` (the query with OR between words), scored
+/// higher with each of `bonuses`; only the words match, the bonuses only add to the score.
+[[nodiscard]] Xapian::Query ranked_query(const Xapian::Query& any_words,
+                                         const std::vector<std::pair<std::string, Xapian::Query>>& bonuses);
 
 /// Not thread-safe; one per search (it holds the Enquire that the hits stage asks for matching
 /// terms).
@@ -39,9 +63,12 @@ class Matcher {
     [[nodiscard]] const Xapian::BM25Weight& weighting() const { return weighting_; }
 
   private:
+    /// Whether any article matches `query` (narrowed by the plan's filter).
+    bool matches_any(const SearchPlan& plan, const Xapian::Query& query);
     Xapian::MSet run(const SearchPlan& plan, const Xapian::Query& query, ArticleFacetSpy* facet_spy);
-    /// `query` expanded with the telling words of its best articles (SearchOptions::feedback).
-    Xapian::Query with_feedback(const SearchPlan& plan, const Xapian::Query& query);
+    /// `words` expanded with the telling words of the best articles `query` finds
+    /// (SearchOptions::feedback).
+    Xapian::Query with_feedback(const SearchPlan& plan, const Xapian::Query& query, const Xapian::Query& words);
 
     const Analyzer& analyzer_;
     const SearchOptions& options_;

@@ -236,6 +236,24 @@ Xapian::Query QueryBuilder::entity_filter(std::string_view entity) const {
     return EntityFilterProcessor(recognizer_, schema::article_entity_prefix)(std::string(entity));
 }
 
+QueryBuilder::Evidence QueryBuilder::ranking_evidence(std::string_view user_query) const {
+    // Words only: exclusions, fields and phrases are the words query's business.
+    std::string text = analyzer_.normalize_query(user_query);
+    for (const Token& token : analyzer_.tokenize(text)) {
+        const bool excluded = token.begin > 0 && text[token.begin - 1] == '-';
+        const bool field = (token.end < text.size() && text[token.end] == ':') ||
+                           (token.begin > 0 && text[token.begin - 1] == ':');
+        if (excluded || field) std::fill(text.begin() + token.begin, text.begin() + token.end, ' ');
+    }
+    // The words parser reads entity names as words; the title prefix looks for them in titles.
+    Xapian::QueryParser& parser = parts_->words_parser;
+    parser.set_default_op(Xapian::Query::OP_OR);
+    Evidence evidence;
+    evidence.title = parser.parse_query(words_only(text), 0, std::string(schema::title_prefix));
+    parser.set_default_op(Xapian::Query::OP_AND);
+    return evidence;
+}
+
 std::string QueryBuilder::mark_entities(const std::string& query) const {
     marked_.clear();
     marked_words_.clear();
@@ -284,6 +302,25 @@ bool only_excludes(const Analyzer& analyzer, std::string_view query) {
 
 } // namespace
 
+bool is_slip_of_finger(std::string_view typed, std::string_view word) {
+    // Typing slips keep the first letter (people rarely mistype it; "iPhone" is not "phone")
+    // and are one letter left out, doubled or added, or two neighbours swapped; a letter
+    // replaced by another makes a different name too often ("Obama", "osama").
+    if (typed.size() < 5 || word.size() < 5 || typed.front() != word.front()) return false;
+    if (typed.size() == word.size()) {
+        std::size_t first = 0;
+        while (first < typed.size() && typed[first] == word[first]) ++first;
+        return first + 1 < typed.size() && typed[first] == word[first + 1] && typed[first + 1] == word[first] &&
+               typed.substr(first + 2) == word.substr(first + 2);
+    }
+    const std::string_view longer = typed.size() > word.size() ? typed : word;
+    const std::string_view shorter = typed.size() > word.size() ? word : typed;
+    if (longer.size() != shorter.size() + 1) return false;
+    std::size_t first = 0;
+    while (first < shorter.size() && shorter[first] == longer[first]) ++first;
+    return longer.substr(first + 1) == shorter.substr(first);
+}
+
 bool QueryBuilder::names_a_known_entity(const std::string& word) const {
     if (!recognizer_) return false;
     const std::string key = entities::NameNormalizer::for_this_thread().word_key(word);
@@ -324,8 +361,10 @@ std::string QueryBuilder::spelling_correction(const std::string& normalized, std
         const std::string suggestion = database_->get_spelling_suggestion(token.term, max_edits);
         if (suggestion.empty()) continue;
         // A word typed as a name is corrected only to a name the gazetteer knows ("Lavrof" to
-        // Lavrov), never to a word that happens to be close ("Obama" to "osama").
-        if (typed_as_name(token.term) && !names_a_known_entity(suggestion)) continue;
+        // Lavrov), or by the slip of a finger ("Wegner" to "wenger", "Giamati" to "giamatti"),
+        // never to another word that happens to be close ("Obama" to "osama").
+        if (typed_as_name(token.term) && !names_a_known_entity(suggestion) && !is_slip_of_finger(token.term, suggestion))
+            continue;
         corrected.append(normalized, copied, token.begin - copied);
         corrected += suggestion;
         copied = token.end;

@@ -41,6 +41,12 @@ struct QueryOptions {
 inline constexpr std::string_view query_fields[] = {"title", "author", "source", "category", "date",
                                                     "entity", "person", "place", "org"};
 
+/// Whether `typed` (a word written as a name) is `word` mistyped by a slip of the finger: one
+/// letter left out, added or doubled, or two neighbouring letters swapped, never the first
+/// letter, in words of five letters or more. Such a name may be corrected; any other change
+/// makes a different name too often to be offered.
+[[nodiscard]] bool is_slip_of_finger(std::string_view typed, std::string_view word);
+
 class QueryBuilder {
   public:
     /// `database` (may be null) lets wildcards expand against the index vocabulary; `recognizer`
@@ -55,6 +61,13 @@ class QueryBuilder {
     /// a `date:` value is not a date. With a database, a spelling correction is proposed from
     /// the index's vocabulary.
     [[nodiscard]] ParsedQuery parse(std::string_view user_query, const QueryOptions& options = {}) const;
+
+    /// More evidence for ranked matching, beside the words: any of the words of `user_query` in
+    /// the title (`title`; field values left out). Empty when there is no such word.
+    struct Evidence {
+        Xapian::Query title;
+    };
+    [[nodiscard]] Evidence ranking_evidence(std::string_view user_query) const;
 
     /// The filter `source:VALUE` applies: articles from that source.
     [[nodiscard]] Xapian::Query source_filter(std::string_view source) const;

@@ -46,6 +46,26 @@ Xapian::Query SearchPlan::filtered(const Xapian::Query& query) const {
     return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
+bool has_boolean_syntax(std::string_view text) {
+    static constexpr std::string_view operators[] = {"AND", "OR", "NOT", "XOR"};
+    std::size_t at = 0;
+    while (at < text.size()) {
+        while (at < text.size() && text::is_space(text[at])) ++at;
+        std::size_t end = at;
+        while (end < text.size() && !text::is_space(text[end])) ++end;
+        std::string_view word = text.substr(at, end - at);
+        if (word.empty()) break;
+        // Parentheses alone only group words ("the (sic) report"): an operator makes them syntax.
+        while (!word.empty() && word.front() == '(') word.remove_prefix(1);
+        while (!word.empty() && word.back() == ')') word.remove_suffix(1);
+        if ((word.size() > 1 && word.front() == '+') || word.starts_with("NEAR") || word.starts_with("ADJ") ||
+            std::find(std::begin(operators), std::end(operators), word) != std::end(operators))
+            return true;
+        at = end;
+    }
+    return false;
+}
+
 std::string bag_of_words(const Analyzer& analyzer, std::string_view text) {
     static constexpr std::string_view operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     std::string words;
@@ -73,8 +93,16 @@ SearchPlan plan_search(const SearchOptions& options, const QueryBuilder& builder
         plan.query_text = options.query;
     }
     plan.parsed = parse_query(options, plan, builder, analyzer, database);
-    plan.can_relax = options.offset == 0 && options.like.empty() && !text::is_blank(plan.query_text) &&
-                     plan.query_options.default_op == Xapian::Query::OP_AND;
+    plan.ranked = options.like.empty() && !text::is_blank(plan.query_text) &&
+                  plan.query_options.default_op == Xapian::Query::OP_AND && !has_boolean_syntax(plan.query_text);
+    plan.typed = !plan.ranked && options.like.empty() && !text::is_blank(plan.query_text) &&
+                 plan.query_options.default_op == Xapian::Query::OP_AND;
+    if (plan.ranked) {
+        QueryOptions any_word = plan.query_options;
+        any_word.default_op = Xapian::Query::OP_OR;
+        plan.any_words = builder.parse(plan.query_text, any_word);
+        plan.evidence = builder.ranking_evidence(plan.query_text);
+    }
 
     // Filters narrow without scoring: any of the sources, any of the categories, all of the
     // entities, the date range.

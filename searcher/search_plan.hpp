@@ -20,9 +20,19 @@ struct SearchPlan {
     std::string query_text;     ///< what the query builder read (the bag of words, when asked)
     Xapian::Query filter;       ///< sources, entities and dates: narrows, never scores; empty: none
     bool date_filtered = false; ///< a date bound or --dated-only is in force
-    /// The typed query may be searched again relaxed (its spelling correction, then any of its
-    /// words) when nothing matched: only for the first page of a typed query.
-    bool can_relax = false;
+    /// A typed query of words (phrases and exclusions allowed, no boolean syntax) is matched in ranks (SearchPlan::any_words below): articles with all the
+    /// words first, then those with some of them; its spelling correction is searched instead
+    /// when no article has all the typed words and some have all the corrected ones.
+    bool ranked = false;
+    /// A query typed in boolean syntax (not `like`, not a bag of words): its spelling correction is
+    /// searched when it finds nothing.
+    bool typed = false;
+    /// The same query with its words joined by OR (operators the user typed kept): the
+    /// near-misses of ranked matching. Set when `ranked`.
+    ParsedQuery any_words;
+    /// Neighbouring words of the query found together, and its words in titles
+    /// (QueryBuilder::ranking_evidence). Set when `ranked`.
+    QueryBuilder::Evidence evidence;
     Xapian::doccount first = 0;          ///< first article to fetch
     Xapian::doccount count = 0;          ///< articles to fetch
     Xapian::doccount check_at_least = 0; ///< articles the matcher looks at, for counts and facets
@@ -30,6 +40,11 @@ struct SearchPlan {
     /// `query` narrowed by the plan's filter.
     [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query) const;
 };
+
+/// Whether `text` uses boolean syntax: the operators AND, OR, NOT, XOR, NEAR, ADJ (in capitals)
+/// or a required word (+word). Such a query means exactly what it says: it is not ranked.
+/// Parentheses without an operator group nothing and do not count.
+[[nodiscard]] bool has_boolean_syntax(std::string_view text);
 
 /// The words of `text` as written, separated by spaces: whatever syntax the text had is gone.
 /// Capitals stay (entity names are recognised by them); upper-case operator words do not.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <map>
 #include <memory>
 
 namespace newssearch::app {
@@ -18,6 +19,7 @@ struct EvalOnlyOptions {
     std::string run;
     std::string qrels;
     std::string save_run;
+    std::string groups;
     bool per_query = false;
     bool json = false;
 };
@@ -68,6 +70,8 @@ void add_eval_command(CLI::App& app, int& exit_code) {
         ->required();
     command->add_flag("--per-query", own->per_query, "Also print each topic's figures (trec_eval -q)");
     command->add_flag("--json", own->json, "Print the figures as JSON");
+    command->add_option("--groups", own->groups,
+                        "Also report the means per group of topics (qid<TAB>group lines, e.g. query styles)");
     command->add_option("--save-run", own->save_run, "With --topics: also write the run to this file");
     add_batch_options(*command, options);
     command->callback([options, own, &exit_code] {
@@ -75,6 +79,8 @@ void add_eval_command(CLI::App& app, int& exit_code) {
             throw UsageError("eval needs --topics FILE (run them now) or --run FILE (score a run)");
         // Judgments first: a malformed qrels file should not cost a whole batch run.
         const eval::Qrels qrels = eval::read_qrels(own->qrels);
+        const std::map<std::string, std::string> groups =
+            own->groups.empty() ? std::map<std::string, std::string>{} : eval::read_groups(own->groups);
         eval::Run run;
         if (!own->run.empty()) {
             run = eval::read_run(own->run);
@@ -87,8 +93,17 @@ void add_eval_command(CLI::App& app, int& exit_code) {
             warn_unjudged_run(run, qrels);
         }
         const eval::EvalReport report = eval::evaluate(run, qrels);
-        if (own->json) std::cout << eval::to_json(report).dump(2) << '\n';
-        else eval::write_trec_eval(std::cout, report, own->per_query);
+        if (own->json) {
+            nlohmann::json json = eval::to_json(report);
+            if (!own->groups.empty()) json["groups"] = eval::to_json(eval::group_means(report, groups));
+            std::cout << json.dump(2) << '\n';
+        } else {
+            eval::write_trec_eval(std::cout, report, own->per_query);
+            if (!own->groups.empty()) {
+                std::cout << '\n';
+                eval::write_group_table(std::cout, eval::group_means(report, groups), report);
+            }
+        }
         exit_code = exit_ok;
     });
 }

@@ -127,10 +127,18 @@ struct TermContribution {
     double weight = 0;         ///< BM25 contribution
 };
 
+/// A share of a hit's score that no single word gives: ranked matching adds a fraction of the
+/// words' weight when the article has all of them, and of the query words in its title.
+struct ScoreBonus {
+    std::string reason; ///< "all the words" or "words in the title"
+    double weight = 0;
+};
+
 /// Why a hit scored what it did.
 struct Explanation {
     std::vector<TermContribution> terms; ///< largest contribution first
-    double score = 0;                    ///< the hit's score: the sum of the contributions
+    std::vector<ScoreBonus> bonuses;     ///< the bonuses this article earned, in the order above
+    double score = 0;                    ///< the hit's score: the sum of the terms and bonuses
 };
 
 /// One facet value: how many matching articles have it.

@@ -60,7 +60,7 @@ TEST_CASE("entity, person, place and org filters", "[cli][entities]") {
 
 TEST_CASE("hits list their passage's entities and facets count articles", "[cli][entities]") {
     const CorpusIndex index;
-    const auto result = index.search_json({"--facets", "Anchorage agreements"});
+    const auto result = index.search_json({"--facets", "\"Anchorage agreements\""});
     REQUIRE_FALSE(result["hits"].empty());
     bool anchorage = false;
     for (const auto& entity : result["hits"][0]["entities"]) anchorage |= entity["canonical"] == "Anchorage";

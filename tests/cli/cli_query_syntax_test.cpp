@@ -71,7 +71,10 @@ TEST_CASE("case, accents, quotes, apostrophes and dashes never change the result
 TEST_CASE("a phrase finds less than the same words unquoted", "[cli][syntax]") {
     const CorpusIndex index;
     CHECK(matching(index, "\"new idea\"") == Ids{"001"});
-    CHECK(matching(index, "new idea") == Ids{"001"});
+    // Unquoted, the article with both words comes first, then those with one of them.
+    const auto unquoted = index.search_json({"new idea"});
+    REQUIRE(unquoted["hits"].size() > 1);
+    CHECK(unquoted["hits"][0]["article_id"].get<std::string>().starts_with("001"));
     // "peace" and "talks" are both in more passages than "peace talks" is.
     const auto phrase = index.search_json({"--passages", "\"peace talks\""});
     const auto words = index.search_json({"--passages", "peace talks"});
@@ -121,6 +124,11 @@ TEST_CASE("more like this finds other articles and explain shows the weights", "
     REQUIRE(terms.size() == 3);
     double sum = 0;
     for (const auto& term : terms) sum += term["weight"].get<double>();
+    // Ranked matching's bonus: it has all the words.
+    const auto& bonuses = explained["hits"][0]["explanation"]["bonuses"];
+    REQUIRE_FALSE(bonuses.empty());
+    CHECK(bonuses[0]["reason"] == "all the words");
+    for (const auto& bonus : bonuses) sum += bonus["weight"].get<double>();
     CHECK(sum == Approx(explained["hits"][0]["score"].get<double>()));
     const auto text = run_newssearch({"--db", index.db(), "--explain", "Anchorage agreements"});
     CHECK_THAT(text.out, Catch::Contains("why: score"));

@@ -77,7 +77,8 @@ TEST_CASE("search options: paging, passages, dates, sort, sources, entities", "[
     // was searched instead, with a notice.
     CHECK(searcher.search({.query = "talks OR genevaa"}).did_you_mean == "talks OR geneva");
     const SearchResults corrected = searcher.search({.query = "ceasefire genevaa"});
-    CHECK(corrected.hits.size() == 2);
+    CHECK(corrected.hits.size() == 3); // two with both words, then one with "ceasefire" only
+    CHECK(corrected.corrected_query == "ceasefire geneva");
     REQUIRE(corrected.notices.size() == 1);
     CHECK(corrected.notices[0].find("\"ceasefire geneva\"") != std::string::npos);
 }

@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <tuple>
 #include <vector>
 
@@ -216,4 +219,45 @@ TEST_CASE("metrics: trec_eval text layout and JSON", "[eval][metrics]") {
     CHECK(json["per_topic"][0]["qid"] == "1");
     CHECK(json["per_topic"][0]["P_5"].get<double>() == Approx(0.2));
     CHECK(json["per_topic"][1]["recall_1000"].get<double>() == 0.0);
+}
+
+TEST_CASE("metrics: success at 1, 5 and 10 say whether a relevant document was that high", "[eval][metrics]") {
+    Run run;
+    for (int rank = 1; rank <= 12; ++rank) run.add("1", {"doc" + std::to_string(rank), rank, 100.0 - rank, "t"});
+    const TopicMetrics third = single(run, make_qrels({{"1", "doc3", 1}, {"1", "doc11", 1}}));
+    CHECK(third.success1 == 0.0);
+    CHECK(third.success5 == 1.0);
+    CHECK(third.success10 == 1.0);
+    const TopicMetrics eleventh = single(run, make_qrels({{"1", "doc11", 1}}));
+    CHECK(eleventh.success10 == 0.0);
+    CHECK(eleventh.recip_rank == Approx(1.0 / 11));
+}
+
+TEST_CASE("metrics: means per group of topics, and the groups file's errors", "[eval][metrics]") {
+    // Topic 1 finds its document first, 2 third, 3 not at all.
+    const Run run = make_run({{"1", "a", 3}, {"2", "x", 3}, {"2", "y", 2}, {"2", "b", 1}, {"3", "z", 1}});
+    const EvalReport report =
+        evaluate(run, make_qrels({{"1", "a", 1}, {"2", "b", 1}, {"3", "c", 1}}));
+    const GroupReport groups = group_means(report, {{"1", "typo"}, {"2", "typo"}, {"3", "entity"}});
+    REQUIRE(groups.groups.size() == 2);
+    CHECK(groups.groups[0].name == "entity");
+    CHECK(groups.groups[0].num_q == 1);
+    CHECK(groups.groups[0].mean.recip_rank == 0.0);
+    CHECK(groups.groups[1].name == "typo");
+    CHECK(groups.groups[1].num_q == 2);
+    CHECK(groups.groups[1].mean.recip_rank == Approx((1.0 + 1.0 / 3) / 2));
+    CHECK(groups.groups[1].mean.success1 == Approx(0.5));
+    CHECK(groups.groups[1].mean.success10 == Approx(1.0));
+    const nlohmann::json json = to_json(groups);
+    CHECK(json["typo"]["num_q"] == 2);
+    CHECK(json["typo"]["success_1"].get<double>() == Approx(0.5));
+
+    std::ostringstream table;
+    write_group_table(table, groups, report);
+    CHECK(table.str().find("typo               2     0.6667    0.5000     1.0000") != std::string::npos);
+
+    const std::string path = (std::filesystem::temp_directory_path() / "newssearch-groups-test.tsv").string();
+    std::ofstream(path) << "1\ttypo\n# comment\n\n2 typo\n";
+    CHECK(message_of<DataError>([&] { (void)read_groups(path); }) == path + ":4: expected 'qid<TAB>group'");
+    std::filesystem::remove(path);
 }

@@ -103,3 +103,26 @@ TEST_CASE("entity markers are the builder's own syntax: typed or glued, names st
           "Query((Ztalk@1 AND_NOT (Zb@2 OR (rubio@3 PHRASE 2 ua@4))))");
     CHECK_NOTHROW(builder.parse("a -b -xentity:0.u", any_word));
 }
+
+TEST_CASE("a name is corrected only for a slip of the finger that keeps its first letter", "[query]") {
+    CHECK(is_slip_of_finger("wegner", "wenger"));     // two neighbours swapped
+    CHECK(is_slip_of_finger("giamati", "giamatti"));  // a doubled letter left out
+    CHECK(is_slip_of_finger("parmalatt", "parmalat")); // a letter doubled
+    CHECK(is_slip_of_finger("kingfischer", "kingfisher"));
+    CHECK_FALSE(is_slip_of_finger("obama", "osama"));   // a letter replaced: another name
+    CHECK_FALSE(is_slip_of_finger("iphone", "phone"));  // the first letter
+    CHECK_FALSE(is_slip_of_finger("twitter", "bitter"));
+    CHECK_FALSE(is_slip_of_finger("brexit", "credit"));
+    CHECK_FALSE(is_slip_of_finger("bbcx", "bbc"));      // too short to tell
+    CHECK_FALSE(is_slip_of_finger("wenger", "wenger"));
+}
+
+TEST_CASE("ranking evidence: the query's words in titles, exclusions and fields left out", "[query]") {
+    Analyzer analyzer;
+    QueryBuilder builder(analyzer, nullptr);
+    const std::string title = builder.ranking_evidence("the peace talks in Riyadh -Alaska source:Reuters").title.get_description();
+    CHECK(title.find("ZSpeac") != std::string::npos);
+    CHECK(title.find("ZSriyadh") != std::string::npos);
+    CHECK(title.find("alaska") == std::string::npos);
+    CHECK(title.find("reuters") == std::string::npos);
+}

@@ -83,19 +83,22 @@ TEST_CASE("validate: one set of limits, each field named", "[search][stages]") {
     CHECK(message({.query = "x", .since = "2025", .until = "2024"}) == "--since 2025 is after --until 2024");
 }
 
-TEST_CASE("plan: filters narrow without entering the query, and only a typed first page relaxes", "[search][stages]") {
+TEST_CASE("plan: filters narrow without entering the query, and a typed query is matched in ranks on every page", "[search][stages]") {
     const StageIndex index;
     SearchOptions options{.query = "harbour", .limit = 5, .offset = 0, .sources = {"Coast Gazette"}};
     const SearchPlan plan = plan_search(options, index.builder(), index.analyzer(), index.database());
     CHECK_FALSE(plan.filter.empty());
     CHECK(plan.parsed.query.get_description().find("Coast") == std::string::npos); // not spliced into the text
-    CHECK(plan.can_relax);
+    CHECK(plan.ranked);
     CHECK(plan.first == 0);
     CHECK(plan.count == 5);
     CHECK(plan.check_at_least == 105);
 
-    options.offset = 10;
-    CHECK_FALSE(plan_search(options, index.builder(), index.analyzer(), index.database()).can_relax);
+    options.offset = 10; // page 2 ranks as page 1 did
+    options.query = "harbour storm";
+    const SearchPlan second_page = plan_search(options, index.builder(), index.analyzer(), index.database());
+    CHECK(second_page.ranked);
+    CHECK(second_page.any_words.query.get_description().find("OR") != std::string::npos);
     options.offset = 0;
     options.passages = true;
     const SearchPlan passages = plan_search(options, index.builder(), index.analyzer(), index.database());
@@ -106,7 +109,7 @@ TEST_CASE("plan: filters narrow without entering the query, and only a typed fir
     const SearchPlan filters_only = plan_search({.query = "", .sources = {"Coast Gazette"}}, index.builder(),
                                                 index.analyzer(), index.database());
     CHECK(filters_only.parsed.query.get_description() == Xapian::Query(Xapian::Query::MatchAll).get_description());
-    CHECK_FALSE(filters_only.can_relax);
+    CHECK_FALSE(filters_only.ranked);
 }
 
 TEST_CASE("plan: a bag of words drops the query syntax and any word counts", "[search][stages]") {
@@ -117,10 +120,10 @@ TEST_CASE("plan: a bag of words drops the query syntax and any word counts", "[s
                                         index.analyzer(), index.database());
     CHECK(plan.query_options.default_op == Xapian::Query::OP_OR);
     CHECK(plan.parsed.query.get_description().find("AND_NOT") == std::string::npos);
-    CHECK_FALSE(plan.can_relax); // already any word
+    CHECK_FALSE(plan.ranked); // already any word
 }
 
-TEST_CASE("match: all words first, then the spelling correction, then any of the words", "[search][stages]") {
+TEST_CASE("match: all words first, then near-misses; the spelling correction when no article has all the words", "[search][stages]") {
     const StageIndex index;
     const auto match = [&](const SearchOptions& options) {
         const SearchPlan plan = plan_search(options, index.builder(), index.analyzer(), index.database());
@@ -128,8 +131,11 @@ TEST_CASE("match: all words first, then the spelling correction, then any of the
         return matcher.match(plan, index.builder(), nullptr);
     };
     const MatchResult all = match({.query = "harbour storm"});
-    CHECK(ids(all.articles) == std::vector<std::string>{"harbour"});
+    CHECK(ids(all.articles) == std::vector<std::string>{"harbour", "pier"}); // "pier" has only "harbour"
+    CHECK(all.articles[0].get_weight() > all.articles[1].get_weight());
     CHECK(all.notices.empty());
+    REQUIRE(all.bonuses.size() == 2);
+    CHECK(all.bonuses[0].first == "all the words");
 
     const MatchResult some = match({.query = "harbour fog"});
     CHECK(some.articles.size() == 3);
@@ -168,4 +174,21 @@ TEST_CASE("page: passages by score, the page cut from the offset, totals exact w
     CHECK(results.hits[0].passage == 1);
     CHECK(results.total_estimate == 3);
     CHECK(results.total_is_exact);
+}
+
+TEST_CASE("plan: boolean syntax means exactly what it says; words, phrases and exclusions are ranked", "[search][stages]") {
+    CHECK(has_boolean_syntax("Alaska AND Putin"));
+    CHECK(has_boolean_syntax("(Riyadh OR Istanbul) February"));
+    CHECK(has_boolean_syntax("+Istanbul Lavrov"));
+    CHECK(has_boolean_syntax("Rubio NEAR/2 Lavrov"));
+    CHECK(has_boolean_syntax("Lavrov ADJ Rubio"));
+    CHECK_FALSE(has_boolean_syntax("how much did general motors pay fiat"));
+    CHECK_FALSE(has_boolean_syntax("\"peace talks\" Lavrov -Alaska title:Rubio"));
+    CHECK_FALSE(has_boolean_syntax("Oregon and Nevada or not")); // lower-case words are words
+    CHECK_FALSE(has_boolean_syntax("heated high speed aircraft (models)"));
+    CHECK(has_boolean_syntax("(NOT Lavrov)"));
+
+    const StageIndex index;
+    CHECK(plan_search({.query = "harbour storm"}, index.builder(), index.analyzer(), index.database()).ranked);
+    CHECK_FALSE(plan_search({.query = "harbour AND storm"}, index.builder(), index.analyzer(), index.database()).ranked);
 }
