@@ -138,7 +138,7 @@ TEST_CASE("an index run needs at least one path", "[cli][index]") {
     CHECK(result.exit_code == 2);
 }
 
-TEST_CASE("--source names the source of the articles that state none", "[cli][index]") {
+TEST_CASE("index --source names the source of the articles that state none", "[cli][index]") {
     TempDir dir;
     write_file(dir / "bbc/politics/001.txt",
                "Labour plans zanzibarquokka reform\n\nThe party set out its zanzibarquokka plans on Monday.\n");
