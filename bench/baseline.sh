@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The evaluation table of docs/EVALUATION.md: newssearch (default settings, and with
+# The evaluation tables of docs/EVALUATION.md: newssearch (default settings, and with
 # pseudo-relevance feedback) side by side with plain Xapian BM25 (bench/plain_xapian_bm25.cpp) on
-# Cranfield, CISI and the bundled news set, every run scored by the same `newssearch eval --run`.
+# Cranfield, CISI, the bundled news set and the BBC known-item and ad-hoc sets, every run scored
+# by the same `newssearch eval --run`.
 #
 #   bench/baseline.sh [SHARED_DATA]      (default: ../shared/data beside the repository)
 #
@@ -79,3 +80,33 @@ row "news (articles)" "newssearch" "$work/news.newssearch.run" corpus/eval/qrels
 row "news (articles)" "newssearch --feedback" "$work/news.newssearch-prf.run" corpus/eval/qrels
 row "news (articles)" "newssearch --bag-of-words" "$work/news.newssearch-bow.run" corpus/eval/qrels
 row "news (passages)" "newssearch --passages" "$work/news.passages.run" corpus/eval/qrels.passages
+
+# The BBC news sets, what users do most: known-item queries (MRR@10 and success@1/@10 per query
+# style, runs 10 deep) and judged topical needs (with the judged share of each run's top 10).
+bbc="$data/bbc" known="$data/bbc-known-item-dev" adhoc="$data/bbc-adhoc-dev"
+if [ -d "$bbc" ] && [ -d "$known" ] && [ -d "$adhoc" ]; then
+    rm -rf "$work/bbc.plain" "$work/bbc.newssearch"
+    run "$ns" clean "$bbc" >"$work/bbc.articles.json"
+    run "$plain" index --db "$work/bbc.plain" --articles "$work/bbc.articles.json"
+    run "$ns" index -q --db "$work/bbc.newssearch" "$bbc"
+    run "$plain" batch --db "$work/bbc.plain" --topics "$known/topics.tsv" --depth 10 >"$work/known.plain.run"
+    run "$ns" batch -q --depth 10 --db "$work/bbc.newssearch" --topics "$known/topics.tsv" -o "$work/known.newssearch.run"
+    run "$ns" batch -q --depth 10 --bag-of-words --db "$work/bbc.newssearch" --topics "$known/topics.tsv" \
+        -o "$work/known.newssearch-bow.run"
+    for system in plain newssearch newssearch-bow; do
+        echo
+        echo "BBC known-item dev, $system (MRR@10 = recip_rank of a 10-deep run):"
+        run "$ns" eval --run "$work/known.$system.run" --qrels "$known/qrels" --groups "$known/styles.tsv" | sed -n '/^group/,$p'
+    done
+    echo
+    echo "| collection | system | MAP | nDCG@10 | P@10 | MRR | topics | judged share of the top 10 |"
+    echo "|---|---|---|---|---|---|---|---|"
+    run "$plain" batch --db "$work/bbc.plain" --topics "$adhoc/topics.tsv" >"$work/adhoc.plain.run"
+    run "$ns" batch -q --db "$work/bbc.newssearch" --topics "$adhoc/topics.tsv" -o "$work/adhoc.newssearch.run"
+    run "$ns" batch -q --bag-of-words --db "$work/bbc.newssearch" --topics "$adhoc/topics.tsv" -o "$work/adhoc.newssearch-bow.run"
+    for system in plain newssearch newssearch-bow; do
+        judged=$(awk 'NR == FNR { judged[$1 " " $3] = 1; next } $4 <= 10 { n++; if (($1 " " $3) in judged) j++ }
+                      END { printf "%.2f", n ? j / n : 0 }' "$adhoc/qrels" "$work/adhoc.$system.run")
+        echo "$(row "BBC ad-hoc dev" "$system" "$work/adhoc.$system.run" "$adhoc/qrels") $judged |"
+    done
+fi
