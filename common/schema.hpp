@@ -59,6 +59,18 @@ inline constexpr Xapian::valueno slot_source = 4;
 /// The article's category as it is displayed: the category facet (empty in indexes written
 /// before it existed; such articles are counted once re-indexed).
 inline constexpr Xapian::valueno slot_category = 5;
+/// The article's near-duplicate fingerprint (common/near_duplicate.hpp: 16 hex digits), empty for
+/// short articles and in indexes written before it existed: copies of a story are collapsed
+/// into one hit.
+inline constexpr Xapian::valueno slot_fingerprint = 6;
+/// The article's dated headline (common/near_duplicate.hpp, dated_headline): a story re-filed
+/// under the same headline on the same day is one story however much its text grew. Empty for
+/// undated articles and short headlines.
+inline constexpr Xapian::valueno slot_dated_headline = 7;
+
+/// What an article's document holds changes with this number; it is part of every content hash,
+/// so the next `newssearch index` run rewrites the documents of an older index (2: fingerprints).
+inline constexpr int document_format = 2;
 
 // --- Metadata keys --------------------------------------------------------------------------------
 inline constexpr std::string_view schema_version_key = "newssearch:schema";

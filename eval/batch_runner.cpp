@@ -3,6 +3,9 @@
 #include "common/errors.hpp"
 #include "common/text.hpp"
 
+#include <cmath>
+#include <limits>
+
 namespace newssearch::eval {
 namespace {
 
@@ -23,6 +26,7 @@ SearchOptions topic_search(const BatchSettings& settings, const std::string& que
     options.passages = settings.passages;
     options.snippets = false; // a run needs ids and scores only
     options.bag_of_words = settings.bag_of_words;
+    options.collapse_copies = settings.collapse_copies;
     options.ranking = settings.ranking;
     options.feedback = settings.feedback;
     return options;
@@ -47,7 +51,16 @@ std::vector<RunEntry> BatchRunner::run_topic(const Topic& topic) {
     for (const Hit& hit : results.hits) {
         std::string docid = settings_.passages ? passage_docid(hit.article.id, hit.passage) : hit.article.id;
         entries.push_back(RunEntry{std::move(docid), static_cast<long>(entries.size()) + 1, hit.score, settings_.run_tag});
+        // A story's copies follow it, as the page lists them under it: each scores the next
+        // double below the one before, so that scores still give the order (trec_eval sorts by
+        // them).
+        double score = hit.score;
+        for (const std::string& copy : hit.copies) {
+            score = std::nextafter(score, -std::numeric_limits<double>::infinity());
+            entries.push_back(RunEntry{copy, static_cast<long>(entries.size()) + 1, score, settings_.run_tag});
+        }
     }
+    if (entries.size() > settings_.depth) entries.resize(settings_.depth);
     return entries;
 }
 

@@ -23,6 +23,9 @@ struct BatchSettings {
     std::size_t depth = 1000;           ///< results per topic, 1..10000 (a search's limit)
     bool passages = false;              ///< rank passages ("ARTICLE#ORDINAL"), not articles
     bool bag_of_words = false;          ///< topics as bags of words, OR-ed (SearchOptions::bag_of_words)
+    /// Copies of a story (SearchOptions::collapse_copies) follow it in the run, as the page lists
+    /// them under it; false: they are ranked as documents of their own.
+    bool collapse_copies = true;
     std::string run_tag = "newssearch"; ///< the run's name (last column), no whitespace
     RankingSettings ranking;            ///< BM25 and entity boost
     FeedbackSettings feedback;          ///< pseudo-relevance feedback (off by default)

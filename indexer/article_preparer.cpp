@@ -2,6 +2,7 @@
 
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
+#include "common/schema.hpp"
 #include "indexer/index_writer.hpp"
 
 namespace newssearch::indexer {
@@ -40,7 +41,8 @@ PreparedArticle ArticlePreparer::prepare(Article article, const std::string* sto
     if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
     PreparedArticle prepared;
     prepared.json = to_json(article).dump();
-    prepared.hash = content_hash(prepared.json + settings_.gazetteer_hash + settings_.title_weight_tag);
+    prepared.hash = content_hash(prepared.json + settings_.gazetteer_hash + settings_.title_weight_tag +
+                                 std::to_string(schema::document_format));
     prepared.article = std::move(article);
     if (stored_hash == nullptr || *stored_hash != prepared.hash) analyse(prepared);
     return prepared;

@@ -2,6 +2,7 @@
 
 #include "common/schema.hpp"
 #include "common/article_document.hpp"
+#include "common/near_duplicate.hpp"
 #include "common/stored_records.hpp"
 
 namespace newssearch::indexer {
@@ -80,6 +81,16 @@ void add_article_entities(Xapian::Document& document, const ArticleEntities& ent
     if (!keys.empty()) document.add_value(schema::slot_article_entities, join_entity_keys(keys));
 }
 
+/// The near-duplicate fingerprint of the title and every passage (lede, body, captions), in
+/// index forms.
+std::optional<std::uint64_t> article_fingerprint(const std::vector<Token>& title, const std::vector<Passage>& passages) {
+    std::vector<std::string> words;
+    for (const Token& token : title) words.push_back(token.term);
+    for (const Passage& passage : passages)
+        for (const Token& token : passage.tokens) words.push_back(token.term);
+    return simhash(words);
+}
+
 } // namespace
 
 std::string document_data(const Article& article, const std::vector<Passage>& passages,
@@ -130,6 +141,12 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::vecto
     document.add_value(schema::slot_date, article.date);
     document.add_value(schema::slot_passage_count, Xapian::sortable_serialise(static_cast<double>(passages.size())));
     if (!article.source.empty()) document.add_value(schema::slot_source, article.source);
+    if (const auto fingerprint = article_fingerprint(title, passages))
+        document.add_value(schema::slot_fingerprint, format_fingerprint(*fingerprint));
+    std::vector<std::string> title_words;
+    for (const Token& token : title) title_words.push_back(token.term);
+    if (const std::string headline = dated_headline(title_words, article.date); !headline.empty())
+        document.add_value(schema::slot_dated_headline, headline);
     if (!article.category.empty()) document.add_value(schema::slot_category, article.category);
     return document;
 }

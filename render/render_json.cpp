@@ -39,6 +39,7 @@ nlohmann::ordered_json to_json(const SearchResults& result) {
               {"starts_mid_text", hit.snippet_starts_mid_text},
               {"ends_mid_text", hit.snippet_ends_mid_text}}},
             {"other_matching_passages", hit.other_matching_passages},
+            {"copies", hit.copies},
         });
         nlohmann::ordered_json entities = nlohmann::ordered_json::array();
         for (const EntityMention& mention : hit.entities)

@@ -155,6 +155,12 @@ void render_text(std::ostream& out, const SearchResults& result, const TextStyle
         out << "   " << (style.color ? dim : "") << terminal_safe(meta) << (style.color ? reset : "") << '\n';
         write_snippet(out, hit, style);
         write_entities(out, hit.entities, style);
+        if (!hit.copies.empty()) {
+            std::string copies = "   " + std::to_string(hit.copies.size()) +
+                                 (hit.copies.size() == 1 ? " more copy" : " more copies") + " of this story:";
+            for (const std::string& id : hit.copies) copies += " " + id;
+            out << (style.color ? dim : "") << terminal_safe(copies) << (style.color ? reset : "") << '\n';
+        }
         if (hit.explanation) write_explanation(out, *hit.explanation, style);
     }
     if (result.facets) write_facets(out, *result.facets, style);

@@ -10,6 +10,15 @@ void page_articles(const Xapian::MSet& articles, std::vector<Hit> hits, SearchRe
     results.hits = std::move(hits);
 }
 
+void page_stories(const Xapian::MSet& articles, std::size_t stories, std::vector<Hit> hits, SearchResults& results) {
+    const bool all_seen = articles.size() >= articles.get_matches_upper_bound();
+    const std::size_t copies = articles.size() - stories;
+    const std::size_t estimate = articles.get_matches_estimated();
+    results.total_is_exact = all_seen;
+    results.total_estimate = all_seen ? stories : std::max<std::size_t>(estimate > copies ? estimate - copies : 0, stories);
+    results.hits = std::move(hits);
+}
+
 void page_passages(const SearchOptions& options, const Xapian::MSet& articles, std::vector<Hit> passages,
                    SearchResults& results) {
     const bool by_relevance = options.sort == SortOrder::relevance;

@@ -2,6 +2,7 @@
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
+#include "searcher/copies.hpp"
 #include "searcher/date_filter.hpp"
 #include "searcher/more_like.hpp"
 
@@ -125,8 +126,11 @@ SearchPlan plan_search(const SearchOptions& options, const QueryBuilder& builder
     if (!filters.empty()) plan.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 
     // A page of passages comes from the best articles up to its end: each has at least one.
-    plan.first = static_cast<Xapian::doccount>(options.passages ? 0 : options.offset);
-    plan.count = static_cast<Xapian::doccount>(options.passages ? options.offset + options.limit : options.limit);
+    plan.stories = options.collapse_copies && !options.passages && options.offset + options.limit <= max_grouped_results;
+    plan.first = static_cast<Xapian::doccount>(options.passages || plan.stories ? 0 : options.offset);
+    plan.count = static_cast<Xapian::doccount>(options.passages ? options.offset + options.limit
+                                               : plan.stories ? results_for_stories(options.offset, options.limit)
+                                                              : options.limit);
     plan.check_at_least = static_cast<Xapian::doccount>(options.offset + options.limit +
                                                         (options.facets ? facet_depth : count_depth));
     return plan;

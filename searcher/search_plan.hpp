@@ -33,6 +33,9 @@ struct SearchPlan {
     /// Neighbouring words of the query found together, and its words in titles
     /// (QueryBuilder::ranking_evidence). Set when `ranked`.
     QueryBuilder::Evidence evidence;
+    /// Copies of a story are grouped into one hit (SearchOptions::collapse_copies): the matcher
+    /// fetches from the first result (searcher/copies.hpp) and the page is cut from the stories.
+    bool stories = false;
     Xapian::doccount first = 0;          ///< first article to fetch
     Xapian::doccount count = 0;          ///< articles to fetch
     Xapian::doccount check_at_least = 0; ///< articles the matcher looks at, for counts and facets

@@ -4,6 +4,7 @@
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "searcher/article_highlights.hpp"
+#include "searcher/copies.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/hit_builder.hpp"
 #include "searcher/index_stats.hpp"
@@ -187,14 +188,28 @@ SearchResults Searcher::run(const SearchOptions& options) {
     HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, path_);
     std::vector<Hit> hits;
     bool undated_shown = false;
-    for (auto it = match.articles.begin(); it != match.articles.end(); ++it) {
-        ArticleHits article = builder.build(it);
-        if (article.hits.empty()) continue;
-        undated_shown = undated_shown || article.undated;
-        for (Hit& hit : article.hits) hits.push_back(std::move(hit));
+    if (plan.stories) {
+        // One hit per story: the page is cut from the stories, and only its hits are built.
+        const std::vector<Story> stories = group_stories(match.articles);
+        for (std::size_t i = options.offset; i < stories.size() && i < options.offset + options.limit; ++i) {
+            ArticleHits article = builder.build(stories[i].article);
+            if (article.hits.empty()) continue;
+            undated_shown = undated_shown || article.undated;
+            article.hits.front().rank = i + 1;
+            article.hits.front().copies = stories[i].copies;
+            hits.push_back(std::move(article.hits.front()));
+        }
+        page_stories(match.articles, stories.size(), std::move(hits), results);
+    } else {
+        for (auto it = match.articles.begin(); it != match.articles.end(); ++it) {
+            ArticleHits article = builder.build(it);
+            if (article.hits.empty()) continue;
+            undated_shown = undated_shown || article.undated;
+            for (Hit& hit : article.hits) hits.push_back(std::move(hit));
+        }
+        if (options.passages) page_passages(options, match.articles, std::move(hits), results);
+        else page_articles(match.articles, std::move(hits), results);
     }
-    if (options.passages) page_passages(options, match.articles, std::move(hits), results);
-    else page_articles(match.articles, std::move(hits), results);
 
     if (options.facets && !local_facets) remote_facets(plan.filtered(match.parsed.query), facet_spy);
     if (options.facets) results.facets = facet_spy.top(options.facet_size);

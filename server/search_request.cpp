@@ -105,6 +105,7 @@ SearchOptions parse_search_request(const Params& params, const RequestLimits& li
     options.limit = number(params, "limit", options.limit);
     options.offset = number(params, "offset", options.offset);
     options.passages = flag(params, "passages");
+    options.collapse_copies = !flag(params, "all_copies");
     options.facets = flag(params, "facets");
     options.dated_only = flag(params, "dated_only");
     options.facet_size = number(params, "facet_size", options.facet_size);

@@ -32,6 +32,8 @@ void add_batch_options(CLI::App& command, const std::shared_ptr<BatchCommandOpti
     command.add_flag("--bag-of-words", settings.bag_of_words,
                      "Search each topic as a bag of words (query syntax ignored, any word counts) instead "
                      "of as a user's query (all words first)");
+    command.add_flag("--all-copies", [&settings](std::int64_t) { settings.collapse_copies = false; },
+                     "Copies of a story are results of their own (by default only the best of them is)");
     add_ranking_options(command, settings.ranking);
     command.add_flag("--feedback", settings.feedback.on,
                      "Pseudo-relevance feedback: expand each query with terms from its best results "

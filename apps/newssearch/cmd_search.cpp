@@ -91,6 +91,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
     command->add_flag("--facets", search.facets,
                       "Count entities, sources, categories and months over the matching articles");
     command->add_flag("--passages", search.passages, "List matching passages individually, not one hit per article");
+    command->add_flag("--all-copies", [&search](std::int64_t) { search.collapse_copies = false; },
+                      "List copies of a story as hits of their own (by default they are listed under its best hit)");
     command->add_flag("--json", options->json, "Print results as JSON (schema in README)");
     command->add_flag("--color", options->color, "Colour the output even when it is not a terminal");
     command->add_flag("--no-color", options->no_color, "Never colour the output");

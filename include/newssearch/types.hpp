@@ -88,6 +88,10 @@ struct SearchOptions {
     /// (quotes, '-', ':', AND/OR/NOT) is plain text and the words are combined with OR.
     bool bag_of_words = false;
     FeedbackSettings feedback{};
+    /// One story once: an article whose text is a copy or a light edit of a better-ranked hit's
+    /// (common/near_duplicate.hpp) is not a hit of its own but listed in that hit's `copies`.
+    /// Among the first 1000 article hits; not for passage hits.
+    bool collapse_copies = true;
 };
 
 /// An entity the index knows.
@@ -179,6 +183,9 @@ struct Hit {
     std::vector<EntityMention> entities;     ///< entities `text` names, in text order
     std::size_t other_matching_passages = 0; ///< in the same article (article hits only)
     std::optional<Explanation> explanation;   ///< with SearchOptions::explain
+    /// Ids of the other articles that tell the same story, worse ranked, found among the results
+    /// looked at (SearchOptions::collapse_copies); best first.
+    std::vector<std::string> copies;
 };
 
 /// One page of results.

@@ -183,6 +183,20 @@ function renderHit(hit) {
     chips.append(chip);
   }
   if (chips.childElementCount) item.append(chips);
+  if (hit.copies && hit.copies.length) {
+    // One story once: its other copies, folded under the best one.
+    const copies = element('details', 'copies');
+    copies.append(element('summary', undefined,
+      hit.copies.length + (hit.copies.length === 1 ? ' more copy' : ' more copies') + ' of this story'));
+    const list = element('ul');
+    for (const id of hit.copies) {
+      const entry = element('li');
+      entry.append(internalLink(articleHref(id, state.q), id));
+      list.append(entry);
+    }
+    copies.append(list);
+    item.append(copies);
+  }
   return item;
 }
 

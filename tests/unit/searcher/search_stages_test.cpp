@@ -90,9 +90,19 @@ TEST_CASE("plan: filters narrow without entering the query, and a typed query is
     CHECK_FALSE(plan.filter.empty());
     CHECK(plan.parsed.query.get_description().find("Coast") == std::string::npos); // not spliced into the text
     CHECK(plan.ranked);
+    // Copies are grouped into stories: the matcher fetches from the first result, the page and
+    // as many again and a few, for the copies it skips.
+    CHECK(plan.stories);
     CHECK(plan.first == 0);
-    CHECK(plan.count == 5);
+    CHECK(plan.count == 30);
     CHECK(plan.check_at_least == 105);
+    SearchOptions every_copy = options;
+    every_copy.collapse_copies = false;
+    every_copy.offset = 10;
+    const SearchPlan articles = plan_search(every_copy, index.builder(), index.analyzer(), index.database());
+    CHECK_FALSE(articles.stories);
+    CHECK(articles.first == 10);
+    CHECK(articles.count == 5);
 
     options.offset = 10; // page 2 ranks as page 1 did
     options.query = "harbour storm";

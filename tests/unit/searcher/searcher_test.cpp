@@ -454,3 +454,39 @@ TEST_CASE("an article's texts are marked where the query matched, as snippets ar
     CHECK(none.paragraphs.size() == 2);
     CHECK(searcher.highlight(article, "-talks").title.empty());
 }
+
+TEST_CASE("one story once: a copy is listed under the best hit, not as a hit of its own", "[search]") {
+    test::TempDir dir;
+    {
+        indexer::IndexWriter writer(dir / "db");
+        // News-length articles (a fingerprint needs enough words to tell a copy from a story).
+        std::vector<std::string> body;
+        for (int i = 0; i < 12; ++i)
+            body.push_back("Report " + std::to_string(i) + ": the harbour authority said the storm damaged pier " +
+                           std::to_string(i) + " and ferries from berth " + std::to_string(i * 3) +
+                           " would wait until engineers inspected ramp " + std::to_string(i * 7) + ".");
+        writer.add(make_article("storm", "Storm damages pier", body));
+        std::vector<std::string> resent = body;
+        resent.back() += " A spokesman gave no date.";
+        writer.add(make_article("storm-resent", "Storm damages northern pier", resent));
+        writer.add(make_article("ferries", "Ferries return",
+                                {"Ferries sailed again after the storm, the harbour authority said on Friday, once "
+                                 "engineers had declared the pier safe for passengers and their cars and trucks."}));
+        writer.commit();
+    }
+    Searcher searcher(dir / "db");
+    SearchOptions options = query("storm pier");
+    const SearchResults stories = searcher.search(options);
+    REQUIRE(stories.hits.size() == 2);
+    CHECK(stories.total_estimate == 2);
+    CHECK(stories.total_is_exact);
+    const Hit& story = stories.hits[0].article.id == "ferries" ? stories.hits[1] : stories.hits[0];
+    REQUIRE(story.copies.size() == 1);
+    CHECK((story.article.id == "storm" ? story.copies[0] == "storm-resent" : story.copies[0] == "storm"));
+    CHECK(stories.hits[1].rank == 2);
+
+    options.collapse_copies = false;
+    const SearchResults all = searcher.search(options);
+    CHECK(all.hits.size() == 3);
+    for (const Hit& hit : all.hits) CHECK(hit.copies.empty());
+}
