@@ -2,6 +2,7 @@
 
 #include "cli_fixture.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -169,4 +170,20 @@ TEST_CASE("an article over the text cap is indexed from its start, and the repor
     CHECK(article_ids(nlohmann::json::parse(start.out)) == std::vector<std::string>{"huge"});
     const auto end = run_newssearch({"search", "--db", dir / "db", "--json", "quartermaster"});
     CHECK(article_ids(nlohmann::json::parse(end.out)).empty());
+}
+
+// Issue 25 (also checked by fuzz_file_names): "caf%E9.txt" and "caf\xE9.txt" in one folder got the same
+// id, so one article replaced the other.
+TEST_CASE("a file name that looks like an escaped one keeps an id of its own", "[cli][hardening]") {
+    TempDir dir;
+    write_file(dir / "in/caf\xE9.txt", "Cafe closes\n\nThe harbour cafe closed for the winter, its owner said.\n");
+    write_file(dir / "in/caf%E9.txt", "Cafe opens\n\nThe harbour cafe opened for the summer, its owner said.\n");
+    const auto indexed = run_newssearch({"index", "--db", dir / "db", dir / "in"});
+    INFO(indexed.err);
+    CHECK_THAT(indexed.err, Catch::StartsWith("Indexed 2 articles (2 added"));
+    const auto found = run_newssearch({"search", "--db", dir / "db", "--json", "cafe"});
+    REQUIRE(found.exit_code == 0);
+    auto ids = article_ids(nlohmann::json::parse(found.out));
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"caf%25E9", "caf%E9"});
 }
