@@ -51,9 +51,11 @@ void send_error(httplib::Response& response, int status, const std::string& mess
 
 /// The service's Searchers (the library's: each moves to the latest commit before every call),
 /// opened on first use: at most `size` searches run at once, whatever the number of connections.
-class SearcherPool {
+/// Not the library's SearcherPool, which opens the index at once (the service starts without
+/// one and answers 503) and opens more Searchers when all are busy (here, callers wait).
+class SearchSlots {
   public:
-    SearcherPool(std::string db, std::size_t size) : db_(std::move(db)), free_(std::max<std::size_t>(1, size)) {}
+    SearchSlots(std::string db, std::size_t size) : db_(std::move(db)), free_(std::max<std::size_t>(1, size)) {}
 
     /// Runs `call` with a Searcher over the index, waiting for one to be free. An index that cannot
     /// be opened is Unavailable (503, retry); one that fails under an open Searcher (replaced or
@@ -61,7 +63,7 @@ class SearcherPool {
     template <typename Call> auto with(Call&& call) {
         std::unique_ptr<Searcher> searcher = acquire();
         struct Release {
-            SearcherPool& pool;
+            SearchSlots& pool;
             std::unique_ptr<Searcher>& searcher;
             ~Release() { pool.release(std::move(searcher)); }
         } release{*this, searcher};
@@ -126,7 +128,7 @@ template <typename Body> void guarded(httplib::Response& response, Body&& body) 
     }
 }
 
-Json search_json(SearcherPool& searchers, const SearchOptions& options) {
+Json search_json(SearchSlots& searchers, const SearchOptions& options) {
     const SearchResults results = searchers.with([&](Searcher& searcher) { return searcher.search(options); });
     Json json = render::to_json(results);
     Json& hits = json["hits"];
@@ -137,7 +139,7 @@ Json search_json(SearcherPool& searchers, const SearchOptions& options) {
     return json;
 }
 
-Json suggest_json(SearcherPool& searchers, const SuggestRequest& request) {
+Json suggest_json(SearchSlots& searchers, const SuggestRequest& request) {
     const std::vector<Suggestion> found =
         searchers.with([&](Searcher& searcher) { return searcher.suggest(request.query, request.limit); });
     Json suggestions = Json::array();
@@ -149,7 +151,7 @@ Json suggest_json(SearcherPool& searchers, const SuggestRequest& request) {
     return {{"query", request.query}, {"suggestions", std::move(suggestions)}};
 }
 
-Json article_json(SearcherPool& searchers, const std::string& id, const std::string& query) {
+Json article_json(SearchSlots& searchers, const std::string& id, const std::string& query) {
     std::optional<ArticleHighlights> marks;
     const std::optional<StoredArticle> stored = searchers.with([&](Searcher& searcher) {
         std::optional<StoredArticle> found = searcher.article(id);
@@ -213,7 +215,7 @@ thread_local Clock::time_point request_start{};
 } // namespace
 
 void install_service(httplib::Server& server, const ServiceSettings& settings) {
-    const auto searchers = std::make_shared<SearcherPool>(settings.db, settings.threads == 0 ? 1 : settings.threads);
+    const auto searchers = std::make_shared<SearchSlots>(settings.db, settings.threads == 0 ? 1 : settings.threads);
     const RequestLimits limits = settings.limits;
     const std::string cors = settings.cors_origin;
 
