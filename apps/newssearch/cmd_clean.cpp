@@ -2,6 +2,7 @@
 
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
+#include "common/utf8.hpp"
 #include "extract/html/html_reader.hpp"
 #include "extract/input_files.hpp"
 
@@ -91,7 +92,7 @@ void add_clean_command(CLI::App& app, int& exit_code) {
         }
         if (!options->explain) std::cout << articles.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         for (const auto& problem : problems)
-            std::cerr << "newssearch: skipped " << problem.where << ": " << problem.reason << '\n';
+            std::cerr << "newssearch: skipped " << printable_utf8(problem.where) << ": " << problem.reason << '\n';
         exit_code = problems.empty() ? exit_ok : exit_partial;
     });
 }

@@ -1,5 +1,7 @@
 #include "index_report.hpp"
 
+#include "common/utf8.hpp"
+
 #include <cstdio>
 
 namespace newssearch::app {
@@ -8,7 +10,9 @@ namespace {
 void list(std::ostream& err, const std::vector<extract::InputProblem>& items, const char* one, const char* many) {
     if (items.empty()) return;
     err << items.size() << (items.size() == 1 ? one : many);
-    for (const auto& item : items) err << "  " << item.where << ": " << item.reason << '\n';
+    // A file name may hold any byte but '/': a newline or an escape sequence in it must not
+    // reach the terminal (or split the report's one line per input).
+    for (const auto& item : items) err << "  " << printable_utf8(item.where) << ": " << item.reason << '\n';
 }
 
 } // namespace
@@ -26,7 +30,8 @@ void report_index_run(std::ostream& err, const indexer::IndexRunSummary& summary
     list(err, summary.not_articles, " file left out as no article:\n", " files left out as no articles:\n");
     if (summary.problems.empty()) return;
     err << "Skipped " << summary.problems.size() << (summary.problems.size() == 1 ? " input:\n" : " inputs:\n");
-    for (const auto& problem : summary.problems) err << "  " << problem.where << ": " << problem.reason << '\n';
+    for (const auto& problem : summary.problems)
+        err << "  " << printable_utf8(problem.where) << ": " << problem.reason << '\n';
 }
 
 } // namespace newssearch::app

@@ -116,6 +116,7 @@ TEST_CASE("a folder walk indexes every good file and names every bad one with it
     write_file(in + "/le.txt", utf16("Ferry returns\n\nThe ferry to the islands returns to service on Friday.\n", true));
     write_file(in + "/be.txt", utf16("Bridge opens\n\nThe new bridge over the estuary opened to traffic.\n", false));
     REQUIRE(::mkfifo((in + "/pipe.txt").c_str(), 0600) == 0);
+    REQUIRE(::mkfifo((in + "/odd\nname\x1b[31m.txt").c_str(), 0600) == 0);
     std::filesystem::create_symlink("loop-b.txt", in + "/loop-a.txt");
     std::filesystem::create_symlink("loop-a.txt", in + "/loop-b.txt");
     std::filesystem::create_symlink("missing.txt", in + "/dangling.txt");
@@ -136,6 +137,11 @@ TEST_CASE("a folder walk indexes every good file and names every bad one with it
     REQUIRE(dangling.size() == 1);
     CHECK_THAT(dangling[0], Catch::Contains("broken symbolic link"));
     CHECK(indexed.err.find("binary") == std::string::npos);
+    // A name with a newline and an escape sequence stays on its line, and off the terminal.
+    const auto odd = lines_with(indexed.err, "odd%0Aname%1B[31m.txt");
+    REQUIRE(odd.size() == 1);
+    CHECK_THAT(odd[0], Catch::Contains("FIFO"));
+    CHECK(indexed.err.find('\x1b') == std::string::npos);
 
     for (const auto& [query, id] : std::vector<std::pair<std::string, std::string>>{
              {"reopened", "good"}, {"winter", "caf%E9"}, {"ferry islands", "le"}, {"bridge estuary", "be"}}) {
