@@ -65,7 +65,12 @@ std::string printable_utf8(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t length = valid_sequence_length(text, pos);
         const auto byte = static_cast<unsigned char>(text[pos]);
-        if (length == 0 || byte < 0x20 || byte == 0x7F) {
+        // A '%' that would read as an escape ("caf%E9" beside "caf\xE9") is escaped itself, so
+        // that no two names share a form.
+        const auto is_hex = [&text](std::size_t at) {
+            return at < text.size() && ((text[at] >= '0' && text[at] <= '9') || (text[at] >= 'A' && text[at] <= 'F'));
+        };
+        if (length == 0 || byte < 0x20 || byte == 0x7F || (byte == '%' && is_hex(pos + 1) && is_hex(pos + 2))) {
             out += '%';
             out += hex[byte >> 4];
             out += hex[byte & 0x0F];

@@ -17,9 +17,10 @@ namespace newssearch {
 [[nodiscard]] std::string repair_utf8(std::string_view text);
 
 /// `text` with each byte that is not part of valid UTF-8 written as "%XX" (upper-case hex), and
-/// each control character (below U+0020, and DEL) too: a printable, valid UTF-8 form that keeps
-/// every byte, for names that come from outside (file names made into article ids). Text that is
-/// valid and printable is returned unchanged.
+/// each control character (below U+0020, and DEL) too, and a '%' followed by two upper-case hex
+/// digits ("%25E9" for "%E9"): a printable, valid UTF-8 form that keeps every byte and tells
+/// every text apart, for names that come from outside (file names made into article ids). Text
+/// that is valid, printable and has no such '%' is returned unchanged.
 [[nodiscard]] std::string printable_utf8(std::string_view text);
 
 /// True when every byte of `text` is ASCII.

@@ -11,6 +11,7 @@
 #include "extract/smart_reader.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -52,7 +53,27 @@ std::string not_article_reason(const InputFile& file, const std::string& name) {
     std::string start(shape_sample_bytes, '\0');
     in.read(start.data(), static_cast<std::streamsize>(start.size()));
     start.resize(static_cast<std::size_t>(in.gcount()));
-    return not_article_by_shape(start);
+    return not_article_by_shape(utf16_bom_encoding(start).empty() ? start : utf16_to_utf8(start));
+}
+
+/// Why a file that is neither a regular file nor a folder is not read.
+std::string special_file_reason(fs::file_type type) {
+    switch (type) {
+    case fs::file_type::fifo: return "a FIFO (named pipe), not a regular file";
+    case fs::file_type::socket: return "a socket, not a regular file";
+    case fs::file_type::character: return "a character device, not a regular file";
+    case fs::file_type::block: return "a block device, not a regular file";
+    default: return "not a regular file";
+    }
+}
+
+/// Why a path whose type could not be found (`error` from a status call) is not read.
+std::string unreadable_reason(const std::error_code& error, bool symlink) {
+    if (error == std::errc::too_many_symbolic_link_levels) return "symbolic link loop";
+    if (symlink && error == std::errc::no_such_file_or_directory)
+        return "broken symbolic link: its target does not exist";
+    if (error == std::errc::permission_denied) return "permission denied";
+    return "cannot read: " + error.message();
 }
 
 /// Why `text` cannot be read as text, or empty when it can.
@@ -84,7 +105,10 @@ void read_scrape(const InputFile& file, const std::function<void(Article&&)>& on
     if (!in) return problems.push_back({file.path, "cannot open for reading"});
     std::ostringstream contents;
     contents << in.rdbuf();
-    const std::string raw = contents.str();
+    std::string raw = contents.str();
+    // UTF-16 (Windows Notepad's "Unicode") is text, however many zero bytes it has: known by its
+    // byte order mark, as a web page's is.
+    if (!utf16_bom_encoding(raw).empty()) raw = utf16_to_utf8(raw);
     if (std::string problem = text_problem(without_bom(raw)); !problem.empty())
         return problems.push_back({file.path, std::move(problem)});
     const DecodedText decoded = decode_text(raw);
@@ -197,7 +221,52 @@ void read_smart(const InputFile& file, const std::function<void(Article&&)>& on_
     if (records == 0) problems.push_back({path, "no .I records: not a SMART collection file"});
 }
 
+/// Cuts `text` to at most `budget` bytes: at the last space of the last 256 bytes when there is
+/// one, never inside a UTF-8 character.
+void cut_text(std::string& text, std::size_t budget) {
+    if (text.size() <= budget) return;
+    std::size_t end = budget;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    const std::size_t space = text.rfind(' ', end);
+    if (space != std::string::npos && space + 256 >= end) end = space;
+    text.resize(end);
+}
+
+/// "15.0 MB", "1 MB", "900 KB".
+std::string size_in_words(std::size_t bytes) {
+    if (bytes < (1u << 20)) return std::to_string((bytes + 1023) / 1024) + " KB";
+    if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MB";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / (1u << 20));
+    return text;
+}
+
 } // namespace
+
+std::size_t cap_article_text(Article& article, std::size_t max_bytes) {
+    std::size_t total = article.title.size() + article.subtitle.size();
+    for (const Paragraph& paragraph : article.paragraphs) total += paragraph.text.size();
+    for (const Caption& caption : article.captions) total += caption.text.size() + caption.credit.size();
+    if (total <= max_bytes) return 0;
+    std::size_t budget = max_bytes;
+    const auto take = [&budget](std::string& text) {
+        cut_text(text, budget);
+        budget -= text.size();
+    };
+    take(article.title);
+    take(article.subtitle);
+    std::size_t kept = 0;
+    for (; kept < article.paragraphs.size() && budget > 0; ++kept) take(article.paragraphs[kept].text);
+    article.paragraphs.resize(kept);
+    if (!article.paragraphs.empty() && article.paragraphs.back().text.empty()) article.paragraphs.pop_back();
+    kept = 0;
+    for (; kept < article.captions.size() && budget > 0; ++kept) {
+        take(article.captions[kept].text);
+        take(article.captions[kept].credit);
+    }
+    article.captions.resize(kept);
+    return total;
+}
 
 std::string_view to_string(InputFormat format) {
     switch (format) {
@@ -229,11 +298,22 @@ void InputWalker::enter(const fs::path& path, std::string relative, std::vector<
         std::string name = it->path().filename().string();
         if (name.empty() || name.front() == '.') continue; // hidden
         std::error_code type_error;
+        const fs::file_status own = it->symlink_status(type_error);
         // Not through symbolic links: a link to a folder could loop back to where it is.
-        if (it->is_directory(type_error) && !it->is_symlink(type_error)) {
-            folder.entries.push_back({std::move(name), true});
-        } else if (it->is_regular_file(type_error) && (format_ || is_indexable(it->path()))) {
-            folder.entries.push_back({std::move(name), false});
+        if (fs::is_directory(own)) {
+            folder.entries.push_back({std::move(name), true, {}});
+            continue;
+        }
+        const bool wanted = format_ || is_indexable(it->path());
+        const fs::file_status target = it->status(type_error);
+        if (type_error) {
+            // A link that leads nowhere is named, whatever its name: it was meant to be something.
+            if (fs::is_symlink(own) || wanted)
+                folder.entries.push_back({std::move(name), false, unreadable_reason(type_error, fs::is_symlink(own))});
+        } else if (fs::is_regular_file(target)) {
+            if (wanted) folder.entries.push_back({std::move(name), false, {}});
+        } else if (wanted && !fs::is_directory(target)) {
+            folder.entries.push_back({std::move(name), false, special_file_reason(target.type())});
         }
     }
     if (error) {
@@ -256,6 +336,10 @@ std::optional<InputFile> InputWalker::next(std::vector<InputProblem>& problems) 
             Entry entry = std::move(folder.entries.back());
             folder.entries.pop_back();
             const fs::path path = folder.path / entry.name;
+            if (!entry.problem.empty()) {
+                problems.push_back({path.string(), std::move(entry.problem)});
+                continue;
+            }
             if (entry.folder) {
                 enter(path, folder.relative + entry.name + "/", problems);
                 continue;
@@ -276,7 +360,16 @@ std::optional<InputFile> InputWalker::next(std::vector<InputProblem>& problems) 
         std::error_code error;
         const fs::file_status status = fs::status(root, error);
         if (error || !fs::exists(status)) {
-            problems.push_back({name, "no such file or folder"});
+            std::error_code link_error;
+            const bool link = fs::is_symlink(fs::symlink_status(root, link_error));
+            problems.push_back({name, error && error != std::errc::no_such_file_or_directory
+                                          ? unreadable_reason(error, link)
+                                          : link ? "broken symbolic link: its target does not exist"
+                                                 : "no such file or folder"});
+            continue;
+        }
+        if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
+            problems.push_back({name, special_file_reason(status.type())});
             continue;
         }
         if (!fs::is_directory(status))
@@ -303,8 +396,17 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
     return files;
 }
 
-void read_articles(const InputFile& file, const std::function<void(Article&&)>& on_article,
+void read_articles(const InputFile& file, const std::function<void(Article&&)>& on_article_as_read,
                    std::vector<InputProblem>& problems, std::vector<InputProblem>* warnings) {
+    // One article's indexing costs memory in proportion to its text: a 15 MB one-line page cost
+    // 900 MB. Whatever the format, an article is cut to the cap before it goes on.
+    const std::function<void(Article&&)> on_article = [&](Article&& article) {
+        if (const std::size_t bytes = cap_article_text(article); bytes != 0 && warnings)
+            warnings->push_back({article.id == file.id ? file.path : file.path + " (article " + article.id + ")",
+                                 "article text is " + size_in_words(bytes) + ": only its first " +
+                                     size_in_words(max_article_text_bytes) + " is indexed"});
+        on_article_as_read(std::move(article));
+    };
     switch (file.format) {
     case InputFormat::json_lines: return read_json_lines(file, on_article, problems);
     case InputFormat::smart: return read_smart(file, on_article, problems);

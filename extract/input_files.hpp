@@ -55,6 +55,14 @@ inline constexpr std::size_t max_scrape_bytes = 16u << 20;
 /// Longest JSON Lines record or Reuters SGML record read, in bytes: longer ones are skipped while
 /// being read, never held whole in memory.
 inline constexpr std::size_t max_record_bytes = 16u << 20;
+/// Most text one article is indexed with, in bytes (title, standfirst, body and captions, in that
+/// order): an article is cut after it, at a space, and named in the warnings. A real news article
+/// is a few tens of kilobytes; indexing costs about 60 bytes of memory per byte of text.
+inline constexpr std::size_t max_article_text_bytes = 1u << 20;
+
+/// Cuts `article`'s text to `max_bytes` (see max_article_text_bytes), never inside a UTF-8
+/// character. Returns how many bytes of text it had when it was cut, 0 when it fitted.
+std::size_t cap_article_text(Article& article, std::size_t max_bytes = max_article_text_bytes);
 
 /// The input files named by `paths`, one at a time, in collect_input_files' order. Only the
 /// entries of the folders on the way down to the current file are held, so memory follows the
@@ -63,8 +71,9 @@ class InputWalker {
   public:
     explicit InputWalker(std::vector<std::string> paths, std::optional<InputFormat> format = {});
 
-    /// The next file, or nothing once every path is walked. A path that does not exist and a
-    /// folder that cannot be listed go to `problems`, and the walk goes on.
+    /// The next file, or nothing once every path is walked. A path that does not exist, a folder
+    /// that cannot be listed, a symbolic link that loops or leads nowhere, and a FIFO, socket or
+    /// device named like an input file go to `problems` with the reason, and the walk goes on.
     [[nodiscard]] std::optional<InputFile> next(std::vector<InputProblem>& problems);
 
     /// The files of the folders walked so far that were left out as no articles
@@ -75,6 +84,7 @@ class InputWalker {
     struct Entry {
         std::string name;
         bool folder = false;
+        std::string problem; ///< why it is not read (a FIFO, a link loop), reported in its turn
     };
     /// A folder being walked: its entries not yet visited, the smallest name last.
     struct Folder {
@@ -103,12 +113,14 @@ class InputWalker {
 /// text scrape otherwise. With `format`, every file is read in that format, and folders yield all
 /// their (non-hidden) files. Files come path by path as given; inside a folder, in path order,
 /// component by component (a folder's files and sub-folders by name). Symbolic links to folders
-/// are not followed. Paths that do not exist are reported in `problems`.
+/// are not followed. Paths that do not exist are reported in `problems`, as are links that loop or
+/// lead nowhere and special files (FIFOs, sockets, devices), which are never opened.
 [[nodiscard]] std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
                                                          std::vector<InputProblem>& problems,
                                                          std::optional<InputFormat> format = {});
 
-/// Reads, validates and cleans one input file, calling `on_article` for each article in it.
+/// Reads, validates and cleans one input file, calling `on_article` for each article in it
+/// (its text capped by cap_article_text(), the cut named in `warnings`).
 /// Empty, binary and over-long files, and bad JSON Lines records, go to `problems`. A text scrape
 /// or SGML record that is not UTF-8 is read as Windows-1252 and named in `warnings` (when given),
 /// as is a web page whose declared charset was wrong (read as what it is).

@@ -11,6 +11,7 @@
 #include <istream>
 #include <memory>
 #include <stdexcept>
+#include <string>
 
 namespace newssearch::extract {
 namespace {
@@ -40,6 +41,31 @@ std::string windows_1252_to_utf8(std::string_view raw) {
     std::string utf8;
     text.toUTF8String(utf8);
     // Whatever the converter passed through unmapped must still end up valid.
+    return find_invalid_utf8(utf8) ? repair_utf8(utf8) : utf8;
+}
+
+std::string_view utf16_bom_encoding(std::string_view raw) {
+    if (raw.starts_with("\xFF\xFE")) return "UTF-16LE";
+    if (raw.starts_with("\xFE\xFF")) return "UTF-16BE";
+    return {};
+}
+
+std::string utf16_to_utf8(std::string_view raw) {
+    const std::string_view encoding = utf16_bom_encoding(raw);
+    if (encoding.empty()) throw std::invalid_argument("utf16_to_utf8: no UTF-16 byte order mark");
+    raw.remove_prefix(2);
+    const bool little_endian = encoding == "UTF-16LE";
+    std::u16string units;
+    units.reserve(raw.size() / 2 + 1);
+    for (std::size_t i = 0; i + 1 < raw.size(); i += 2) {
+        const auto first = static_cast<unsigned char>(raw[i]);
+        const auto second = static_cast<unsigned char>(raw[i + 1]);
+        units += static_cast<char16_t>(little_endian ? first | second << 8 : first << 8 | second);
+    }
+    if (raw.size() % 2 != 0) units += u'\uFFFD';
+    const icu::UnicodeString text(units.data(), static_cast<int32_t>(units.size()));
+    std::string utf8;
+    text.toUTF8String(utf8); // ICU writes unpaired surrogates as U+FFFD
     return find_invalid_utf8(utf8) ? repair_utf8(utf8) : utf8;
 }
 

@@ -18,6 +18,13 @@ struct DecodedText {
 /// valid UTF-8.
 [[nodiscard]] DecodedText decode_text(std::string_view raw);
 
+/// "UTF-16LE" or "UTF-16BE" when `raw` starts with that byte order mark, else empty.
+[[nodiscard]] std::string_view utf16_bom_encoding(std::string_view raw);
+
+/// `raw`, which starts with a UTF-16 byte order mark (utf16_bom_encoding()), as valid UTF-8
+/// without the mark; unpaired surrogates and a dangling odd byte become U+FFFD.
+[[nodiscard]] std::string utf16_to_utf8(std::string_view raw);
+
 /// `raw` (not valid UTF-8) read as Windows-1252; undefined bytes become U+FFFD.
 [[nodiscard]] std::string windows_1252_to_utf8(std::string_view raw);
 

@@ -2,6 +2,8 @@
 
 #include "common/text.hpp"
 
+#include <algorithm>
+
 namespace newssearch::indexer {
 namespace {
 
@@ -35,11 +37,12 @@ std::vector<Sentence> body_sentences(const Article& article, const std::vector<T
 std::vector<Token> tokens_within(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
     std::vector<Token> inside;
     Xapian::termpos position = 0;
-    for (const Token& token : tokens) {
-        if (token.begin < begin) continue;
-        if (token.end > end) break;
-        inside.push_back(Token{token.term, token.begin - begin, token.end - begin, ++position});
-    }
+    // Tokens are in text order: start at the window, not at the article's first word (a scan from
+    // the start made a long article cost the square of its length).
+    const auto first = std::partition_point(tokens.begin(), tokens.end(),
+                                            [begin](const Token& token) { return token.begin < begin; });
+    for (auto token = first; token != tokens.end() && token->end <= end; ++token)
+        inside.push_back(Token{token->term, token->begin - begin, token->end - begin, ++position});
     return inside;
 }
 

@@ -5,6 +5,7 @@
 #include "render/render_html.hpp"
 #include "render/render_json.hpp"
 #include "server/access_log.hpp"
+#include "server/http_server.hpp"
 #include "server/web_assets.hpp"
 
 #include <newssearch/searcher.hpp>
@@ -14,8 +15,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace newssearch::server {
 
@@ -46,31 +49,62 @@ void send_error(httplib::Response& response, int status, const std::string& mess
     response.set_header("Cache-Control", "no-store");
 }
 
-/// The calling worker thread's Searcher (the library's: it moves to the latest commit before
-/// every call), opened on first use, and the index it opened.
-thread_local std::unique_ptr<Searcher> worker_searcher;
-thread_local std::string worker_db;
+/// The service's Searchers (the library's: each moves to the latest commit before every call),
+/// opened on first use: at most `size` searches run at once, whatever the number of connections.
+class SearcherPool {
+  public:
+    SearcherPool(std::string db, std::size_t size) : db_(std::move(db)), free_(std::max<std::size_t>(1, size)) {}
 
-/// Runs `call` with the calling thread's Searcher over `db`. An index that cannot be opened is
-/// Unavailable (503, retry); one that fails under an open Searcher (replaced or removed) is opened
-/// afresh on the next request.
-template <typename Call> auto with_searcher(const std::string& db, Call&& call) {
-    if (!worker_searcher || worker_db != db) {
+    /// Runs `call` with a Searcher over the index, waiting for one to be free. An index that cannot
+    /// be opened is Unavailable (503, retry); one that fails under an open Searcher (replaced or
+    /// removed) is opened afresh next time.
+    template <typename Call> auto with(Call&& call) {
+        std::unique_ptr<Searcher> searcher = acquire();
+        struct Release {
+            SearcherPool& pool;
+            std::unique_ptr<Searcher>& searcher;
+            ~Release() { pool.release(std::move(searcher)); }
+        } release{*this, searcher};
+        if (!searcher) {
+            try {
+                searcher = std::make_unique<Searcher>(db_);
+            } catch (const IndexError& e) {
+                throw Unavailable(e.what());
+            }
+        }
         try {
-            worker_searcher.reset();
-            worker_searcher = std::make_unique<Searcher>(db);
-            worker_db = db;
-        } catch (const IndexError& e) {
-            throw Unavailable(e.what());
+            return call(*searcher);
+        } catch (const IndexError&) {
+            searcher.reset();
+            throw;
         }
     }
-    try {
-        return call(*worker_searcher);
-    } catch (const IndexError&) {
-        worker_searcher.reset();
-        throw;
+
+  private:
+    std::unique_ptr<Searcher> acquire() {
+        std::unique_lock lock(mutex_);
+        freed_.wait(lock, [this] { return free_ > 0; });
+        --free_;
+        if (idle_.empty()) return nullptr;
+        std::unique_ptr<Searcher> searcher = std::move(idle_.back());
+        idle_.pop_back();
+        return searcher;
     }
-}
+    void release(std::unique_ptr<Searcher> searcher) {
+        {
+            const std::lock_guard lock(mutex_);
+            if (searcher) idle_.push_back(std::move(searcher));
+            ++free_;
+        }
+        freed_.notify_one();
+    }
+
+    const std::string db_;
+    std::mutex mutex_;
+    std::condition_variable freed_;
+    std::size_t free_;
+    std::vector<std::unique_ptr<Searcher>> idle_;
+};
 
 /// Runs `body`, turning exceptions into JSON errors: RequestError its own status, UsageError 400,
 /// Unavailable and index errors 503, anything else 500. (The library turns Xapian's errors into
@@ -92,8 +126,8 @@ template <typename Body> void guarded(httplib::Response& response, Body&& body) 
     }
 }
 
-Json search_json(const std::string& db, const SearchOptions& options) {
-    const SearchResults results = with_searcher(db, [&](Searcher& searcher) { return searcher.search(options); });
+Json search_json(SearcherPool& searchers, const SearchOptions& options) {
+    const SearchResults results = searchers.with([&](Searcher& searcher) { return searcher.search(options); });
     Json json = render::to_json(results);
     Json& hits = json["hits"];
     for (std::size_t i = 0; i < results.hits.size(); ++i)
@@ -103,9 +137,9 @@ Json search_json(const std::string& db, const SearchOptions& options) {
     return json;
 }
 
-Json suggest_json(const std::string& db, const SuggestRequest& request) {
+Json suggest_json(SearcherPool& searchers, const SuggestRequest& request) {
     const std::vector<Suggestion> found =
-        with_searcher(db, [&](Searcher& searcher) { return searcher.suggest(request.query, request.limit); });
+        searchers.with([&](Searcher& searcher) { return searcher.suggest(request.query, request.limit); });
     Json suggestions = Json::array();
     for (const Suggestion& s : found) {
         Json item = {{"text", s.text}, {"completion", s.completion}, {"kind", s.kind}, {"frequency", s.frequency}};
@@ -115,9 +149,9 @@ Json suggest_json(const std::string& db, const SuggestRequest& request) {
     return {{"query", request.query}, {"suggestions", std::move(suggestions)}};
 }
 
-Json article_json(const std::string& db, const std::string& id, const std::string& query) {
+Json article_json(SearcherPool& searchers, const std::string& id, const std::string& query) {
     std::optional<ArticleHighlights> marks;
-    const std::optional<StoredArticle> stored = with_searcher(db, [&](Searcher& searcher) {
+    const std::optional<StoredArticle> stored = searchers.with([&](Searcher& searcher) {
         std::optional<StoredArticle> found = searcher.article(id);
         if (found) marks = searcher.highlight(found->article, query);
         return found;
@@ -179,12 +213,10 @@ thread_local Clock::time_point request_start{};
 } // namespace
 
 void install_service(httplib::Server& server, const ServiceSettings& settings) {
-    const std::string db = settings.db;
+    const auto searchers = std::make_shared<SearcherPool>(settings.db, settings.threads == 0 ? 1 : settings.threads);
     const RequestLimits limits = settings.limits;
     const std::string cors = settings.cors_origin;
-    const std::size_t threads = settings.threads == 0 ? 1 : settings.threads;
 
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(settings.max_request_bytes);
     server.set_read_timeout(settings.read_timeout_seconds, 0);
     server.set_write_timeout(settings.write_timeout_seconds, 0);
@@ -221,37 +253,37 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
             return httplib::Server::HandlerResponse::Handled;
         });
 
-    server.Get("/api/search", [db, limits](const httplib::Request& request,
+    server.Get("/api/search", [searchers, limits](const httplib::Request& request,
                                            httplib::Response& response) {
         guarded(response, [&] {
-            send_json(response, 200, search_json(db, parse_search_request(request.params, limits)));
+            send_json(response, 200, search_json(*searchers, parse_search_request(request.params, limits)));
             response.set_header("Cache-Control", "no-cache");
         });
     });
     server.Get("/api/suggest",
-               [db, limits](const httplib::Request& request, httplib::Response& response) {
+               [searchers, limits](const httplib::Request& request, httplib::Response& response) {
                    guarded(response, [&] {
                        send_json(response, 200,
-                                 suggest_json(db, parse_suggest_request(request.params, limits)));
+                                 suggest_json(*searchers, parse_suggest_request(request.params, limits)));
                        response.set_header("Cache-Control", "no-cache");
                    });
                });
-    server.Get("/api/article/(.+)", [db, limits](const httplib::Request& request,
+    server.Get("/api/article/(.+)", [searchers, limits](const httplib::Request& request,
                                          httplib::Response& response) {
         guarded(response, [&] {
             const std::string query = request.has_param("q") ? request.get_param_value("q") : std::string();
             if (query.size() > limits.max_query_bytes)
                 throw RequestError(413, "the query is longer than " + std::to_string(limits.max_query_bytes) + " bytes");
-            send_json(response, 200, article_json(db, parse_article_id(request.matches[1].str()), query));
+            send_json(response, 200, article_json(*searchers, parse_article_id(request.matches[1].str()), query));
             response.set_header("Cache-Control", "no-cache");
         });
     });
-    server.Get("/healthz", [db](const httplib::Request&, httplib::Response& response) {
+    server.Get("/healthz", [searchers](const httplib::Request&, httplib::Response& response) {
         // Alive even without an index; the body says whether searches can be answered.
         Json json = {{"status", "ok"}};
         try {
             json["index"] = "ready";
-            json["passages"] = with_searcher(db, [](Searcher& searcher) { return searcher.passage_count(); });
+            json["passages"] = searchers->with([](Searcher& searcher) { return searcher.passage_count(); });
         } catch (const std::exception& e) {
             json["index"] = "unavailable";
             json["message"] = e.what();
@@ -277,11 +309,11 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
 
     // The article view: the same page, which shows the article named in its address; 404 (with
     // the page, which says so) when the index has no such article.
-    server.Get("/article/(.+)", [db](const httplib::Request& request, httplib::Response& response) {
+    server.Get("/article/(.+)", [searchers](const httplib::Request& request, httplib::Response& response) {
         response.status = 200;
         try {
             const std::string id = parse_article_id(request.matches[1].str());
-            if (!with_searcher(db, [&](Searcher& searcher) { return searcher.article(id).has_value(); }))
+            if (!searchers->with([&](Searcher& searcher) { return searcher.article(id).has_value(); }))
                 response.status = 404;
         } catch (const RequestError&) {
             response.status = 404;
@@ -297,11 +329,15 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
         [](const httplib::Request&, httplib::Response& response) {
             if (!response.body.empty())
                 return httplib::Server::HandlerResponse::Unhandled;
-            // A request line over the limit is an oversized request like any other.
-            const int status = response.status == 414 ? 413 : response.status;
+            // A request line over the limit is an oversized request like any other, and so are
+            // headers over the limit, which cpp-httplib can only call a bad request.
+            int status = response.status == 414 ? 413 : response.status;
+            if (status == 400 && HttpServer::refusal() == Refusal::headers_too_large) status = 413;
+            if (status == 400 && HttpServer::refusal() == Refusal::headers_too_slow) status = 408;
             send_error(response, status,
                        status == 404   ? "no such path"
                        : status == 413 ? "request too large (the request line, headers or body)"
+                       : status == 408 ? "the request's headers took too long to arrive"
                                        : "bad request");
             return httplib::Server::HandlerResponse::Handled;
         }));

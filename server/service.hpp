@@ -31,14 +31,16 @@ struct ServiceSettings {
         16 * 1024; ///< request bodies (none are expected): larger is 413
     int read_timeout_seconds = 5;
     int write_timeout_seconds = 5;
-    std::size_t threads = 1;     ///< worker threads, each with its own Searcher
+    std::size_t threads = 1;     ///< searches at once, each with its own Searcher (connections: http_server.hpp)
     std::ostream* log = nullptr; ///< access log (one line per request); nullptr: none
     LogFormat log_format = LogFormat::text; ///< server/access_log.hpp
 };
 
-/// Installs the routes, limits, timeouts, thread pool and log on `server`. The index is opened
-/// lazily per worker thread and refreshed before each request: a missing or unreadable index is
-/// answered with 503 until it can be opened, and new commits are seen without a restart.
+/// Installs the routes, limits, timeouts and log on `server` (an HttpServer, server/http_server.hpp,
+/// for its connection limits and its 413 and 408 for oversized and slow headers). The index is
+/// opened lazily by up to `threads` Searchers, each refreshed before each request: a missing or
+/// unreadable index is answered with 503 until it can be opened, and new commits are seen
+/// without a restart.
 void install_service(httplib::Server& server, const ServiceSettings& settings);
 
 } // namespace newssearch::server

@@ -3,6 +3,7 @@
 
 #include "common/errors.hpp"
 #include "server/access_log.hpp"
+#include "server/http_server.hpp"
 #include "server/service.hpp"
 
 #include <httplib.h>
@@ -90,7 +91,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     command->add_option("--port", options->port, "Port to listen on")
         ->check(CLI::Range(1, 65535))
         ->capture_default_str();
-    command->add_option("--threads", options->threads, "Worker threads (default: one per CPU core)")
+    command->add_option("--threads", options->threads, "Searches run at once (default: one per CPU core); clients that are slow to send do not hold them")
         ->check(CLI::Range(1, 256));
     command->add_option("--cors-origin", options->cors_origin,
                         "Let pages from this origin call the API (Access-Control-Allow-Origin), "
@@ -108,10 +109,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                                : std::max(1u, std::thread::hardware_concurrency());
         settings.log = &std::cerr;
         settings.log_format = server::parse_log_format(options->log_format);
-        httplib::Server server;
+        server::HttpServer server;
         server::install_service(server, settings);
         log_event(settings.log_format, "info",
-                  "index " + settings.db + ", " + std::to_string(settings.threads) + " worker threads");
+                  "index " + settings.db + ", " + std::to_string(settings.threads) + " search threads");
         if (!serve(server, options->host, options->port, settings.log_format)) {
             exit_code = exit_error;
             return;

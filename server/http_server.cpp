@@ -1,0 +1,253 @@
+#include "server/http_server.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <string>
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace newssearch::server {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+thread_local Refusal current_refusal = Refusal::none;
+
+/// Waits until `sock` can be read (or written); false on timeout or error.
+bool wait_for(int sock, short events, std::chrono::milliseconds timeout) {
+    pollfd fd{sock, events, 0};
+    for (;;) {
+        const int ready = ::poll(&fd, 1, static_cast<int>(std::max<long long>(0, timeout.count())));
+        if (ready < 0 && errno == EINTR)
+            continue;
+        return ready > 0;
+    }
+}
+
+std::chrono::milliseconds to_ms(time_t sec, time_t usec) {
+    return std::chrono::milliseconds(sec * 1000 + usec / 1000);
+}
+
+std::string numeric_host(const sockaddr_storage& address, socklen_t length, int& port) {
+    std::array<char, NI_MAXHOST> host{};
+    std::array<char, NI_MAXSERV> service{};
+    if (::getnameinfo(reinterpret_cast<const sockaddr*>(&address), length, host.data(), host.size(),
+                      service.data(), service.size(), NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+        return {};
+    port = std::atoi(service.data());
+    return host.data();
+}
+
+/// A connection as cpp-httplib reads it, a request at a time: buffered, and while a request's
+/// line and headers are read, bounded in bytes and in time (the body is bounded by the server's
+/// payload limit and read timeout).
+class ConnectionStream final : public httplib::Stream {
+  public:
+    ConnectionStream(int sock, const ConnectionLimits& limits,
+                     std::chrono::milliseconds read_timeout,
+                     std::chrono::milliseconds write_timeout)
+        : sock_(sock), limits_(limits), read_timeout_(read_timeout), write_timeout_(write_timeout) {
+    }
+
+    /// Waits at most `idle` for the next request's first byte; false when none comes.
+    bool wait_for_request(std::chrono::milliseconds idle) {
+        return begin_ < end_ || wait_for(sock_, POLLIN, idle);
+    }
+
+    /// A request starts: its headers are counted and timed from now.
+    void start_request() {
+        in_headers_ = true;
+        header_bytes_ = 0;
+        line_bytes_ = 0;
+        line_index_ = 0;
+        deadline_ = Clock::now() + limits_.header_deadline;
+    }
+
+    bool is_readable() const override {
+        return begin_ < end_ || wait_for(sock_, POLLIN, read_timeout_);
+    }
+    bool is_writable() const override { return wait_for(sock_, POLLOUT, write_timeout_); }
+
+    ssize_t read(char* ptr, size_t size) override {
+        if (refused_ || (begin_ == end_ && !fill()))
+            return -1;
+        std::size_t count = std::min(size, end_ - begin_);
+        if (in_headers_)
+            count = count_header_bytes(count);
+        if (count == 0)
+            return -1;
+        std::copy_n(buffer_.data() + begin_, count, ptr);
+        begin_ += count;
+        return static_cast<ssize_t>(count);
+    }
+
+    ssize_t write(const char* ptr, size_t size) override {
+        std::size_t written = 0;
+        while (written < size) {
+            if (!wait_for(sock_, POLLOUT, write_timeout_))
+                return written > 0 ? static_cast<ssize_t>(written) : -1;
+            const ssize_t sent = ::send(sock_, ptr + written, size - written, MSG_NOSIGNAL);
+            if (sent < 0 && (errno == EINTR || errno == EAGAIN))
+                continue;
+            if (sent <= 0)
+                return written > 0 ? static_cast<ssize_t>(written) : -1;
+            written += static_cast<std::size_t>(sent);
+        }
+        return static_cast<ssize_t>(written);
+    }
+
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        sockaddr_storage address{};
+        socklen_t length = sizeof address;
+        if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+            ip = numeric_host(address, length, port);
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        sockaddr_storage address{};
+        socklen_t length = sizeof address;
+        if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+            ip = numeric_host(address, length, port);
+    }
+    socket_t socket() const override { return sock_; }
+
+  private:
+    /// Reads what the socket has into the (empty) buffer. While headers are read, waits no longer
+    /// than the headers' deadline.
+    bool fill() {
+        begin_ = end_ = 0;
+        for (;;) {
+            auto timeout = read_timeout_;
+            if (in_headers_) {
+                const auto left =
+                    std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
+                if (left <= std::chrono::milliseconds(0))
+                    return refuse(Refusal::headers_too_slow);
+                timeout = std::min(timeout, left);
+            }
+            if (!wait_for(sock_, POLLIN, timeout))
+                return in_headers_ ? refuse(Refusal::headers_too_slow) : false;
+            const ssize_t received = ::recv(sock_, buffer_.data(), buffer_.size(), 0);
+            if (received < 0 && (errno == EINTR || errno == EAGAIN))
+                continue;
+            if (received <= 0)
+                return false;
+            end_ = static_cast<std::size_t>(received);
+            return true;
+        }
+    }
+
+    /// How many of the next `count` buffered bytes may be handed on: all of them up to the end of
+    /// the headers, fewer when the limits are reached (the request is refused).
+    std::size_t count_header_bytes(std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const char c = buffer_[begin_ + i];
+            if (++header_bytes_ > limits_.max_header_bytes)
+                return refuse_after(i, Refusal::headers_too_large);
+            if (c == '\n') {
+                // A line with nothing but its line end closes the headers.
+                if (line_bytes_ == 0 && line_index_ > 0) {
+                    in_headers_ = false;
+                    return i + 1;
+                }
+                ++line_index_;
+                line_bytes_ = 0;
+            } else if (c != '\r') {
+                // The request line has cpp-httplib's own limit (414, answered as 413).
+                if (++line_bytes_ > limits_.max_header_line_bytes && line_index_ > 0)
+                    return refuse_after(i, Refusal::headers_too_large);
+            }
+        }
+        return count;
+    }
+
+    bool refuse(Refusal why) {
+        current_refusal = why;
+        return false;
+    }
+    std::size_t refuse_after(std::size_t handed_on, Refusal why) {
+        current_refusal = why;
+        refused_ = true;
+        return handed_on;
+    }
+
+  public:
+    [[nodiscard]] bool refused() const { return refused_ || current_refusal != Refusal::none; }
+
+  private:
+    int sock_;
+    const ConnectionLimits& limits_;
+    std::chrono::milliseconds read_timeout_;
+    std::chrono::milliseconds write_timeout_;
+    std::array<char, 4096> buffer_{};
+    std::size_t begin_ = 0;
+    std::size_t end_ = 0;
+    bool in_headers_ = false;
+    bool refused_ = false;
+    std::size_t header_bytes_ = 0;
+    std::size_t line_bytes_ = 0;
+    std::size_t line_index_ = 0;
+    Clock::time_point deadline_{};
+};
+
+/// After a refusal the client may still be sending: read and drop what comes (for at most a
+/// second, at most 4 MB), so that closing does not reset the connection before the client has
+/// read the answer.
+void drain(int sock) {
+    ::shutdown(sock, SHUT_WR);
+    std::array<char, 16 * 1024> sink{};
+    std::size_t dropped = 0;
+    const auto until = Clock::now() + std::chrono::seconds(1);
+    while (dropped < (4u << 20)) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+        if (left <= std::chrono::milliseconds(0) || !wait_for(sock, POLLIN, left))
+            break;
+        const ssize_t received = ::recv(sock, sink.data(), sink.size(), 0);
+        if (received <= 0)
+            break;
+        dropped += static_cast<std::size_t>(received);
+    }
+}
+
+} // namespace
+
+HttpServer::HttpServer(ConnectionLimits limits) : limits_(limits) {
+    const std::size_t connections = std::max<std::size_t>(1, limits_.connections);
+    new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
+}
+
+Refusal HttpServer::refusal() {
+    return current_refusal;
+}
+
+bool HttpServer::process_and_close_socket(socket_t sock) {
+    ConnectionStream stream(sock, limits_, to_ms(read_timeout_sec_, read_timeout_usec_),
+                            to_ms(write_timeout_sec_, write_timeout_usec_));
+    bool ok = false;
+    // The first request may take as long to start as a next one on a kept-alive connection: a
+    // client that connects and says nothing holds its thread no longer than an idle one.
+    const std::chrono::milliseconds idle = to_ms(keep_alive_timeout_sec_, 0);
+    for (std::size_t left = keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET;
+         --left) {
+        if (!stream.wait_for_request(idle))
+            break;
+        current_refusal = Refusal::none;
+        stream.start_request();
+        bool closed = false;
+        ok = process_request(stream, left == 1, closed, nullptr);
+        if (!ok || closed || stream.refused())
+            break;
+    }
+    if (stream.refused())
+        drain(sock);
+    current_refusal = Refusal::none;
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return ok;
+}
+
+} // namespace newssearch::server
