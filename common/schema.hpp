@@ -29,6 +29,8 @@ inline constexpr int version = 5;
 inline constexpr std::string_view article_prefix = "XA";    ///< unique: the article id
 inline constexpr std::string_view title_prefix = "S";       ///< free text: title words (title:)
 inline constexpr std::string_view author_prefix = "A";      ///< free text: author words (author:)
+/// Stemmed words of the lead (the standfirst, else the first body passage): ranking evidence.
+inline constexpr std::string_view lead_prefix = "XL";
 inline constexpr std::string_view source_prefix = "XSRC";   ///< boolean: folded source (source:)
 inline constexpr std::string_view category_prefix = "XCAT"; ///< boolean: folded category (category:)
 inline constexpr std::string_view date_prefix = "D";        ///< boolean: YYYYMMDD

@@ -5,6 +5,8 @@
 #include "common/near_duplicate.hpp"
 #include "common/stored_records.hpp"
 
+#include <algorithm>
+
 namespace newssearch::indexer {
 namespace {
 
@@ -81,6 +83,18 @@ void add_article_entities(Xapian::Document& document, const ArticleEntities& ent
     if (!keys.empty()) document.add_value(schema::slot_article_entities, join_entity_keys(keys));
 }
 
+/// The lead: the standfirst when the article has one, else its first body passage (news puts the
+/// gist first), as stemmed terms under the lead prefix, without positions.
+void add_lead(Xapian::Document& document, const Analyzer& analyzer, const std::vector<Passage>& passages) {
+    const auto lede = std::find_if(passages.begin(), passages.end(),
+                                   [](const Passage& passage) { return passage.kind == PassageKind::lede; });
+    const auto body = std::find_if(passages.begin(), passages.end(),
+                                   [](const Passage& passage) { return passage.kind == PassageKind::body; });
+    const auto lead = lede != passages.end() ? lede : body;
+    if (lead == passages.end()) return;
+    for (const Token& token : lead->tokens) add_stemmed(document, analyzer, schema::lead_prefix, token.term, 1);
+}
+
 /// The near-duplicate fingerprint of the title and every passage (lede, body, captions), in
 /// index forms.
 std::optional<std::uint64_t> article_fingerprint(const std::vector<Token>& title, const std::vector<Passage>& passages) {
@@ -131,6 +145,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::vecto
         passage_start += static_cast<Xapian::termpos>(passage.tokens.size()) + schema::body_position_gap;
     }
     add_article_entities(document, entities);
+    add_lead(document, analyzer_, passages);
 
     document.add_boolean_term(schema::term(schema::article_prefix, article.id));
     if (!source.empty()) document.add_boolean_term(schema::term(schema::source_prefix, source));

@@ -58,6 +58,7 @@ std::vector<std::pair<std::string, Xapian::Query>> ranked_bonuses(const Xapian::
     if (all_words.get_description() != any_words.get_description())
         add("all the words", all_words, ranked_weights::all_words);
     add("words in the title", evidence.title, ranked_weights::title_words);
+    add("words in the lead", evidence.lead, ranked_weights::lead_words);
     return bonuses;
 }
 

@@ -30,12 +30,14 @@ struct MatchResult {
 };
 
 /// Ranked matching (SearchPlan::ranked): an article's score is its BM25 score for any of the
-/// words, plus these fractions of the BM25 weight of the words when it has all of them, and of
-/// the query words in its title.
+/// words, plus these fractions of the BM25 weight of the words when it has all of them, of the
+/// query words in its title, and of the query words in its lead (the standfirst, else the first
+/// body passage: news puts the gist first).
 /// Chosen on the BBC news dev sets (docs/EVALUATION.md, "Ranked matching").
 namespace ranked_weights {
 inline constexpr double all_words = 0.1;
 inline constexpr double title_words = 0.1;
+inline constexpr double lead_words = 0.1;
 } // namespace ranked_weights
 
 /// The bonuses of ranked matching, as scaled queries named by what earns them (ScoreBonus).

@@ -250,6 +250,7 @@ QueryBuilder::Evidence QueryBuilder::ranking_evidence(std::string_view user_quer
     parser.set_default_op(Xapian::Query::OP_OR);
     Evidence evidence;
     evidence.title = parser.parse_query(words_only(text), 0, std::string(schema::title_prefix));
+    evidence.lead = parser.parse_query(words_only(text), 0, std::string(schema::lead_prefix));
     parser.set_default_op(Xapian::Query::OP_AND);
     return evidence;
 }

@@ -63,9 +63,11 @@ class QueryBuilder {
     [[nodiscard]] ParsedQuery parse(std::string_view user_query, const QueryOptions& options = {}) const;
 
     /// More evidence for ranked matching, beside the words: any of the words of `user_query` in
-    /// the title (`title`; field values left out). Empty when there is no such word.
+    /// the title (`title`) and in the lead (`lead`; field values left out). Empty when there is no
+    /// such word.
     struct Evidence {
         Xapian::Query title;
+        Xapian::Query lead; ///< any of the words in the lead
     };
     [[nodiscard]] Evidence ranking_evidence(std::string_view user_query) const;
 

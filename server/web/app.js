@@ -498,12 +498,29 @@ async function showArticle(id, q) {
   view.dataset.articleId = article.id;
   $('article-status').textContent = '';
   focusPending('article-title');
-  moreLike(id, generation);
+  moreLike(id, generation, article.title);
 }
 
-async function moreLike(id, generation) {
+/// The other copies of an article's story: a search for its title's words finds the article and
+/// groups its copies with it, as any search does. Empty when it has none (or the search fails).
+async function storyCopies(id, title) {
+  const words = (title || '').toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, ' ').trim();
+  if (!words) return [];
+  try {
+    const response = await fetch(apiUrl('api/search', new URLSearchParams({ q: words, limit: '20' })));
+    if (!response.ok) return [];
+    const body = await response.json();
+    const story = body.hits.find((hit) => hit.article_id === id || (hit.copies || []).includes(id));
+    return story ? [story.article_id, ...(story.copies || [])].filter((copy) => copy !== id) : [];
+  } catch (error) {
+    return [];
+  }
+}
+
+async function moreLike(id, generation, title) {
   const section = $('more-like');
   section.hidden = true;
+  $('article-copies').hidden = true;
   let body;
   try {
     const response = await fetch(apiUrl('api/search', new URLSearchParams({ like: id, limit: '5' })));
@@ -513,7 +530,17 @@ async function moreLike(id, generation) {
     return;
   }
   if (generation !== articleGeneration) return;
-  const items = body.hits.filter((hit) => hit.article_id !== id).map((hit) => {
+  const copies = await storyCopies(id, title);
+  if (generation !== articleGeneration) return;
+  $('article-copies-list').replaceChildren(...copies.map((copy) => {
+    const item = element('li');
+    const link = internalLink(articleHref(copy, ''), copy);
+    link.dataset.focus = 'article-title';
+    item.append(link);
+    return item;
+  }));
+  $('article-copies').hidden = !copies.length;
+  const items = body.hits.filter((hit) => hit.article_id !== id && !copies.includes(hit.article_id)).map((hit) => {
     const item = element('li');
     const link = internalLink(articleHref(hit.article_id, ''), hit.title);
     link.dataset.focus = 'article-title';

@@ -41,6 +41,9 @@ def make_inputs(args, work):
         names = sorted(os.listdir(os.path.join(args.bbc, category)))[:count]
         for name in names:
             shutil.copy(os.path.join(args.bbc, category, name), os.path.join(bbc, category, name))
+    # One story twice: a copy of the first politics article, for the copies of a story.
+    first = sorted(os.listdir(os.path.join(bbc, "politics")))[0]
+    shutil.copy(os.path.join(bbc, "politics", first), os.path.join(bbc, "politics", "copy-" + first))
     reuters = os.path.join(work, "reuters")
     os.makedirs(reuters)
     for name in REUTERS_FILES:
@@ -306,6 +309,25 @@ def run(args, work):
         by_entity = wait_results(driver, "the entity's articles", lambda s: "entity=" + key in s["url"])
         if not by_entity["ids"]:
             raise Failure("the entity chip found nothing")
+        # One story once: a story's copy is folded under its hit, and its article view lists it.
+        first = sorted(os.listdir(os.path.join(bbc, "politics")))[0]
+        copy_id = "politics/copy-" + os.path.splitext(first)[0]
+        original_id = "politics/" + os.path.splitext(first)[0]
+        with open(os.path.join(bbc, "politics", first), encoding="utf-8", errors="replace") as f:
+            headline = f.readline().strip()
+        driver.go(site + "/?q=" + urllib.parse.quote(headline))
+        story = wait_results(driver, "the story's results", lambda s: s["ids"])
+        folded = driver.js("""return [...document.querySelectorAll('#results li.result')].map(li =>
+                                [li.dataset.articleId, [...li.querySelectorAll('details.copies a')].map(a => a.textContent)]);""")
+        hits_of_story = [entry for entry in folded if entry[0] in (original_id, copy_id)]
+        if len(hits_of_story) != 1 or not hits_of_story[0][1]:
+            raise Failure("the story and its copy are not one hit with the copy folded under it: " + repr(folded))
+        driver.go(site + "/article/" + urllib.parse.quote(original_id, safe=""))
+        wait_until("the article's copies", lambda: driver.js("return !document.getElementById('article-copies').hidden;"))
+        listed = driver.js("return [...document.querySelectorAll('#article-copies-list a')].map(a => a.textContent);")
+        if listed != [copy_id]:
+            raise Failure("the article view does not list its copy: " + repr(listed))
+        print(f"copies: {hits_of_story[0][0]} folds {hits_of_story[0][1]}; its article view lists {listed}")
     finally:
         if driver:
             driver.quit()

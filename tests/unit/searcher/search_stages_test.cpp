@@ -144,7 +144,7 @@ TEST_CASE("match: all words first, then near-misses; the spelling correction whe
     CHECK(ids(all.articles) == std::vector<std::string>{"harbour", "pier"}); // "pier" has only "harbour"
     CHECK(all.articles[0].get_weight() > all.articles[1].get_weight());
     CHECK(all.notices.empty());
-    REQUIRE(all.bonuses.size() == 2);
+    REQUIRE(all.bonuses.size() == 3);
     CHECK(all.bonuses[0].first == "all the words");
 
     const MatchResult some = match({.query = "harbour fog"});
