@@ -218,6 +218,13 @@ void drain(int sock) {
 HttpServer::HttpServer(ConnectionLimits limits) : limits_(limits) {
     const std::size_t connections = std::max<std::size_t>(1, limits_.connections);
     new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
+    // cpp-httplib also sets SO_REUSEPORT, with which a second `serve` on a port already in use
+    // binds too and the two split the connections: only SO_REUSEADDR (a restart may rebind
+    // while old connections linger), so the second one fails to bind and says so.
+    set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
 }
 
 Refusal HttpServer::refusal() {

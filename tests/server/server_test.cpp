@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <sys/wait.h>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -417,4 +419,18 @@ TEST_CASE("serve shows an article at /article/ID with the query's words marked a
     CHECK(plain["html"]["paragraphs"][0].get<std::string>().find("<mark>") == std::string::npos);
     CHECK(plain["article"]["date"].is_null());
     CHECK(plain["article"]["author"].is_null());
+}
+
+TEST_CASE("a second serve on a port already in use fails to start instead of sharing it") {
+    Served served(shared_index().db());
+    // `timeout` ends a second server that did bind (exit 124), so the test cannot hang.
+    const std::string command = std::string("timeout 10 '") + NEWSSEARCH_BINARY + "' serve --db '" +
+                                shared_index().db() + "' --host 127.0.0.1 --port " +
+                                std::to_string(served.server.port()) + " >/dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);
+    // The first one still answers.
+    httplib::Client client = client_for(served.server);
+    CHECK(get(client, "/healthz")->status == 200);
 }
