@@ -88,9 +88,7 @@ MatchResult Matcher::match(const SearchPlan& plan, const QueryBuilder& builder, 
             // the correction instead, and say so.
             ParsedQuery corrected = builder.parse(plan.parsed.corrected, plan.query_options);
             if (matches_any(plan, corrected.query)) {
-                QueryOptions any_word = plan.query_options;
-                any_word.default_op = Xapian::Query::OP_OR;
-                any_words = builder.parse(plan.parsed.corrected, any_word).query;
+                any_words = parse_any_words(builder, plan.parsed.corrected, plan.query_options).query;
                 evidence = builder.ranking_evidence(plan.parsed.corrected);
                 result.notices.push_back("No article contains all of \"" + options_.query + "\"; showing results for \"" +
                                          plan.parsed.corrected + "\".");

@@ -1,8 +1,9 @@
 #pragma once
 /// The match stage of a search: runs a plan (searcher/search_plan.hpp) against the index with
-/// BM25 and the request's order, and relaxes it when nothing matched: the spelling correction
-/// first, then any of the words (the "some of the words" fallback). Pseudo-relevance feedback,
-/// when asked for, expands the query that matched and runs it again.
+/// BM25 and the request's order. A typed query of words is matched in ranks (any of the words,
+/// with bonuses for all of them and for words in the title and lead); its spelling correction is
+/// searched instead when no article has all the typed words. Pseudo-relevance feedback, when
+/// asked for, expands the words and runs the query again.
 
 #include "searcher/facets.hpp"
 #include "searcher/search_plan.hpp"
@@ -19,8 +20,8 @@ namespace newssearch::searcher {
 
 struct MatchResult {
     Xapian::MSet articles;            ///< the page's articles (from SearchPlan::first)
-    ParsedQuery parsed;               ///< the query that found them (the plan's, or relaxed)
-    std::vector<std::string> notices; ///< what relaxing or feedback changed, for the user
+    ParsedQuery parsed;               ///< the query that found them (the plan's, or its correction)
+    std::vector<std::string> notices; ///< what matching did with the query, for the user
     std::string suggestion;           ///< a better spelling, when it was not searched instead
     std::string corrected;            ///< the spelling that was searched instead, when one was
     /// The words part of `parsed.query`, whose terms each add their BM25 weight (explain), and

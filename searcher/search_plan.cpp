@@ -47,6 +47,11 @@ Xapian::Query SearchPlan::filtered(const Xapian::Query& query) const {
     return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
+ParsedQuery parse_any_words(const QueryBuilder& builder, std::string_view text, QueryOptions options) {
+    options.default_op = Xapian::Query::OP_OR;
+    return builder.parse(text, options);
+}
+
 bool has_boolean_syntax(std::string_view text) {
     static constexpr std::string_view operators[] = {"AND", "OR", "NOT", "XOR"};
     std::size_t at = 0;
@@ -99,9 +104,7 @@ SearchPlan plan_search(const SearchOptions& options, const QueryBuilder& builder
     plan.typed = !plan.ranked && options.like.empty() && !text::is_blank(plan.query_text) &&
                  plan.query_options.default_op == Xapian::Query::OP_AND;
     if (plan.ranked) {
-        QueryOptions any_word = plan.query_options;
-        any_word.default_op = Xapian::Query::OP_OR;
-        plan.any_words = builder.parse(plan.query_text, any_word);
+        plan.any_words = parse_any_words(builder, plan.query_text, plan.query_options);
         plan.evidence = builder.ranking_evidence(plan.query_text);
     }
 

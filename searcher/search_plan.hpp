@@ -1,6 +1,6 @@
 #pragma once
 /// The first two stages of a search: parse (the request's query text, or the article of `like`,
-/// or only filters, read into a Xapian query) and plan (the filters, how the query may be relaxed,
+/// or only filters, read into a Xapian query) and plan (the filters, whether the query is ranked,
 /// how deep the matcher looks). A plan is data: it reads the index only for `like` and for
 /// spelling, and it can be tested without running a match.
 
@@ -16,7 +16,7 @@ namespace newssearch::searcher {
 
 struct SearchPlan {
     ParsedQuery parsed;         ///< the scored query, its spelling correction and notices
-    QueryOptions query_options; ///< how the query text was read (to read it again relaxed)
+    QueryOptions query_options; ///< how the query text was read (to read it again corrected)
     std::string query_text;     ///< what the query builder read (the bag of words, when asked)
     Xapian::Query filter;       ///< sources, entities and dates: narrows, never scores; empty: none
     bool date_filtered = false; ///< a date bound or --dated-only is in force
@@ -43,6 +43,10 @@ struct SearchPlan {
     /// `query` narrowed by the plan's filter.
     [[nodiscard]] Xapian::Query filtered(const Xapian::Query& query) const;
 };
+
+/// `text` read with OR between its words (operators written in it kept): the near-misses of
+/// ranked matching.
+[[nodiscard]] ParsedQuery parse_any_words(const QueryBuilder& builder, std::string_view text, QueryOptions options);
 
 /// Whether `text` uses boolean syntax: the operators AND, OR, NOT, XOR, NEAR, ADJ (in capitals)
 /// or a required word (+word). Such a query means exactly what it says: it is not ranked.

@@ -1,8 +1,9 @@
 #pragma once
 /// Searching a newssearch database, in stages with data between them: validate the request
-/// (search_limits), parse and plan it (search_plan), match articles with BM25 and relax the query
-/// when nothing matched (matcher), rank each article's passages into hits with snippets
-/// (hit_builder), and page them and count facets (paging, facets). The library's
+/// (search_limits), parse and plan it (search_plan), match articles in ranks, correcting the
+/// spelling when no article has all the words (matcher), group copies of a story (copies), rank
+/// each article's passages into hits with snippets (hit_builder), and page them and count facets
+/// (paging, facets). The library's
 /// newssearch::Searcher (api/) is the door every caller uses; this class is what it opens.
 
 #include "common/analyzer.hpp"
