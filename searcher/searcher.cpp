@@ -37,9 +37,12 @@ OpenShards open_index(const std::string& path, const ShardOpenOptions& options) 
 
 Xapian::Database open_database(const std::string& path) { return open_index(path, {}).database; }
 
+// Queries are recognised by the gazetteer and the rules alone (recognize_query never runs the
+// tagger), so the searcher does not load the tagger's model: that was half of a one-shot search.
 std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian::Database& database) {
     return std::make_shared<const entities::EntityRecognizer>(
-        std::make_shared<const entities::Gazetteer>(entities::read_stored_gazetteer(database, "the index's gazetteer")));
+        std::make_shared<const entities::Gazetteer>(entities::read_stored_gazetteer(database, "the index's gazetteer")),
+        nullptr);
 }
 
 std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type) {

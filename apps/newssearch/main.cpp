@@ -3,6 +3,7 @@
 
 #include "cli_docs.hpp"
 #include "commands.hpp"
+#include "serve_program.hpp"
 
 #include "common/data_dir.hpp"
 #include "common/errors.hpp"
@@ -76,6 +77,7 @@ std::string version_text() {
 int main(int argc, char** argv) {
     using namespace newssearch;
     int exit_code = app::exit_ok;
+    app::remember_command_line(argc, argv);
     CLI::App cli{"newssearch: full-text search for news articles, with highlighted passages.\n"
                  "A bare query searches: newssearch \"Anchorage agreements\"",
                  "newssearch"};

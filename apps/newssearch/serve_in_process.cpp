@@ -1,0 +1,86 @@
+// run_serve for newssearch-serve: the service in this process (serve_program.hpp).
+
+#include "commands.hpp"
+#include "db_location.hpp"
+#include "serve_program.hpp"
+
+#include "common/errors.hpp"
+#include "server/access_log.hpp"
+#include "server/http_server.hpp"
+#include "server/service.hpp"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+namespace newssearch::app {
+namespace {
+
+void log_event(server::LogFormat format, std::string_view level, const std::string& message) {
+    std::cerr << server::event_log_line(std::chrono::system_clock::now(), level, message, format) << '\n'
+              << std::flush;
+}
+
+/// Serves until SIGINT or SIGTERM. The signals are blocked in every thread and taken by one
+/// waiting thread, which stops the server cleanly (no work in a signal handler). False when the
+/// address cannot be bound.
+bool serve(httplib::Server& server, const std::string& host, int port, server::LogFormat format) {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    int received = 0;
+    std::thread stopper([&server, &received, signals] {
+        sigwait(&signals, &received);
+        server.stop();
+    });
+    if (!server.bind_to_port(host, port)) {
+        // Wake the waiting thread so it can end.
+        ::kill(::getpid(), SIGTERM);
+        stopper.join();
+        log_event(format, "error",
+                  "cannot listen on " + host + ":" + std::to_string(port) +
+                      " (in use, or not an address of this host)");
+        return false;
+    }
+    log_event(format, "info", "serving http://" + host + ":" + std::to_string(port) + "/");
+    server.listen_after_bind();
+    if (stopper.joinable()) {
+        ::kill(::getpid(), SIGTERM); // listen ended on its own: release the waiting thread
+        stopper.join();
+    }
+    log_event(format, "info", std::string("stopped (") + (received == SIGINT ? "SIGINT" : "SIGTERM") + ")");
+    return true;
+}
+
+} // namespace
+
+void remember_command_line(int, char**) {}
+
+int run_serve(const ServeCommandOptions& options) {
+    server::ServiceSettings settings;
+    settings.db = database_location(options.db).path;
+    settings.cors_origin = options.cors_origin;
+    settings.threads = options.threads != 0
+                           ? options.threads
+                           : std::max(1u, std::thread::hardware_concurrency());
+    settings.log = &std::cerr;
+    settings.log_format = server::parse_log_format(options.log_format);
+    server::HttpServer server;
+    server::install_service(server, settings);
+    log_event(settings.log_format, "info",
+              "index " + settings.db + ", " + std::to_string(settings.threads) + " search threads");
+    return serve(server, options.host, options.port, settings.log_format) ? exit_ok : exit_error;
+}
+
+} // namespace newssearch::app
