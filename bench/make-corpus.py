@@ -7,7 +7,7 @@ Writes, under BENCH_DIR (default /tmp/newssearch-bench):
   corpus-10x/copy-K/...           ten copies of corpus-1x (distinct paths, so distinct ids)
 Every file is UTF-8: the title on the first line, then "Published YYYY-MM-DD" when the article has
 a date (Reuters), a blank line, and one paragraph per line.
-Usage: bench/make-corpus.py [--data DIR] [--copies N]
+Usage: bench/make-corpus.py [--data DIR] [--copies N]   (N = 1: corpus-1x alone)
 """
 import argparse
 import html
@@ -98,13 +98,15 @@ def main():
     parser.add_argument("--data", default="/work/shared/data", type=Path)
     parser.add_argument("--copies", default=10, type=int)
     args = parser.parse_args()
-    if args.copies < 2:
-        parser.error("--copies must be 2 or more")
+    if args.copies < 1:
+        parser.error("--copies must be 1 or more")
     bench = Path(os.environ.get("BENCH_DIR", "/tmp/newssearch-bench"))
     one = bench / "corpus-1x"
     shutil.rmtree(one, ignore_errors=True)
     counts = (reuters(args.data, one), bbc(args.data, one))
     print(f"{one}: {counts[0]} Reuters + {counts[1]} BBC = {sum(counts)} articles")
+    if args.copies == 1:
+        return
     many = bench / f"corpus-{args.copies}x"
     shutil.rmtree(many, ignore_errors=True)
     for copy in range(args.copies):

@@ -6,6 +6,6 @@ scale=${1:-1x}
 export BENCH_DIR=${BENCH_DIR:-/tmp/newssearch-bench}
 scripts/install-deps --bench
 corpus="$BENCH_DIR/corpus-$scale"
-[ -d "$corpus" ] || python3 bench/make-corpus.py --copies "$([ "$scale" = 1x ] && echo 10 || echo "${scale%x}")"
+[ -d "$corpus" ] || python3 bench/make-corpus.py --copies "$([ "$scale" = 1x ] && echo 1 || echo "${scale%x}")"
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
