@@ -48,6 +48,11 @@ constexpr double frame_article_prose_share = 0.75;
 /// Containers scoring at least this share of the best one are near-ties, settled by closeness to
 /// the title heading.
 constexpr double near_tie_share = 0.8;
+/// A page of story teasers (a section front, an index of posts): at least this many headlines in
+/// the chosen boxes that link to their stories, ...
+constexpr std::size_t min_teaser_headlines = 3;
+/// ... each followed by at most this many words (a summary line or two) before the next one.
+constexpr std::size_t max_teaser_words = 60;
 
 /// Class/id fragments of boxes that never hold the article, whatever else the name says
 /// ("comment-body"); they apply even when choosing again without the other class rules.
@@ -698,6 +703,30 @@ bool is_table_structure(GumboTag tag) {
     return tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TBODY || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TFOOT;
 }
 
+/// Whether the page says it is one article: `og:type` article, a schema.org Article or
+/// BlogPosting item (microdata or JSON-LD).
+bool declares_article(const HtmlDocument& document) {
+    for (const GumboNode* node : document.elements()) {
+        const GumboTag tag = node->v.element.tag;
+        if (tag == GUMBO_TAG_META) {
+            const std::string property = lower(attribute(node, "property")) + lower(attribute(node, "name"));
+            if (property == "og:type" && lower(attribute(node, "content")).find("article") != std::string::npos) return true;
+        } else if (tag == GUMBO_TAG_SCRIPT && lower(attribute(node, "type")) == "application/ld+json" &&
+                   node->v.element.children.length > 0) {
+            const auto* text = static_cast<const GumboNode*>(node->v.element.children.data[0]);
+            if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA || text->type == GUMBO_NODE_WHITESPACE) {
+                const std::string_view json = text->v.text.text;
+                if (json.find("Article\"") != std::string_view::npos || json.find("BlogPosting\"") != std::string_view::npos)
+                    return true;
+            }
+        }
+        const std::string itemtype(attribute(node, "itemtype"));
+        if (itemtype.find("Article") != std::string::npos || itemtype.find("BlogPosting") != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
 /// The element whose score a paragraph owned by `owner` feeds first.
 const GumboNode* scoring_start(const GumboNode* owner) {
     return is_paragraph_like(owner->v.element.tag) ? parent_element(owner) : owner;
@@ -762,7 +791,7 @@ struct Pass {
 };
 
 Pass run_pass(const HtmlDocument& document, const std::string& title, const std::string& subtitle,
-              bool class_rules) {
+              bool class_rules, bool declared_article) {
     Pass pass;
     BlockExtraction& result = pass.extraction;
     const GumboNode* body = nullptr;
@@ -1025,6 +1054,37 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
         block.kept = false;
         block.reason = "short fragment after the last paragraph";
     }
+    // 6. A page of story teasers (a section front, an index of posts) is no article: in the
+    //    chosen boxes, headlines that link to their stories, each followed by a summary of a
+    //    line or two, and no text before the first of them. A page that says it is an article
+    //    (og:type, schema.org) is taken at its word: a list of linked products is its story.
+    if (!declared_article) {
+        std::size_t headlines = 0;
+        std::size_t words_since = 0;
+        bool teasers = true;
+        for (std::size_t i = 0; i < blocks.size() && teasers; ++i) {
+            const Block& block = blocks[i];
+            if (!inside_of[i] || block.kind == BlockKind::caption) continue;
+            if (block.kind == BlockKind::heading && word_count(block.text) >= 2 &&
+                block.link_chars * 10 >= block.text.size() * 9) {
+                ++headlines;
+                words_since = 0;
+                continue;
+            }
+            if (!block.kept) continue;
+            words_since += word_count(block.text);
+            teasers = headlines > 0 && words_since <= max_teaser_words;
+        }
+        if (teasers && headlines >= min_teaser_headlines) {
+            for (std::size_t i = 0; i < blocks.size(); ++i) {
+                if (!blocks[i].kept) continue;
+                blocks[i].kept = false;
+                blocks[i].reason = "a page of story teasers (" + std::to_string(headlines) +
+                                   " linked headlines, each with a short summary): no article";
+            }
+            result.container += " (a page of story teasers)";
+        }
+    }
     result.blocks = std::move(blocks);
     return pass;
 }
@@ -1052,13 +1112,14 @@ std::size_t words_in_widget_named_boxes(const GumboNode* container, const std::u
 } // namespace
 
 BlockExtraction extract_blocks(const HtmlDocument& document, const std::string& title, const std::string& subtitle) {
-    Pass first = run_pass(document, title, subtitle, true);
+    const bool declared = declares_article(document);
+    Pass first = run_pass(document, title, subtitle, true, declared);
     if (kept_words(first.extraction) >= retry_below_words) return std::move(first.extraction);
     // Class names are only a hint: when the first choice is short, choose again without them,
     // as Readability does. The new choice is taken only when it lies in a box the class rules
     // dropped ("share_wrapper" around a story) and its own name is not furniture-like:
     // otherwise a short post would lose to a sidebar's "About me" box.
-    Pass retry = run_pass(document, title, subtitle, false);
+    Pass retry = run_pass(document, title, subtitle, false, declared);
     if (!retry.top || kept_words(retry.extraction) <= kept_words(first.extraction) || class_weight(retry.top) < 0)
         return std::move(first.extraction);
     for (const GumboNode* node = retry.top; node; node = parent_element(node))

@@ -306,3 +306,19 @@ TEST_CASE("a poll inside the story is dropped by its structure", "[html][reader]
     CHECK(text.find("monument") == std::string::npos);
     CHECK(text.find("keep the old pier") == std::string::npos);
 }
+
+TEST_CASE("a page of story teasers is no article", "[html][reader]") {
+    // A section front (linked headlines, a summary line under each) came out as a story made
+    // of the other stories' summaries.
+    const HtmlExtraction front = page("section_front.html");
+    CHECK(front.article.paragraphs.empty());
+    CHECK(front.blocks.container.find("a page of story teasers") != std::string::npos);
+    bool explained = false;
+    for (const Block& block : front.blocks.blocks)
+        explained = explained || block.reason.starts_with("a page of story teasers (4 linked headlines");
+    CHECK(explained);
+    // An article with an introduction, then linked headlines with short text, is an article.
+    const std::string text = body(page("linked_headline_list.html").article);
+    CHECK(text.find("five of the best") != std::string::npos);
+    CHECK(text.find("herons at low tide") != std::string::npos);
+}
