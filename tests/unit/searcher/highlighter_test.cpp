@@ -27,6 +27,19 @@ TEST_CASE("highlight marks every inflection the stemmer unifies", "[highlight]")
           Parts{"agreement", "agreements", "Agreements"});
 }
 
+TEST_CASE("highlight marks the stemmer's irregular forms too, whose stems differ most from the word",
+          "[highlight]") {
+    // Only words that start like a query stem are stemmed (for speed); these forms change the
+    // most of any under the English stemmer, and must still be found.
+    const Analyzer analyzer;
+    HighlightTerms terms;
+    terms.words = {"Zdie", "Zsky", "Zyell", "Zgentl"};
+    CHECK(marked(analyzer, "Dying stars lit the skies; dies, yelling, gently.", terms) ==
+          Parts{"Dying", "skies", "dies", "yelling", "gently"});
+    terms.words = {"Zagreement"};
+    CHECK(marked(analyzer, "Stars, skies and greements, not agreed: one agreement.", terms) == Parts{"agreement"});
+}
+
 TEST_CASE("highlight marks exactly the original text, whatever its form", "[highlight]") {
     const Analyzer analyzer;
     HighlightTerms terms;
