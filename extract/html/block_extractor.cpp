@@ -951,6 +951,25 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             has_prose = true;
         }
     }
+    // A link list box that opens with prose (a post's paragraph, then its "Related posts"): the
+    // paragraphs before the box's first mostly-linked block are the story, not the list. A box of
+    // teasers opens with a linked headline.
+    {
+        std::unordered_set<const GumboNode*> list_started;
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            const GumboNode* box = heavy_box_of[i];
+            if (!box) continue;
+            const Block& block = blocks[i];
+            const bool lead_prose = block.kind == BlockKind::paragraph && block.text.size() >= min_prose_chars &&
+                                    block.link_chars * 4 < block.text.size() &&
+                                    word_count(block.text) >= min_linked_sentence_words;
+            if (!list_started.count(box) && lead_prose) {
+                heavy_box_of[i] = nullptr;
+                continue;
+            }
+            list_started.insert(box);
+        }
+    }
     // Words of the prose paragraphs (as for last_prose) after each block.
     std::vector<std::size_t> prose_words_after(blocks.size() + 1, 0);
     for (std::size_t i = blocks.size(); i-- > 0;) {

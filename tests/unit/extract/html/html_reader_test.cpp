@@ -322,3 +322,12 @@ TEST_CASE("a page of story teasers is no article", "[html][reader]") {
     CHECK(text.find("five of the best") != std::string::npos);
     CHECK(text.find("herons at low tide") != std::string::npos);
 }
+
+TEST_CASE("a link list box that opens with the post's paragraph keeps the paragraph", "[html][reader]") {
+    // The box holding the post's only paragraph and its "Related posts" list is mostly links:
+    // the paragraph was dropped with the list.
+    const std::string text = body(page("lead_before_links.html").article);
+    CHECK(text.find("here are some more taken by readers") != std::string::npos);
+    CHECK(text.find("Related posts") == std::string::npos);
+    CHECK(text.find("Ferry moves to a temporary landing") == std::string::npos);
+}
