@@ -188,10 +188,12 @@ AnalysedText analyse(std::string_view text, Mode mode, const NameNormalizer& nor
         const Letters letters = letters_of(written);
         word.capitalised = letters.first_upper;
         word.lower_case = letters.first_lower;
-        word.no_lower = letters.lower == 0 && letters.upper > 0;
+        const std::size_t possessive = possessive_bytes(written);
+        // "UK's" is written in capitals: the possessive's "s" does not count.
+        const Letters name_letters = letters_of(written.substr(0, written.size() - possessive));
+        word.no_lower = name_letters.lower == 0 && name_letters.upper > 0;
         word.latin = letters.first_latin;
         word.dotted = written.find('.') != std::string_view::npos;
-        const std::size_t possessive = possessive_bytes(written);
         word.possessive = possessive > 0;
         word.name_end = token.end - possessive;
         if (word.dotted && token.end < text.size() && text[token.end] == '.')

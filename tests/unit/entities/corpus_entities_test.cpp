@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -211,4 +212,30 @@ TEST_CASE("without a gazetteer the bundled articles give real names", "[entities
         CHECK(article.mentions.size() >= 10);
     }
     check_automatic_names(by_rules, 1.0);
+}
+
+TEST_CASE("the bundled gazetteer unifies the common British names", "[entities][corpus]") {
+    const EntityRecognizer recognizer(
+        std::make_shared<const Gazetteer>(Gazetteer::load(std::string(NEWSSEARCH_CORPUS_DIR) + "/entities.tsv")));
+    const std::vector<std::string_view> parts{
+        "Tory leader Michael Howard said the Tories would win.",
+        "The Conservatives and the Conservative Party say the UK, Britain and the United Kingdom are one.",
+        "Labour and the Lib Dems disagreed.", "Barclays, the UK's third-biggest bank, said so."};
+    std::map<std::string, std::set<std::string>> written; // key -> spellings
+    std::map<std::string, std::string> types;
+    const auto mentions = recognizer.recognize_document(parts);
+    for (std::size_t p = 0; p < parts.size(); ++p)
+        for (const EntityMention& mention : mentions[p]) {
+            written[mention.key].insert(std::string(parts[p].substr(mention.begin, mention.end - mention.begin)));
+            types[mention.key] = std::string(to_string(mention.type));
+        }
+    CHECK(written["conservative_party"] ==
+          std::set<std::string>{"Tory", "Tories", "Conservatives", "Conservative Party"});
+    CHECK(types["conservative_party"] == "organisation");
+    // "UK's" too: the possessive is no lower-case letter of the acronym.
+    CHECK(written["united_kingdom"] == std::set<std::string>{"UK", "Britain", "United Kingdom"});
+    CHECK(written.count("uk") == 0);
+    CHECK(types["united_kingdom"] == "place");
+    CHECK(written["labour_party"] == std::set<std::string>{"Labour"});
+    CHECK(written["liberal_democrats"] == std::set<std::string>{"Lib Dems"});
 }
