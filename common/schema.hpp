@@ -36,7 +36,7 @@ inline constexpr std::string_view category_prefix = "XCAT"; ///< boolean: folded
 inline constexpr std::string_view date_prefix = "D";        ///< boolean: YYYYMMDD
 inline constexpr std::string_view month_prefix = "M";       ///< boolean: YYYYMM
 inline constexpr std::string_view year_prefix = "Y";        ///< boolean: YYYY
-/// Entities (common/entities): key = entities::entity_key(canonical name), ASCII [a-z0-9_].
+/// Entities (common/entities): key = entities::entity_key(canonical name), readable ASCII [a-z0-9_].
 inline constexpr std::string_view entity_prefix = "XE";          ///< weighted: mentions of it as a name
 /// Boolean: the article mentions it (entity:); its term frequency counts articles (`entities`).
 inline constexpr std::string_view article_entity_prefix = "XEA";
@@ -71,8 +71,9 @@ inline constexpr Xapian::valueno slot_fingerprint = 6;
 inline constexpr Xapian::valueno slot_dated_headline = 7;
 
 /// What an article's document holds changes with this number; it is part of every content hash,
-/// so the next `newssearch index` run rewrites the documents of an older index (2: fingerprints).
-inline constexpr int document_format = 2;
+/// so the next `newssearch index` run rewrites the documents of an older index (2: fingerprints;
+/// 3: readable entity keys, "tony_blair" not "toni_blair", and one type per entity per article).
+inline constexpr int document_format = 3;
 
 // --- Metadata keys --------------------------------------------------------------------------------
 inline constexpr std::string_view schema_version_key = "newssearch:schema";

@@ -12,9 +12,25 @@ EntityName parse_entity_name(std::string_view stored) {
     return {std::string(stored.substr(0, tab)), std::string(stored.substr(tab + 1))};
 }
 
+namespace {
+
+/// "KUWAIT", "U.S.": no lower-case letter, at least one capital (a headline's spelling).
+bool in_capitals(std::string_view name) {
+    bool upper = false;
+    for (const char c : name) {
+        if (c >= 'a' && c <= 'z') return false;
+        upper |= c >= 'A' && c <= 'Z';
+    }
+    return upper;
+}
+
+} // namespace
+
 bool better_entity_name(const EntityName& candidate, const EntityName& current) {
     if (current.type.empty()) return !candidate.type.empty();
     if (candidate.type.empty()) return false;
+    // A name in its usual case beats one in capitals ("Iraq" over "IRAQ").
+    if (in_capitals(candidate.canonical) != in_capitals(current.canonical)) return in_capitals(current.canonical);
     const bool candidate_other = candidate.type == "other";
     const bool current_other = current.type == "other";
     if (candidate_other != current_other) return current_other;

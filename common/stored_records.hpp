@@ -25,8 +25,9 @@ struct EntityName {
 
 /// Whether `candidate` should replace `current` (either may be empty). Articles may disagree
 /// about a name's type or spelling; the choice must not depend on the order they are indexed in
-/// (it differs between one database and shards): a known type beats "other", then the smallest
-/// type, then the smallest canonical name.
+/// (it differs between one database and shards): a known type beats none, a name not in capitals
+/// one in capitals ("Iraq" over "IRAQ"), a known type "other", then the smallest type, then the
+/// smallest canonical name. (The type shown is voted over articles: searcher/stored_article.)
 [[nodiscard]] bool better_entity_name(const EntityName& candidate, const EntityName& current);
 
 // --- An article's entity keys (value slot schema::slot_article_entities) ------------------------

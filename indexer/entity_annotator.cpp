@@ -1,6 +1,7 @@
 #include "indexer/entity_annotator.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string_view>
 
@@ -54,15 +55,40 @@ ArticleEntities annotate_entities(const Article& article, const std::vector<Pass
             }
     }
 
-    std::map<std::string, ArticleEntity> by_key;
+    // One type per entity in the article: the type most of its mentions have (ties: the type of
+    // the earliest of them, title first), and the first mention's spelling. Passage mentions
+    // take them too, so the article's stored mentions agree with its filters.
+    struct Votes {
+        ArticleEntity entity;
+        std::array<std::size_t, 4> votes{};
+        std::array<std::size_t, 4> first{};
+    };
+    std::map<std::string, Votes> by_key;
+    std::size_t order = 0;
     for (const auto& part : found)
         for (const auto& mention : part) {
-            ArticleEntity& entity = by_key[mention.key];
+            Votes& votes = by_key[mention.key];
+            ArticleEntity& entity = votes.entity;
             entity.key = mention.key;
-            if (entity.canonical.empty()) entity.canonical = mention.canonical, entity.type = mention.type;
+            if (entity.canonical.empty()) entity.canonical = mention.canonical;
+            const auto type = static_cast<std::size_t>(mention.type);
+            if (votes.votes[type]++ == 0) votes.first[type] = order;
+            ++order;
             ++entity.mentions;
         }
-    for (auto& [key, entity] : by_key) result.article.push_back(std::move(entity));
+    for (auto& [key, votes] : by_key) {
+        std::size_t best = 0;
+        for (std::size_t type = 1; type < votes.votes.size(); ++type)
+            if (votes.votes[type] > votes.votes[best] ||
+                (votes.votes[type] == votes.votes[best] && votes.votes[type] > 0 && votes.first[type] < votes.first[best]))
+                best = type;
+        votes.entity.type = static_cast<entities::EntityType>(best);
+    }
+    for (auto& inside : result.passages)
+        for (PassageEntity& mention : inside)
+            if (const auto entity = by_key.find(mention.key); entity != by_key.end())
+                mention.type = entity->second.entity.type, mention.canonical = entity->second.entity.canonical;
+    for (auto& [key, votes] : by_key) result.article.push_back(std::move(votes.entity));
     std::stable_sort(result.article.begin(), result.article.end(),
                      [](const ArticleEntity& a, const ArticleEntity& b) { return a.mentions > b.mentions; });
     return result;

@@ -5,6 +5,7 @@
 #include "common/schema.hpp"
 #include "searcher/explain.hpp"
 #include "searcher/snippet.hpp"
+#include "searcher/stored_article.hpp"
 
 #include <optional>
 
@@ -94,6 +95,15 @@ ArticleHits HitBuilder::build(const Xapian::MSetIterator& it) {
     }
     const auto make_hit = [&](const ScoredPassage& passage, double score) {
         Hit hit = passage_hit(stored, passages.size(), passage, hit_query, score, options_, analyzer_);
+        // The name and type the whole index gives each entity, as facets and `entities` show it.
+        for (EntityMention& mention : hit.entities) {
+            auto known = entity_names_.find(mention.entity.key);
+            if (known == entity_names_.end())
+                known = entity_names_.emplace(mention.entity.key, stored_entity(database_, mention.entity.key)).first;
+            if (known->second.canonical != known->second.key || mention.entity.canonical.empty())
+                mention.entity.canonical = known->second.canonical;
+            mention.entity.type = known->second.type;
+        }
         hit.explanation = explanation;
         return hit;
     };

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace newssearch::searcher {
@@ -46,6 +47,7 @@ class HitBuilder {
     /// Which words a wildcard stands for, each article's matching terms tell; they cost a look at
     /// the article's terms, so they are asked for only when needed.
     bool need_matching_terms_;
+    std::unordered_map<std::string, Entity> entity_names_; ///< stored_entity, looked up once per key
     PassageRanker ranker_;
 };
 

@@ -7,6 +7,7 @@
 #include "common/text.hpp"
 #include "common/utf8.hpp"
 #include "searcher/date_filter.hpp"
+#include "searcher/stored_article.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -54,35 +55,71 @@ class FilterValueProcessor : public Xapian::FieldProcessor {
 };
 
 /// `entity:`, `person:`, `place:`, `org:`: the named entity, however it is spelled, as a filter
-/// on articles that mention it.
+/// on articles that mention it. The value is a name ("Tony Blair", an alias the gazetteer knows)
+/// or a key as facets print it ("tony_blair"); a key spelled with the variants the index used to
+/// unify ("toni_blair", "sergei_lavrov") names the same entity. `person:` and the other typed
+/// filters match an entity only when its type over the whole index is theirs
+/// (voted_entity_type), so a filter agrees with what facets and hits show.
 class EntityFilterProcessor : public Xapian::FieldProcessor {
   public:
-    EntityFilterProcessor(std::shared_ptr<const entities::EntityRecognizer> recognizer, std::string_view prefix)
-        : recognizer_(std::move(recognizer)), prefix_(prefix) {}
+    EntityFilterProcessor(std::shared_ptr<const entities::EntityRecognizer> recognizer, const Xapian::Database* database,
+                          std::string_view prefix, std::string_view type)
+        : recognizer_(std::move(recognizer)), database_(database), prefix_(prefix), type_(type) {}
 
     Xapian::Query operator()(const std::string& value) override {
-        std::string key;
+        std::set<std::string> keys;
+        // A key's underscores read as spaces, so "marco_rubio" finds the gazetteer's name too.
+        std::string name = value;
+        std::replace(name.begin(), name.end(), '_', ' ');
         if (recognizer_) {
-            for (const auto& mention : recognizer_->recognize_query(value))
+            for (const auto& mention : recognizer_->recognize_query(name))
                 if (mention.from_gazetteer) {
-                    key = mention.key;
+                    keys.insert(mention.key);
                     break;
                 }
         }
-        if (key.empty()) key = entities::entity_key(value);
-        // A key as facets print it ("entity:sergei_lavrov") names the entity directly.
         const bool looks_like_key = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
         });
-        if (looks_like_key && value != key)
-            return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::term(prefix_, value)),
-                                 Xapian::Query(schema::term(prefix_, key)));
-        return Xapian::Query(schema::term(prefix_, key));
+        const std::string key = looks_like_key ? value : entities::entity_key(value);
+        if (!key.empty()) keys.insert(key);
+        if (database_ && !key.empty()) add_variants(key, keys);
+        std::vector<Xapian::Query> filters;
+        for (const std::string& candidate : keys) {
+            if (!database_) {
+                filters.emplace_back(schema::term(prefix_, candidate));
+                continue;
+            }
+            const std::string term = schema::term(schema::article_entity_prefix, candidate);
+            if (!database_->term_exists(term)) continue;
+            if (!type_.empty() && voted_entity_type(*database_, candidate, "") != type_) continue;
+            filters.emplace_back(term);
+        }
+        // No such entity (of that type): a term no article has, so the filter matches nothing
+        // (MatchNothing would read as "no filter given").
+        if (filters.empty()) return Xapian::Query(prefix_);
+        return Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end());
     }
 
   private:
+    /// The index's keys that are spelling variants of `key` (key_match_form agrees): keys were
+    /// once stored in their match form ("toni_blair"), and automatic names are keyed as written.
+    void add_variants(const std::string& key, std::set<std::string>& keys) const {
+        const std::string form = entities::key_match_form(key);
+        // key_match_form changes nothing before the first i, y or j.
+        const std::string stem = key.substr(0, key.find_first_of("iyj"));
+        const std::string prefix = schema::term(schema::article_entity_prefix, stem);
+        const std::size_t skip = schema::article_entity_prefix.size();
+        for (auto it = database_->allterms_begin(prefix); it != database_->allterms_end(prefix); ++it) {
+            const std::string candidate = (*it).substr(skip);
+            if (entities::key_match_form(candidate) == form) keys.insert(candidate);
+        }
+    }
+
     std::shared_ptr<const entities::EntityRecognizer> recognizer_;
+    const Xapian::Database* database_;
     std::string prefix_;
+    std::string type_;
 };
 
 /// The marker "xentity:N" stands for the N-th entity named in the query: it matches passages
@@ -206,10 +243,10 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
     parser.add_boolean_prefix("source", (new FilterValueProcessor(analyzer_, schema::source_prefix))->release());
     parser.add_boolean_prefix("category", (new FilterValueProcessor(analyzer_, schema::category_prefix))->release());
     parser.add_boolean_prefix("date", (new DeferredDateProcessor(include_undated_, date_error_, date_used_))->release());
-    parser.add_boolean_prefix("entity", (new EntityFilterProcessor(recognizer_, schema::article_entity_prefix))->release());
-    parser.add_boolean_prefix("person", (new EntityFilterProcessor(recognizer_, schema::person_prefix))->release());
-    parser.add_boolean_prefix("place", (new EntityFilterProcessor(recognizer_, schema::place_prefix))->release());
-    parser.add_boolean_prefix("org", (new EntityFilterProcessor(recognizer_, schema::organisation_prefix))->release());
+    parser.add_boolean_prefix("entity", (new EntityFilterProcessor(recognizer_, database_, schema::article_entity_prefix, ""))->release());
+    parser.add_boolean_prefix("person", (new EntityFilterProcessor(recognizer_, database_, schema::person_prefix, "person"))->release());
+    parser.add_boolean_prefix("place", (new EntityFilterProcessor(recognizer_, database_, schema::place_prefix, "place"))->release());
+    parser.add_boolean_prefix("org", (new EntityFilterProcessor(recognizer_, database_, schema::organisation_prefix, "organisation"))->release());
     Xapian::QueryParser& words = parts_->words_parser;
     words.set_stemmer(analyzer_.stemmer());
     words.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -233,7 +270,7 @@ Xapian::Query QueryBuilder::category_filter(std::string_view category) const {
 }
 
 Xapian::Query QueryBuilder::entity_filter(std::string_view entity) const {
-    return EntityFilterProcessor(recognizer_, schema::article_entity_prefix)(std::string(entity));
+    return EntityFilterProcessor(recognizer_, database_, schema::article_entity_prefix, "")(std::string(entity));
 }
 
 QueryBuilder::Evidence QueryBuilder::ranking_evidence(std::string_view user_query) const {

@@ -3,6 +3,8 @@
 #include "common/article_document.hpp"
 #include "common/schema.hpp"
 
+#include <array>
+
 namespace newssearch::searcher {
 
 std::string stored_article_json(const Xapian::Database& database, const std::string& id) {
@@ -12,10 +14,34 @@ std::string stored_article_json(const Xapian::Database& database, const std::str
     return article_json_of_document(database.get_document(*found).get_data());
 }
 
+std::string voted_entity_type(const Xapian::Database& database, const std::string& key, std::string_view fallback) {
+    // Each article that mentions the entity has one type for it (indexer/entity_annotator: the
+    // type most of its mentions there have), recorded by its person:/place:/org: filter term, or
+    // none for "other". The entity's type is the one most articles give it; ties go to the
+    // stored name's type, then to person, place, organisation, other.
+    struct Count {
+        std::string_view type;
+        Xapian::doccount articles;
+    };
+    const Xapian::doccount all = database.get_termfreq(schema::term(schema::article_entity_prefix, key));
+    std::array<Count, 4> counts{{{"person", database.get_termfreq(schema::term(schema::person_prefix, key))},
+                                 {"place", database.get_termfreq(schema::term(schema::place_prefix, key))},
+                                 {"organisation", database.get_termfreq(schema::term(schema::organisation_prefix, key))},
+                                 {"other", 0}}};
+    const Xapian::doccount typed = counts[0].articles + counts[1].articles + counts[2].articles;
+    counts[3].articles = all > typed ? all - typed : 0;
+    if (all == 0 && typed == 0) return std::string(fallback.empty() ? "other" : fallback);
+    const Count* best = &counts[0];
+    for (const Count& count : counts)
+        if (count.articles > best->articles || (count.articles == best->articles && count.type == fallback)) best = &count;
+    return std::string(best->type);
+}
+
 Entity stored_entity(const Xapian::Database& database, const std::string& key) {
     const EntityName name = parse_entity_name(database.get_metadata(schema::term(schema::entity_key_prefix, key)));
-    if (name.type.empty()) return {key, key, "other"};
-    return {key, name.canonical, name.type};
+    std::string type = voted_entity_type(database, key, name.type);
+    if (name.type.empty()) return {key, key, std::move(type)};
+    return {key, name.canonical, std::move(type)};
 }
 
 std::vector<Entity> stored_article_entities(const Xapian::Database& database, const std::string& id) {

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newssearch::searcher {
@@ -18,7 +19,13 @@ namespace newssearch::searcher {
 /// Throws DataError when the stored record is damaged.
 [[nodiscard]] std::string stored_article_json(const Xapian::Database& database, const std::string& id);
 
-/// The name and type the index chose for entity `key` (the key itself and "other" when unknown).
+/// The type of entity `key` over the whole index: the type most of the articles that mention it
+/// give it (docs/ENTITIES.md), `fallback` on a tie or when no article mentions it.
+[[nodiscard]] std::string voted_entity_type(const Xapian::Database& database, const std::string& key,
+                                            std::string_view fallback);
+
+/// The name the index chose for entity `key` and its voted type (voted_entity_type): what hits,
+/// facets, `entities` and the page show (the key itself and "other" when unknown).
 [[nodiscard]] Entity stored_entity(const Xapian::Database& database, const std::string& key);
 
 /// The entities of article `id`, most mentioned first; empty when it has none.

@@ -104,6 +104,69 @@ class DocumentNames {
         surnames_; ///< last word key -> person key ("" if shared)
 };
 
+/// True when every letter of `name` is a capital ("KUWAIT", "U.S."): a headline's spelling.
+bool all_capitals(std::string_view name) {
+    bool upper = false;
+    for (const char c : name) {
+        if (c >= 'a' && c <= 'z')
+            return false;
+        upper |= c >= 'A' && c <= 'Z';
+    }
+    return upper;
+}
+
+/// A name the document writes only in headlines and datelines in capitals, in its usual case:
+/// "KUWAIT" -> "Kuwait", "NEW YORK" -> "New York", "AL-QAEDA" -> "Al-Qaeda". Such a line says
+/// nothing about case, but acronyms are kept: a single word of up to four letters ("IBM",
+/// "NATO", "IRAQ" too, which the index's names from other articles correct), and in a longer
+/// name a word of up to three letters without a vowel ("BBC NEWS" -> "BBC News").
+std::string usual_case(std::string name) {
+    if (!all_capitals(name))
+        return name;
+    std::vector<std::pair<std::size_t, std::size_t>> words; // letter runs: begin, end
+    for (std::size_t i = 0; i < name.size();) {
+        if (name[i] < 'A' || name[i] > 'Z') {
+            ++i;
+            continue;
+        }
+        const std::size_t begin = i;
+        while (i < name.size() && name[i] >= 'A' && name[i] <= 'Z')
+            ++i;
+        words.emplace_back(begin, i);
+    }
+    if (words.size() == 1 && words.front().second - words.front().first <= 4)
+        return name;
+    const auto keep = [&](std::size_t begin, std::size_t end) {
+        if (end - begin > 3)
+            return false;
+        for (std::size_t i = begin; i < end; ++i)
+            if (std::string_view("AEIOUY").find(name[i]) != std::string_view::npos)
+                return false;
+        return true;
+    };
+    std::vector<bool> kept(name.size(), false);
+    for (const auto& [begin, end] : words)
+        if (keep(begin, end))
+            std::fill(kept.begin() + static_cast<std::ptrdiff_t>(begin),
+                      kept.begin() + static_cast<std::ptrdiff_t>(end), true);
+    const auto is_letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    bool word_start = true;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (is_letter(c)) {
+            if (!word_start && !kept[i])
+                name[i] = static_cast<char>(c - 'A' + 'a');
+            word_start = false;
+        } else if (c == '\'') {
+            // After an apostrophe a word starts again only after one letter ("O'Neill").
+            word_start = i >= 1 && is_letter(name[i - 1]) && (i < 2 || !is_letter(name[i - 2]));
+        } else {
+            word_start = static_cast<unsigned char>(c) < 0x80;
+        }
+    }
+    return name;
+}
+
 std::vector<std::vector<EntityMention>>
 recognize_parts(const Gazetteer& gazetteer, std::span<const std::string_view> parts, Mode mode) {
     const NameNormalizer& normalizer = NameNormalizer::for_this_thread();
@@ -153,25 +216,15 @@ recognize_parts(const Gazetteer& gazetteer, std::span<const std::string_view> pa
             std::optional<AutoEntity> entity = names.resolve(texts[p], candidate);
             if (!entity)
                 continue;
+            std::string key = normalizer.readable_key(entity->canonical);
             mentions[p].push_back(EntityMention{
-                std::move(entity->canonical), std::move(entity->key), entity->type,
+                std::move(entity->canonical), std::move(key), entity->type,
                 words[candidate.first].begin, words[candidate.last - 1].name_end, false, false});
         }
         std::sort(mentions[p].begin(), mentions[p].end(),
                   [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
     }
     return mentions;
-}
-
-/// True when every letter of `name` is a capital ("KUWAIT", "U.S."): a headline's spelling.
-bool all_capitals(std::string_view name) {
-    bool upper = false;
-    for (const char c : name) {
-        if (c >= 'a' && c <= 'z')
-            return false;
-        upper |= c >= 'A' && c <= 'Z';
-    }
-    return upper;
 }
 
 /// A name the tagger found, before the document decides its type, spelling and key.
@@ -183,6 +236,7 @@ struct TaggedName {
     std::string written;
     std::string key;
     int type = 0; ///< CoNLL type: PER, LOC, ORG, MISC
+    bool headline = false; ///< in a Title Case or capitals line (headline, dateline)
 };
 
 /// Article text read by the tagger: its names, with the gazetteer's where they agree, unified
@@ -250,7 +304,8 @@ std::vector<std::vector<EntityMention>> recognize_tagged(const Gazetteer& gazett
                             span.last - span.first,
                             written_name(texts[p], span.first, span.last),
                             {},
-                            span.type};
+                            span.type,
+                            texts[p].title_case[words[span.first].sentence]};
             name.key = normalizer.name_key(name.written);
             if (!name.key.empty())
                 names.push_back(std::move(name));
@@ -276,6 +331,7 @@ std::vector<std::vector<EntityMention>> recognize_tagged(const Gazetteer& gazett
     struct Unified {
         std::array<int, 4> votes{};
         const TaggedName* spelling = nullptr;
+        bool headlines_only = true; ///< every mention is in a headline or dateline
     };
     std::unordered_map<std::string, Unified> unified;
     for (TaggedName& name : names) {
@@ -285,17 +341,26 @@ std::vector<std::vector<EntityMention>> recognize_tagged(const Gazetteer& gazett
                 name.key = surname->second;
         Unified& entity = unified[name.key];
         ++entity.votes[static_cast<std::size_t>(name.type)];
+        entity.headlines_only &= name.headline;
         if (!entity.spelling || (all_capitals(entity.spelling->written) && !all_capitals(name.written)))
             entity.spelling = &name;
     }
     for (auto& [key, entity] : unified)
         if (const auto full = full_names.find(key); full != full_names.end())
             entity.spelling = full->second;
+    // The key a mention carries is the readable key of the spelling chosen for it.
+    std::unordered_map<std::string, std::pair<std::string, std::string>> named; // key -> name, key
     for (const TaggedName& name : names) {
         const Unified& entity = unified.at(name.key);
         const auto most = std::max_element(entity.votes.begin(), entity.votes.end());
+        auto [spelling, fresh] = named.try_emplace(name.key);
+        if (fresh) {
+            spelling->second.first = entity.headlines_only ? usual_case(entity.spelling->written)
+                                                           : entity.spelling->written;
+            spelling->second.second = normalizer.readable_key(spelling->second.first);
+        }
         mentions[name.part].push_back(EntityMention{
-            entity.spelling->written, name.key,
+            spelling->second.first, spelling->second.second,
             entity_type_of(static_cast<int>(most - entity.votes.begin())), name.begin, name.end,
             false, false});
     }

@@ -170,12 +170,25 @@ void Gazetteer::add(GazetteerEntry entry) {
     // was.
     const std::size_t index = entries_.size();
     std::vector<AnalysedAlias> analysed{analyse_alias(entry.canonical, index, false, key_of)};
-    // entity_key(canonical): the same word keys, joined by '_'.
-    std::string key = analysed.front().words;
-    std::replace(key.begin(), key.end(), ' ', '_');
-    if (const auto found = by_key_.find(key); found != by_key_.end())
+    // The match key (word keys joined by '_') finds duplicates ("Sergei Lavrov" after "Sergey
+    // Lavrov"); the readable key (entity_key(canonical)) names the entity. Words outside ASCII
+    // take their word keys, so reading a stored gazetteer back transliterates nothing.
+    std::string match_key = analysed.front().words;
+    std::replace(match_key.begin(), match_key.end(), ' ', '_');
+    if (const auto found = by_key_.find(match_key); found != by_key_.end())
         throw UsageError("entity \"" + entry.canonical + "\" is already listed as \"" +
                          entries_[found->second].canonical + "\"");
+    std::string key;
+    for (const Token& token : NameNormalizer::for_this_thread().analyzer().tokenize(entry.canonical)) {
+        const std::string word = is_ascii(token.term)
+                                     ? NameNormalizer::for_this_thread().readable_word_key(token.term)
+                                     : word_key(token.term);
+        if (word.empty())
+            continue;
+        if (!key.empty())
+            key += '_';
+        key += word;
+    }
     for (const std::string& alias : entry.aliases)
         analysed.push_back(analyse_alias(alias, index, false, key_of));
     for (const std::string& adjective : entry.adjectives)
@@ -191,8 +204,8 @@ void Gazetteer::add(GazetteerEntry entry) {
         longest = std::max(longest, alias.form.cases.size());
         forms.push_back(std::move(alias.form));
     }
-    by_key_.emplace(key, index);
-    keys_.push_back(key);
+    by_key_.emplace(std::move(match_key), index);
+    keys_.push_back(std::move(key));
     entries_.push_back(std::move(entry));
 }
 
@@ -209,7 +222,7 @@ std::size_t Gazetteer::longest_alias(std::string_view first_word) const {
 }
 
 std::optional<std::size_t> Gazetteer::find(std::string_view key) const {
-    const auto found = by_key_.find(key);
+    const auto found = by_key_.find(key_match_form(key));
     if (found == by_key_.end())
         return std::nullopt;
     return found->second;

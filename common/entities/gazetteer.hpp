@@ -91,7 +91,8 @@ class Gazetteer {
     /// entity_key(entries()[entry].canonical), computed once when it was added.
     [[nodiscard]] const std::string& key(std::size_t entry) const { return keys_.at(entry); }
 
-    /// The entity whose entity_key is `key` ("sergei_lavrov"), if there is one.
+    /// The entity whose entity_key is `key` ("sergey_lavrov"), or a spelling variant of it
+    /// ("sergei_lavrov", key_match_form), if there is one.
     [[nodiscard]] std::optional<std::size_t> find(std::string_view key) const;
 
     /// The key of every word outside ASCII in its names: what parse() needs to read the same
@@ -114,7 +115,7 @@ class Gazetteer {
     std::vector<std::string> keys_;       ///< entity_key per entry
     Map<std::vector<AliasForm>> aliases_; ///< word keys joined by ' ' -> spellings
     Map<std::size_t> longest_from_;       ///< first word key -> longest alias in words
-    Map<std::size_t> by_key_;             ///< entity_key -> entry
+    Map<std::size_t> by_key_;             ///< match key (key_match_form) -> entry
     WordKeys non_ascii_word_keys_;
     const WordKeys* known_ = nullptr;     ///< set while parse() runs
 };

@@ -97,8 +97,57 @@ std::string NameNormalizer::name_key(std::string_view name) const {
     return key;
 }
 
+std::string NameNormalizer::readable_word_key(std::string_view folded_word) const {
+    if (!is_ascii(folded_word))
+        return word_key(folded_word);
+    std::string key;
+    key.reserve(folded_word.size());
+    for (const char c : folded_word) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            key += c;
+        else if (c >= 'A' && c <= 'Z')
+            key += static_cast<char>(c - 'A' + 'a');
+    }
+    return key;
+}
+
+std::string NameNormalizer::readable_key(std::string_view name) const {
+    std::string key;
+    for (const Token& token : analyzer_.tokenize(name)) {
+        const std::string word = readable_word_key(token.term);
+        if (word.empty())
+            continue;
+        if (!key.empty())
+            key += '_';
+        key += word;
+    }
+    return key;
+}
+
 std::string entity_key(std::string_view name) {
+    return NameNormalizer::for_this_thread().readable_key(name);
+}
+
+std::string name_match_key(std::string_view name) {
     return NameNormalizer::for_this_thread().name_key(name);
+}
+
+std::string key_match_form(std::string_view key) {
+    std::string result;
+    while (true) {
+        const std::size_t end = key.find('_');
+        std::string word(key.substr(0, end));
+        unify_variants(word);
+        if (!word.empty()) {
+            if (!result.empty())
+                result += '_';
+            result += word;
+        }
+        if (end == std::string_view::npos)
+            break;
+        key.remove_prefix(end + 1);
+    }
+    return result;
 }
 
 } // namespace newssearch::entities

@@ -2,7 +2,9 @@
 /// Keys that make every spelling of a name one name. A word's key is its index form (fold_word)
 /// transliterated to ASCII Latin through ICU, so "Лавров" and "Lavrov" agree, with the spelling
 /// variants of transliterated names unified (see word_key). The gazetteer indexes aliases by these
-/// keys, the recognizer looks words up by them, and entity_key() names entities in the index.
+/// match keys and the recognizer looks words up by them. entity_key() names entities in the index
+/// and in filters: the readable form of one canonical name ("tony_blair", not the match key
+/// "toni_blair").
 
 #include "common/analyzer.hpp"
 
@@ -40,10 +42,19 @@ class NameNormalizer {
     /// ICU's transliteration data and it is missing.
     [[nodiscard]] std::string word_key(std::string_view folded_word) const;
 
-    /// The key of a name: the word keys of its words joined by '_' ("Sergey Lavrov" ->
+    /// The match key of a name: the word keys of its words joined by '_' ("Sergey Lavrov" ->
     /// "sergei_lavrov", "Сергей Лавров" -> "sergei_lavrov", "U.S." -> "us"). Empty when the name
     /// has no words.
     [[nodiscard]] std::string name_key(std::string_view name) const;
+
+    /// The readable key of one word in index form: its ASCII letters and digits as written
+    /// ("tony" stays "tony", "d'ivoire" -> "divoire"); a word outside ASCII after folding is
+    /// transliterated as word_key does, variants unified.
+    [[nodiscard]] std::string readable_word_key(std::string_view folded_word) const;
+
+    /// The readable key of a name: readable_word_key of its words joined by '_' ("Tony Blair" ->
+    /// "tony_blair", "Germany" -> "germany", "U.S." -> "us"). Empty when the name has no words.
+    [[nodiscard]] std::string readable_key(std::string_view name) const;
 
   private:
     struct Icu;
@@ -53,8 +64,18 @@ class NameNormalizer {
     std::unique_ptr<Icu> icu_;
 };
 
-/// NameNormalizer::for_this_thread().name_key(name): the stable ASCII key ([a-z0-9_]) of an
-/// entity name, the same for all its spellings and scripts. Thread-safe.
+/// NameNormalizer::for_this_thread().readable_key(name): the stable, readable ASCII key
+/// ([a-z0-9_]) of an entity's canonical name, the key the index stores, facets print and filters
+/// take ("Tony Blair" -> "tony_blair"). Thread-safe.
 [[nodiscard]] std::string entity_key(std::string_view name);
+
+/// NameNormalizer::for_this_thread().name_key(name): the match key of a name, the same for all
+/// its spellings and scripts ("Sergey Lavrov", "Сергей Лавров" -> "sergei_lavrov"). Thread-safe.
+[[nodiscard]] std::string name_match_key(std::string_view name);
+
+/// The match key of an entity key ("sergey_lavrov" or "sergei_lavrov" -> "sergei_lavrov";
+/// "tony_blair", "toni_blair" -> "toni_blair"): the spelling variants of word_key unified in each
+/// '_'-separated word. Two keys name the same entity spelled alike when these agree.
+[[nodiscard]] std::string key_match_form(std::string_view key);
 
 } // namespace newssearch::entities

@@ -48,7 +48,9 @@ TEST_CASE("entity, person, place and org filters", "[cli][entities]") {
         {"place:Anchorage", {"003"}},
         {"org:ASEAN", {"001"}},
         {"place:Kiev", {"001"}},                      // alias of Kyiv
-        {"entity:sergei_lavrov", {"000", "001", "002", "003"}}, // a key, as facets print it
+        {"entity:sergey_lavrov", {"000", "001", "002", "003"}}, // a key, as facets print it
+        {"entity:sergei_lavrov", {"000", "001", "002", "003"}}, // a key as older versions printed it
+        {"org:Anchorage", {}},                         // one type per entity, in filters too
         {"person:Anchorage", {}},                      // a place is not a person
         {"entity:Barbie", {}},
         {"entity:\"Chicago Bears\"", {}},

@@ -51,3 +51,9 @@ TEST_CASE("entity keys are stored one a line", "[stored_records]") {
     CHECK(split_entity_keys("").empty());
     CHECK(split_entity_keys("a\n\nb\n") == std::vector<std::string>{"a", "b"});
 }
+
+TEST_CASE("a name in its usual case beats the same name in capitals", "[stored_records]") {
+    CHECK(better_entity_name({"place", "Iraq"}, {"place", "IRAQ"}));
+    CHECK_FALSE(better_entity_name({"place", "IRAQ"}, {"place", "Iraq"}));
+    CHECK(better_entity_name({"other", "Kuwait"}, {"place", "KUWAIT"}));
+}

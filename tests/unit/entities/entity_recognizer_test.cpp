@@ -288,7 +288,7 @@ TEST_CASE("mentions carry keys, offsets and their source", "[entities][recognize
     CHECK(mentions[0] ==
           EntityMention{"United States", "united_states", EntityType::place, 0, 9, true, true});
     CHECK(mentions[1] ==
-          EntityMention{"Sergey Lavrov", "sergei_lavrov", EntityType::person, 14, 20, true, false});
+          EntityMention{"Sergey Lavrov", "sergey_lavrov", EntityType::person, 14, 20, true, false});
     CHECK(text.substr(mentions[2].begin, mentions[2].end - mentions[2].begin) == "U.S.");
 }
 

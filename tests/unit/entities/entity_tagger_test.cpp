@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -74,6 +75,34 @@ TEST_CASE("one name, one entity in a document", "[entities][tagger]") {
     CHECK(found[0] == "Tony Blair (person) [BLAIR]; Glasgow (place) [GLASGOW]");
     CHECK(found[1] == "Tony Blair (person) [Tony Blair]; Glasgow (place) [Glasgow]");
     CHECK(found[2] == "Tony Blair (person) [Blair]; Tony Blair (person) [Blair]");
+}
+
+TEST_CASE("mentions carry the readable key of the document's spelling", "[entities][tagger]") {
+    static const EntityRecognizer recognizer;
+    const std::vector<std::string_view> parts{"Tony Blair visited Glasgow.", "Mr Blair said so."};
+    const auto mentions = recognizer.recognize_document(parts);
+    REQUIRE(mentions[0].size() == 2);
+    CHECK(mentions[0][0].key == "tony_blair");
+    REQUIRE(mentions[1].size() == 1);
+    CHECK(mentions[1][0].key == "tony_blair");
+}
+
+TEST_CASE("a name the document writes only in capitals takes its usual case", "[entities][tagger]") {
+    static const EntityRecognizer recognizer;
+    // Headlines and datelines in capitals say nothing of case; a body's capitals ("ASEAN") do.
+    const std::vector<std::string_view> parts{"OIL OUTPUT RISES IN KUWAIT", "NEW YORK 1996-08-22",
+                                              "Oil output rose, the ministry said on Monday.",
+                                              "IBM shares rose, and ASEAN ministers met in Hanoi."};
+    const auto mentions = recognizer.recognize_document(parts);
+    std::set<std::string> names;
+    for (const auto& part : mentions)
+        for (const EntityMention& mention : part) names.insert(mention.canonical + "/" + mention.key);
+    CAPTURE(names);
+    CHECK(names.contains("Kuwait/kuwait"));
+    CHECK_FALSE(names.contains("KUWAIT/kuwait"));
+    CHECK(names.contains("IBM/ibm")); // an acronym stays
+    CHECK(names.contains("ASEAN/asean"));
+    CHECK(names.contains("New York/new_york"));
 }
 
 TEST_CASE("a model is saved and read back", "[entities][tagger]") {

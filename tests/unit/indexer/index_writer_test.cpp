@@ -94,7 +94,7 @@ TEST_CASE("the gazetteer is stored with the word keys of its names outside ASCII
     IndexWriter again(dir / "db");
     CHECK(again.add(sample("a1", "Сергей Лавров spoke in Riyadh.")) == AddOutcome::added);
     again.commit();
-    CHECK(Xapian::Database(dir / "db").term_exists("XEAsergei_lavrov"));
+    CHECK(Xapian::Database(dir / "db").term_exists("XEAsergey_lavrov"));
 }
 
 TEST_CASE("re-indexing the same articles leaves the database content unchanged", "[index]") {

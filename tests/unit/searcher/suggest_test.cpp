@@ -74,7 +74,7 @@ TEST_CASE("suggest offers entities whose name has a word starting with the last 
                                      [](const Suggestion& s) { return s.kind == "entity"; });
     REQUIRE(entity != found.end());
     CHECK(entity->completion == "Sergey Lavrov");
-    CHECK(entity->entity_key == "sergei_lavrov");
+    CHECK(entity->entity_key == "sergey_lavrov");
     CHECK(entity->text == "talks with Sergey Lavrov");
     CHECK(entity->frequency > 0);
     CHECK(suggest(index.database(), "serg", 10).front().kind == "entity");

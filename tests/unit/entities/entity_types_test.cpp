@@ -1,0 +1,98 @@
+// One type per entity over the whole index (searcher/stored_article.hpp, voted_entity_type): what
+// hits, facets, `entities` and the typed filters (person:, place:, org:) all show, and filters by
+// readable or old-style keys.
+#include "common/analyzer.hpp"
+#include "common/schema.hpp"
+#include "common/stored_records.hpp"
+#include "searcher/query_builder.hpp"
+#include "searcher/stored_article.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace newssearch;
+using namespace newssearch::searcher;
+
+namespace {
+
+/// Articles as the indexer writes their entity terms: every entity gets entity: (XEA) and, unless
+/// the article calls it "other", the filter term of the type the article gives it.
+struct TypedIndex {
+    Xapian::WritableDatabase database{std::string(), Xapian::DB_BACKEND_INMEMORY};
+
+    void add(const std::string& id, const std::vector<std::pair<std::string, std::string>>& entities) {
+        Xapian::Document document;
+        document.add_boolean_term(schema::term(schema::article_prefix, id));
+        for (const auto& [key, type] : entities) {
+            document.add_boolean_term(schema::term(schema::article_entity_prefix, key));
+            if (type == "person") document.add_boolean_term(schema::term(schema::person_prefix, key));
+            if (type == "place") document.add_boolean_term(schema::term(schema::place_prefix, key));
+            if (type == "organisation") document.add_boolean_term(schema::term(schema::organisation_prefix, key));
+        }
+        document.add_value(schema::slot_article_id, id);
+        database.add_document(document);
+    }
+
+    std::vector<std::string> ids(const Xapian::Query& query) const {
+        Xapian::Enquire enquire(database);
+        enquire.set_query(query);
+        std::vector<std::string> found;
+        for (const Xapian::docid id : enquire.get_mset(0, 100)) {
+            const Xapian::Document document = database.get_document(id);
+            found.push_back(document.get_value(schema::slot_article_id));
+        }
+        std::sort(found.begin(), found.end());
+        return found;
+    }
+};
+
+} // namespace
+
+TEST_CASE("an entity's type is the one most articles give it", "[entities][types]") {
+    TypedIndex index;
+    index.add("a", {{"london", "place"}, {"liverpool", "organisation"}});
+    index.add("b", {{"london", "place"}, {"liverpool", "place"}});
+    index.add("c", {{"london", "organisation"}, {"liverpool", "organisation"}});
+    index.add("d", {{"christmas", "other"}, {"london", "other"}});
+    // The name record says "organisation" (the smallest type wins there); the articles say place.
+    index.database.set_metadata(schema::term(schema::entity_key_prefix, "london"),
+                                format_entity_name({"organisation", "London"}));
+    CHECK(voted_entity_type(index.database, "london", "organisation") == "place");
+    CHECK(voted_entity_type(index.database, "liverpool", "") == "organisation");
+    CHECK(voted_entity_type(index.database, "christmas", "") == "other");
+    // A tie goes to the stored type; an unknown key keeps it.
+    index.add("e", {{"chelsea", "place"}});
+    index.add("f", {{"chelsea", "organisation"}});
+    CHECK(voted_entity_type(index.database, "chelsea", "organisation") == "organisation");
+    CHECK(voted_entity_type(index.database, "nowhere", "place") == "place");
+    const Entity london = stored_entity(index.database, "london");
+    CHECK(london.canonical == "London");
+    CHECK(london.type == "place");
+}
+
+TEST_CASE("typed filters agree with the voted type", "[entities][types]") {
+    TypedIndex index;
+    index.add("a", {{"london", "place"}});
+    index.add("b", {{"london", "place"}});
+    index.add("c", {{"london", "organisation"}});
+    index.add("d", {{"tony_blair", "person"}});
+    const Analyzer analyzer;
+    const Xapian::Database& database = index.database;
+    const QueryBuilder builder(analyzer, &database);
+    using Ids = std::vector<std::string>;
+    // London is a place: place: finds every article that mentions it, org: none.
+    CHECK(index.ids(builder.parse("place:London").query) == Ids{"a", "b", "c"});
+    CHECK(index.ids(builder.parse("org:London").query).empty());
+    CHECK(index.ids(builder.parse("entity:london").query) == Ids{"a", "b", "c"});
+    // Readable keys, names, and the match keys older indexes printed all name Tony Blair.
+    CHECK(index.ids(builder.parse("entity:tony_blair").query) == Ids{"d"});
+    CHECK(index.ids(builder.parse("entity:\"Tony Blair\"").query) == Ids{"d"});
+    CHECK(index.ids(builder.parse("person:toni_blair").query) == Ids{"d"});
+    CHECK(index.ids(builder.entity_filter("toni_blair")) == Ids{"d"});
+    CHECK(index.ids(builder.parse("place:tony_blair").query).empty());
+}
