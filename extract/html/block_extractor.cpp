@@ -48,6 +48,11 @@ constexpr double frame_article_prose_share = 0.75;
 /// Containers scoring at least this share of the best one are near-ties, settled by closeness to
 /// the title heading.
 constexpr double near_tie_share = 0.8;
+/// A sibling box of the container joins it when it holds at least this much text (bytes), ...
+constexpr std::size_t min_sibling_box_chars = 300;
+/// ... under this share of links, and at least this share of it in prose blocks.
+constexpr double max_sibling_box_links = 0.1;
+constexpr double sibling_box_prose_share = 0.8;
 /// A page of story teasers (a section front, an index of posts): at least this many headlines in
 /// the chosen boxes that link to their stories, ...
 constexpr std::size_t min_teaser_headlines = 3;
@@ -881,6 +886,13 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
     // 3. Siblings of the container that also hold article text (pages split the story into
     //    several boxes): a good score of their own, or one substantial low-link paragraph.
     std::unordered_set<const GumboNode*> selected{top};
+    // Elements holding a heading (a box of teasers has one per story).
+    std::unordered_set<const GumboNode*> has_heading;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        if (owners[i] && blocks[i].kind == BlockKind::heading)
+            for (const GumboNode* node = owners[i]; node && node != body && has_heading.insert(node).second;
+                 node = parent_element(node)) {
+            }
     if (const GumboNode* parent = parent_element(top); parent && top != body) {
         const double threshold = std::max(10.0, top_score * 0.2);
         const std::string top_class(attribute(top, "class"));
@@ -896,7 +908,17 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
                 continue;
             }
             const auto s = stats.find(sibling);
-            if (s == stats.end() || !is_tag(sibling, GUMBO_TAG_P)) continue;
+            if (s == stats.end()) continue;
+            // A box of prose beside the container (the story's second half in a box of its
+            // own): mostly prose paragraphs, few links, no heading (a box of teasers has one
+            // per story) and no furniture name (an author's profile box).
+            if (!is_tag(sibling, GUMBO_TAG_P)) {
+                if (s->second.chars >= min_sibling_box_chars && link_density(s->second) < max_sibling_box_links &&
+                    static_cast<double>(s->second.prose_chars) >= sibling_box_prose_share * static_cast<double>(s->second.chars) &&
+                    !has_heading.count(sibling) && class_weight(sibling, false) >= 0)
+                    selected.insert(sibling);
+                continue;
+            }
             const double density = link_density(s->second);
             const std::string text = text_content(sibling);
             if ((text.size() > 80 && density < 0.25) ||

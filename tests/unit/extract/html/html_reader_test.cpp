@@ -331,3 +331,14 @@ TEST_CASE("a link list box that opens with the post's paragraph keeps the paragr
     CHECK(text.find("Related posts") == std::string::npos);
     CHECK(text.find("Ferry moves to a temporary landing") == std::string::npos);
 }
+
+TEST_CASE("a box of prose beside the story joins it; a box of teasers does not", "[html][reader]") {
+    // The note on how the survey was done, in a box of its own after the story, scored under
+    // the siblings' threshold and was left out.
+    const std::string text = body(page("split_story_box.html").article);
+    CHECK(text.find("public meeting, where the plans") != std::string::npos);
+    CHECK(text.find("chosen at random from the electoral roll") != std::string::npos);
+    CHECK(text.find("margin of error is about three points") != std::string::npos);
+    CHECK(text.find("summer timetable") == std::string::npos);
+    CHECK(text.find("Herring season opens early") == std::string::npos);
+}
