@@ -24,22 +24,22 @@ void add_date_terms(Xapian::Document& document, const std::string& date) {
 
 /// "Z+prefix+stem", the term Xapian's QueryParser looks for when a word is searched stemmed;
 /// nothing for a word it never stems (Analyzer::has_stem: numbers).
-void add_stemmed(Xapian::Document& document, const Analyzer& analyzer, std::string_view prefix,
+void add_stemmed(Xapian::Document& document, StemCache& stems, std::string_view prefix,
                  const std::string& term, Xapian::termcount wdf) {
     if (!Analyzer::has_stem(term)) return;
     std::string stemmed(schema::stem_marker);
     stemmed += prefix;
-    stemmed += analyzer.stem(term);
+    stemmed += stems.of(term);
     document.add_term(stemmed, wdf);
 }
 
 /// Free-text terms the way Xapian's QueryParser looks for them: positional "prefix+term" and
 /// its stemmed term.
-void add_text(Xapian::Document& document, const Analyzer& analyzer, const std::vector<Token>& tokens,
+void add_text(Xapian::Document& document, StemCache& stems, const std::vector<Token>& tokens,
               std::string_view prefix, Xapian::termpos first_position, Xapian::termcount wdf) {
     for (const Token& token : tokens) {
         document.add_posting(schema::term(prefix, token.term), first_position + token.position, wdf);
-        add_stemmed(document, analyzer, prefix, token.term, wdf);
+        add_stemmed(document, stems, prefix, token.term, wdf);
     }
 }
 
@@ -57,7 +57,7 @@ std::string_view typed_prefix(entities::EntityType type) {
 
 /// The entity fields of one passage: weighted mention terms and extra weight for the words of
 /// each mention.
-void add_mentions(Xapian::Document& document, const Analyzer& analyzer, const Passage& passage,
+void add_mentions(Xapian::Document& document, StemCache& stems, const Passage& passage,
                   const std::vector<PassageEntity>& mentions) {
     for (const PassageEntity& mention : mentions) {
         // An adjective ("American") says less about an article than a name: it filters, not ranks.
@@ -65,7 +65,7 @@ void add_mentions(Xapian::Document& document, const Analyzer& analyzer, const Pa
         for (const Token& token : passage.tokens) {
             if (token.begin < mention.begin || token.end > mention.end) continue;
             document.add_term(token.term, schema::entity_word_extra_wdf);
-            add_stemmed(document, analyzer, "", token.term, schema::entity_word_extra_wdf);
+            add_stemmed(document, stems, "", token.term, schema::entity_word_extra_wdf);
         }
     }
 }
@@ -85,14 +85,14 @@ void add_article_entities(Xapian::Document& document, const ArticleEntities& ent
 
 /// The lead: the standfirst when the article has one, else its first body passage (news puts the
 /// gist first), as stemmed terms under the lead prefix, without positions.
-void add_lead(Xapian::Document& document, const Analyzer& analyzer, const std::vector<Passage>& passages) {
+void add_lead(Xapian::Document& document, StemCache& stems, const std::vector<Passage>& passages) {
     const auto lede = std::find_if(passages.begin(), passages.end(),
                                    [](const Passage& passage) { return passage.kind == PassageKind::lede; });
     const auto body = std::find_if(passages.begin(), passages.end(),
                                    [](const Passage& passage) { return passage.kind == PassageKind::body; });
     const auto lead = lede != passages.end() ? lede : body;
     if (lead == passages.end()) return;
-    for (const Token& token : lead->tokens) add_stemmed(document, analyzer, schema::lead_prefix, token.term, 1);
+    for (const Token& token : lead->tokens) add_stemmed(document, stems, schema::lead_prefix, token.term, 1);
 }
 
 /// The near-duplicate fingerprint of the title and every passage (lede, body, captions), in
@@ -134,18 +134,18 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::vecto
     Xapian::Document document;
     document.set_data(document_data(article, passages, entities));
     // Title words count extra (the title weight) and are searchable as title:.
-    add_text(document, analyzer_, title, "", 0, title_wdf_);
-    add_text(document, analyzer_, title, schema::title_prefix, 0, 1);
-    add_text(document, analyzer_, author, schema::author_prefix, 0, 1);
+    add_text(document, stems_, title, "", 0, title_wdf_);
+    add_text(document, stems_, title, schema::title_prefix, 0, 1);
+    add_text(document, stems_, author, schema::author_prefix, 0, 1);
     Xapian::termpos passage_start = static_cast<Xapian::termpos>(title.size()) + schema::body_position_gap;
     for (std::size_t i = 0; i < passages.size(); ++i) {
         const Passage& passage = passages[i];
-        add_text(document, analyzer_, passage.tokens, "", passage_start, 1);
-        add_mentions(document, analyzer_, passage, i < entities.passages.size() ? entities.passages[i] : no_mentions);
+        add_text(document, stems_, passage.tokens, "", passage_start, 1);
+        add_mentions(document, stems_, passage, i < entities.passages.size() ? entities.passages[i] : no_mentions);
         passage_start += static_cast<Xapian::termpos>(passage.tokens.size()) + schema::body_position_gap;
     }
     add_article_entities(document, entities);
-    add_lead(document, analyzer_, passages);
+    add_lead(document, stems_, passages);
 
     document.add_boolean_term(schema::term(schema::article_prefix, article.id));
     if (!source.empty()) document.add_boolean_term(schema::term(schema::source_prefix, source));

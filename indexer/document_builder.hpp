@@ -5,6 +5,7 @@
 #include "common/article.hpp"
 #include "indexer/entity_annotator.hpp"
 #include "indexer/passage_splitter.hpp"
+#include "indexer/stem_cache.hpp"
 
 #include "common/schema.hpp"
 
@@ -17,10 +18,10 @@ namespace newssearch::indexer {
 
 /// Builds the Xapian document of one article: its passages' words, each passage after the
 /// previous one in positions, and the article's own fields (title, author, source, date,
-/// category), analysed once.
+/// category), analysed once. Not thread-safe (it remembers stems): one per indexing thread.
 class DocumentBuilder {
   public:
-    explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+    explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer), stems_(analyzer) {}
 
     /// How many times each title word counts (schema::default_title_wdf).
     void set_title_wdf(Xapian::termcount wdf) { title_wdf_ = wdf; }
@@ -32,6 +33,7 @@ class DocumentBuilder {
 
   private:
     const Analyzer& analyzer_;
+    mutable StemCache stems_; ///< build() is const to its caller; the cache only saves work
     Xapian::termcount title_wdf_ = schema::default_title_wdf;
 };
 
