@@ -508,6 +508,11 @@ std::vector<std::size_t> part_sizes(const std::vector<AnalysedText>& texts) {
     return sizes;
 }
 
+/// "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir" (index forms): only people are called so.
+bool is_honorific(std::string_view term) {
+    return term == "mr" || term == "mrs" || term == "ms" || term == "miss" || term == "dr" || term == "sir";
+}
+
 } // namespace
 
 std::vector<std::vector<TaggedSpan>> tag_document(const EntityTagger& tagger,
@@ -523,7 +528,7 @@ std::vector<std::vector<TaggedSpan>> tag_document(const EntityTagger& tagger,
                 ++i;
                 continue;
             }
-            const int type = type_of(part[i]);
+            int type = type_of(part[i]);
             std::size_t last = i + 1;
             while (last < part.size() && part[last] == 2 + 2 * type &&
                    continues_name(input.texts[p], last))
@@ -533,6 +538,11 @@ std::vector<std::vector<TaggedSpan>> tag_document(const EntityTagger& tagger,
             const std::vector<Word>& words = input.texts[p].words;
             // Nor does a person's name start with a title: "Mr Blair" is Blair (Tony Blair, when
             // the article says so).
+            // After an honorific ("Mr Brown", "Mrs Thatcher") a name is a person's, whatever
+            // the tagger read.
+            if ((i > 0 && words[i].joined && is_honorific(words[i - 1].term)) ||
+                (i + 1 < last && is_honorific(words[i].term)))
+                type = 0;
             std::size_t first = i;
             while (first < last && ((words[first].lower_case &&
                                      !cues::is_name_particle(words[first].term)) ||

@@ -105,6 +105,22 @@ TEST_CASE("a name the document writes only in capitals takes its usual case", "[
     CHECK(names.contains("New York/new_york"));
 }
 
+TEST_CASE("a name after an honorific is a person's", "[entities][tagger]") {
+    // The tagger alone reads "Mr London" as the city.
+    static const EntityRecognizer recognizer;
+    const std::vector<std::string_view> parts{"Brown warns on debt",
+                                              "Mr Brown said the economy was strong, and Mrs Hodge agreed.",
+                                              "Mr London said so."};
+    const auto mentions = recognizer.recognize_document(parts);
+    for (const auto& part : mentions)
+        for (const EntityMention& mention : part) {
+            CAPTURE(mention.canonical);
+            CHECK(mention.type == EntityType::person);
+        }
+    CHECK(mentions[1].size() == 2);
+    CHECK(mentions[2].size() == 1);
+}
+
 TEST_CASE("a model is saved and read back", "[entities][tagger]") {
     const EntityTagger model({0x1234, 0xabcdef}, {1.5F, 0, 0, 0, 0, 0, 0, 0, -2.0F,
                                                   0, 0, 0.25F, 0, 0, 0, 0, 0, 0.01F});
