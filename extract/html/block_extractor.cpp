@@ -489,10 +489,13 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     if (lower(attribute(node, "itemprop")).find("articlebody") != std::string::npos) return {};
     // A higher share-of-page guard than the tag rules': a sidebar can hold more text than a
     // short post, but a box with nearly all of the page is the page, whatever its name.
-    if (share_of_page >= 0.8) return {};
     const std::vector<std::vector<std::string>> names = box_names(node);
     if (names.empty()) return {};
     const auto because = [](std::string_view rule) { return "class/id '" + std::string(rule) + "'"; };
+    // Readers' comments can outweigh a short post many times over: a box named for them is
+    // dropped whatever its share of the page, unless it holds the article's prose.
+    if (const auto rule = named_rule(names, never_article, true); !rule.empty() && !holds_article) return because(rule);
+    if (share_of_page >= 0.8) return {};
     if (const auto rule = named_rule(names, never_article, true); !rule.empty()) return because(rule);
     if (!class_rules) return {};
     for (const std::string_view rule : strong_furniture)

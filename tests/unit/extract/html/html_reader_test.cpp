@@ -342,3 +342,17 @@ TEST_CASE("a box of prose beside the story joins it; a box of teasers does not",
     CHECK(text.find("summer timetable") == std::string::npos);
     CHECK(text.find("Herring season opens early") == std::string::npos);
 }
+
+TEST_CASE("a box named for the comments is dropped even when it holds most of the page", "[html][reader]") {
+    // A one-line video post under six comments: the comments box held over 80% of the page's
+    // text, escaped its name, and one comment was taken for the article.
+    const HtmlExtraction extraction = page("comments_outweigh_post.html");
+    const std::string text = body(extraction.article);
+    CHECK(text.find("Watch the first lamp go on at dusk.") != std::string::npos);
+    CHECK(text.find("Morag") == std::string::npos);
+    CHECK(text.find("lighthouse") == std::string::npos);
+    bool explained = false;
+    for (const Block& block : extraction.blocks.blocks)
+        explained = explained || (block.reason == "dropped subtree: class/id 'comment'" && block.text.starts_with("Morag"));
+    CHECK(explained);
+}
