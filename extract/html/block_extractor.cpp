@@ -1073,6 +1073,22 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             body_words += word_count(block.text);
         }
     }
+    // A container that holds nothing but annotated links (a week's roundup: "Title - what it
+    // says") is a post made of links: with no other text kept, its linked items with words of
+    // their own are the article.
+    if (body_words == 0 && !stopped) {
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            Block& block = blocks[i];
+            if (!owners[i] || !inside_of[i] || block.kept || block.kind == BlockKind::heading) continue;
+            const double density = static_cast<double>(block.link_chars) / static_cast<double>(block.text.size());
+            if (!(block.reason.starts_with("inside a link list") || block.reason.starts_with("mostly link text")) ||
+                density > max_annotated_link_density || word_count(block.text) < min_linked_sentence_words ||
+                starts_with_label(block.text) || !boilerplate_reason(block.text).empty())
+                continue;
+            block.kept = true;
+            block.reason = "links with words of their own (the container holds nothing else)";
+        }
+    }
     // 5. Short fragments after the last paragraph are widgets ("Tweet", "0 recs", "Tags: ...")
     //    and a heading with no text after it introduces something that was dropped.
     const auto is_fragment = [](const Block& block) {

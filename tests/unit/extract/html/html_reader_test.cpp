@@ -356,3 +356,12 @@ TEST_CASE("a box named for the comments is dropped even when it holds most of th
         explained = explained || (block.reason == "dropped subtree: class/id 'comment'" && block.text.starts_with("Morag"));
     CHECK(explained);
 }
+
+TEST_CASE("a post made only of annotated links keeps them", "[html][reader]") {
+    // A week's roundup ("Headline - a few words") is all the post holds: every item was dropped
+    // as a link list and the page came out empty.
+    const Article article = page("link_roundup.html").article;
+    REQUIRE(article.paragraphs.size() == 4);
+    CHECK_THAT(article.paragraphs[0].text, Catch::StartsWith("Harbour authority votes to rebuild"));
+    CHECK(body(article).find("Archive") == std::string::npos);
+}
