@@ -61,6 +61,8 @@ class ConnectionStream final : public httplib::Stream {
     /// A request starts: its headers are counted and timed from now.
     void start_request() {
         in_headers_ = true;
+        skipping_request_line_ = false;
+        skipped_bytes_ = 0;
         header_bytes_ = 0;
         line_bytes_ = 0;
         line_index_ = 0;
@@ -73,16 +75,23 @@ class ConnectionStream final : public httplib::Stream {
     bool is_writable() const override { return wait_for(sock_, POLLOUT, write_timeout_); }
 
     ssize_t read(char* ptr, size_t size) override {
-        if (refused_ || (begin_ == end_ && !fill()))
-            return -1;
-        std::size_t count = std::min(size, end_ - begin_);
-        if (in_headers_)
-            count = count_header_bytes(count);
-        if (count == 0)
-            return -1;
-        std::copy_n(buffer_.data() + begin_, count, ptr);
-        begin_ += count;
-        return static_cast<ssize_t>(count);
+        for (;;) {
+            if (refused_ || (begin_ == end_ && !fill()))
+                return -1;
+            if (skipping_request_line_ && !skip_request_line())
+                return -1;
+            std::size_t count = std::min(size, end_ - begin_);
+            if (in_headers_)
+                count = count_header_bytes(count);
+            if (count == 0) {
+                if (skipping_request_line_)
+                    continue;
+                return -1;
+            }
+            std::copy_n(buffer_.data() + begin_, count, ptr);
+            begin_ += count;
+            return static_cast<ssize_t>(count);
+        }
     }
 
     ssize_t write(const char* ptr, size_t size) override {
@@ -145,8 +154,16 @@ class ConnectionStream final : public httplib::Stream {
     std::size_t count_header_bytes(std::size_t count) {
         for (std::size_t i = 0; i < count; ++i) {
             const char c = buffer_[begin_ + i];
-            if (++header_bytes_ > limits_.max_header_bytes)
+            if (++header_bytes_ > limits_.max_header_bytes) {
+                // A request line this long is already past cpp-httplib's own limit, which it
+                // answers (414, sent as 413) once the line ends: drop the rest of the line instead
+                // of cutting the connection without an answer.
+                if (line_index_ == 0) {
+                    skipping_request_line_ = true;
+                    return i;
+                }
                 return refuse_after(i, Refusal::headers_too_large);
+            }
             if (c == '\n') {
                 // A line with nothing but its line end closes the headers.
                 if (line_bytes_ == 0 && line_index_ > 0) {
@@ -162,6 +179,31 @@ class ConnectionStream final : public httplib::Stream {
             }
         }
         return count;
+    }
+
+    /// Drops buffered and incoming bytes up to the request line's end (bounded by the headers'
+    /// deadline and by max_skipped_request_line_bytes); false when the request is refused instead.
+    bool skip_request_line() {
+        for (;;) {
+            char* first = buffer_.data() + begin_;
+            char* newline = std::find(first, buffer_.data() + end_, '\n');
+            const auto skipped = static_cast<std::size_t>(newline - first);
+            skipped_bytes_ += skipped;
+            begin_ += skipped;
+            if (skipped_bytes_ > max_skipped_request_line_bytes) {
+                refused_ = true;
+                current_refusal = Refusal::headers_too_large;
+                return false;
+            }
+            if (begin_ < end_) {
+                // At the line end: the headers that follow are counted afresh.
+                skipping_request_line_ = false;
+                header_bytes_ = line_bytes_ = 0;
+                return true;
+            }
+            if (!fill())
+                return false;
+        }
     }
 
     bool refuse(Refusal why) {
@@ -187,6 +229,10 @@ class ConnectionStream final : public httplib::Stream {
     std::size_t end_ = 0;
     bool in_headers_ = false;
     bool refused_ = false;
+    /// Dropping the rest of an over-long request line (see count_header_bytes).
+    bool skipping_request_line_ = false;
+    std::size_t skipped_bytes_ = 0;
+    static constexpr std::size_t max_skipped_request_line_bytes = 4u << 20;
     std::size_t header_bytes_ = 0;
     std::size_t line_bytes_ = 0;
     std::size_t line_index_ = 0;
