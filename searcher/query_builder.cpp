@@ -106,8 +106,8 @@ class EntityFilterProcessor : public Xapian::FieldProcessor {
     /// once stored in their match form ("toni_blair"), and automatic names are keyed as written.
     void add_variants(const std::string& key, std::set<std::string>& keys) const {
         const std::string form = entities::key_match_form(key);
-        // key_match_form changes nothing before the first i, y or j.
-        const std::string stem = key.substr(0, key.find_first_of("iyj"));
+        // key_match_form changes no first letter, and nothing before the next i, y or j.
+        const std::string stem = key.substr(0, key.find_first_of("iyj", 1));
         const std::string prefix = schema::term(schema::article_entity_prefix, stem);
         const std::size_t skip = schema::article_entity_prefix.size();
         for (auto it = database_->allterms_begin(prefix); it != database_->allterms_end(prefix); ++it) {

@@ -95,4 +95,8 @@ TEST_CASE("typed filters agree with the voted type", "[entities][types]") {
     CHECK(index.ids(builder.parse("person:toni_blair").query) == Ids{"d"});
     CHECK(index.ids(builder.entity_filter("toni_blair")) == Ids{"d"});
     CHECK(index.ids(builder.parse("place:tony_blair").query).empty());
+    // A key starting with a variant letter.
+    index.add("e", {{"iyad_allawi", "person"}});
+    CHECK(index.ids(builder.parse("entity:iyad_allawi").query) == Ids{"e"});
+    CHECK(index.ids(builder.parse("entity:iiad_allawi").query).empty());
 }
