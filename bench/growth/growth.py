@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from index_bench import articles, per_process, size_mib, timed  # noqa: E402
+from index_bench import articles, per_process, ratio, size_mib, timed  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent.parent
 
@@ -119,10 +119,6 @@ def svg_plot(rows, path):
     out.append("</svg>")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
-
-
-def ratio(a, b):
-    return f"{a / b:.2f}" if b else "n/a"
 
 
 def main():
