@@ -1,8 +1,12 @@
 // In-process query latency: opens a newssearch database once and runs every query of a file (one
 // per line) through Searcher::search with snippets, timing each call; prints the percentiles.
 //
-//   query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets] [--slowest N]
+//   query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets] [--all-copies]
+//                 [--slowest N]
 //
+// --all-copies lists copies of a story as hits of their own (SearchOptions::collapse_copies off):
+// on a corpus replicated N times every article has N-1 exact copies, which a real collection
+// does not, and grouping them would measure that instead of the search.
 // The first round warms the caches and is not counted; the next N rounds (default 3) are.
 #include "searcher/searcher.hpp"
 
@@ -27,11 +31,13 @@ struct Options {
     std::size_t rounds = 3;
     std::size_t limit = 10;
     bool snippets = true;
+    bool all_copies = false;
     std::size_t slowest = 0; ///< print the N slowest queries
 };
 
 [[noreturn]] void usage() {
-    std::cerr << "usage: query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets] [--slowest N]\n";
+    std::cerr << "usage: query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets] [--all-copies] "
+                 "[--slowest N]\n";
     std::exit(2);
 }
 
@@ -45,6 +51,7 @@ Options parse(int argc, char** argv) {
         else if (arg == "--rounds") options.rounds = std::stoul(value());
         else if (arg == "--limit") options.limit = std::stoul(value());
         else if (arg == "--no-snippets") options.snippets = false;
+        else if (arg == "--all-copies") options.all_copies = true;
         else if (arg == "--slowest") options.slowest = std::stoul(value());
         else usage();
     }
@@ -91,6 +98,7 @@ int main(int argc, char** argv) try {
             search.query = query;
             search.limit = options.limit;
             search.snippets = options.snippets;
+            search.collapse_copies = !options.all_copies;
             const double cpu_start = thread_cpu_millis();
             const auto start = std::chrono::steady_clock::now();
             const auto result = searcher.search(search);
