@@ -89,9 +89,10 @@ inline constexpr std::string_view gazetteer_word_keys_key = "newssearch:gazettee
 /// A copy of the synonym table, one "key<TAB>synonym<TAB>synonym..." line per key: Xapian 1.4's
 /// remote backend cannot read synonyms, so searches over remote shards take them from here.
 inline constexpr std::string_view synonym_table_key = "newssearch:synonym_table";
-/// + absolute source file path -> "SIZE MTIME_NS\n" then the ids of the articles read from it,
-/// one a line. Written only for files read without problems; a file whose size and modification
-/// time still match is not read again.
+/// + absolute source file path -> "SIZE MTIME_NS DOCUMENT_FORMAT\n" then the ids of the articles
+/// read from it, one a line. Written only for files read without problems; a file whose size and
+/// modification time still match is not read again, unless its record is of another
+/// document_format (or has none).
 inline constexpr std::string_view file_key_prefix = "file:";
 /// + article id -> the absolute path of the file it was read from (--prune, --delete).
 inline constexpr std::string_view article_file_key_prefix = "article-file:";

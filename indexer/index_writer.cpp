@@ -78,7 +78,8 @@ std::string pending_spelling_key(std::size_t sequence) {
 }
 
 std::string format_record(const FileRecord& record) {
-    std::string text = std::to_string(record.stamp.size) + " " + std::to_string(record.stamp.mtime_ns) + "\n";
+    std::string text = std::to_string(record.stamp.size) + " " + std::to_string(record.stamp.mtime_ns) + " " +
+                       std::to_string(schema::document_format) + "\n";
     for (const std::string& id : record.article_ids) text += id + "\n";
     return text;
 }
@@ -89,6 +90,8 @@ std::optional<FileRecord> parse_record(const std::string& text) {
     if (!(in >> record.stamp.size >> record.stamp.mtime_ns)) return std::nullopt;
     std::string line;
     std::getline(in, line);
+    // A file indexed into documents of another format is read again (schema::document_format).
+    if (line != " " + std::to_string(schema::document_format)) return std::nullopt;
     while (std::getline(in, line))
         if (!line.empty()) record.article_ids.push_back(line);
     return record;

@@ -297,3 +297,20 @@ TEST_CASE("an entity keeps the best name offered within a batch and across commi
     reopened.commit();
     CHECK(stored() == "person\tSergei Lavrov");
 }
+
+TEST_CASE("a file recorded for documents of an older format is read again", "[index_writer]") {
+    const test::TempDir dir;
+    {
+        IndexWriter writer(dir / "db");
+        writer.record_file("/data/a.txt", FileRecord{{12, 34}, {"a1", "a2"}});
+        writer.commit();
+    }
+    Xapian::WritableDatabase database(dir / "db");
+    const auto current = read_file_record(database, "/data/a.txt");
+    REQUIRE(current);
+    CHECK(current->article_ids == std::vector<std::string>{"a1", "a2"});
+    // As an index of document format 2 wrote it: size and time only. Its articles' documents are
+    // of the older format, so the file is read again (and they are rewritten).
+    database.set_metadata(schema::term(schema::file_key_prefix, "/data/a.txt"), "12 34\na1\na2\n");
+    CHECK_FALSE(read_file_record(database, "/data/a.txt"));
+}
