@@ -67,12 +67,14 @@ Xapian::Query ranked_query(const Xapian::Query& any_words,
     if (bonuses.empty()) return any_words;
     std::vector<Xapian::Query> queries;
     for (const auto& [reason, query] : bonuses) queries.push_back(query);
-    // Only the words match: the bonuses count for the articles they found. (No phrase among the
-    // bonuses: Xapian 1.4.22 checks positions wrongly in such a query once its matcher has
-    // turned the OR into an AND_MAYBE, and drops or boosts the wrong articles.)
-    return Xapian::Query(Xapian::Query::OP_OR, any_words,
-                         Xapian::Query(Xapian::Query::OP_FILTER,
-                                       Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()), any_words));
+    // Only the words match: the bonuses count for the articles they found. AND_MAYBE says so
+    // directly, and lets Xapian look the bonuses up only for those articles and stop once they
+    // can no longer change the page; the same articles and weights as OR(words, FILTER(bonuses,
+    // words)), which read every word's postings twice (4-5x a plain OR's time on 95,000
+    // articles). (No phrase among the bonuses: Xapian 1.4.22 checks positions wrongly under an
+    // AND_MAYBE, and drops or boosts the wrong articles.)
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, any_words,
+                         Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()));
 }
 
 MatchResult Matcher::match(const SearchPlan& plan, const QueryBuilder& builder, ArticleFacetSpy* facet_spy) {
