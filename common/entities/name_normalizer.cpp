@@ -36,6 +36,34 @@ void unify_variants(std::string& word) {
     }
 }
 
+/// The ASCII letters (in lower case) and digits of `latin`, nothing else.
+std::string ascii_key(std::string_view latin) {
+    std::string key;
+    key.reserve(latin.size());
+    for (const char c : latin) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            key += c;
+        else if (c >= 'A' && c <= 'Z')
+            key += static_cast<char>(c - 'A' + 'a');
+    }
+    return key;
+}
+
+/// The keys `word_key` gives the words of `name`, joined by '_', empty ones left out.
+template <class WordKey>
+std::string joined_key(const Analyzer& analyzer, std::string_view name, WordKey word_key) {
+    std::string key;
+    for (const Token& token : analyzer.tokenize(name)) {
+        const std::string word = word_key(token.term);
+        if (word.empty())
+            continue;
+        if (!key.empty())
+            key += '_';
+        key += word;
+    }
+    return key;
+}
+
 } // namespace
 
 struct NameNormalizer::Icu {
@@ -71,57 +99,21 @@ const NameNormalizer& NameNormalizer::for_this_thread() {
 }
 
 std::string NameNormalizer::word_key(std::string_view folded_word) const {
-    const std::string latin = is_ascii(folded_word) ? std::string(folded_word) : to_latin(folded_word);
-    std::string key;
-    key.reserve(latin.size());
-    for (const char c : latin) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            key += c;
-        else if (c >= 'A' && c <= 'Z')
-            key += static_cast<char>(c - 'A' + 'a');
-    }
+    std::string key = ascii_key(is_ascii(folded_word) ? std::string(folded_word) : to_latin(folded_word));
     unify_variants(key);
     return key;
 }
 
 std::string NameNormalizer::name_key(std::string_view name) const {
-    std::string key;
-    for (const Token& token : analyzer_.tokenize(name)) {
-        const std::string word = word_key(token.term);
-        if (word.empty())
-            continue;
-        if (!key.empty())
-            key += '_';
-        key += word;
-    }
-    return key;
+    return joined_key(analyzer_, name, [this](std::string_view word) { return word_key(word); });
 }
 
 std::string NameNormalizer::readable_word_key(std::string_view folded_word) const {
-    if (!is_ascii(folded_word))
-        return word_key(folded_word);
-    std::string key;
-    key.reserve(folded_word.size());
-    for (const char c : folded_word) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            key += c;
-        else if (c >= 'A' && c <= 'Z')
-            key += static_cast<char>(c - 'A' + 'a');
-    }
-    return key;
+    return is_ascii(folded_word) ? ascii_key(folded_word) : word_key(folded_word);
 }
 
 std::string NameNormalizer::readable_key(std::string_view name) const {
-    std::string key;
-    for (const Token& token : analyzer_.tokenize(name)) {
-        const std::string word = readable_word_key(token.term);
-        if (word.empty())
-            continue;
-        if (!key.empty())
-            key += '_';
-        key += word;
-    }
-    return key;
+    return joined_key(analyzer_, name, [this](std::string_view word) { return readable_word_key(word); });
 }
 
 std::string entity_key(std::string_view name) {
