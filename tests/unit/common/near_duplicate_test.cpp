@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <random>
 #include <sstream>
+
+#include "common/hash.hpp"
 
 using namespace newssearch;
 
@@ -20,6 +24,20 @@ std::string article_text(const std::string& story, int count) {
     std::string text;
     for (int i = 0; i < count; ++i) text += story + std::to_string(i * 7919 % 1000) + " ";
     return text;
+}
+
+/// SimHash as its definition says, one vote per bit per shingle: what indexes store must never
+/// change with a faster way of computing it.
+std::uint64_t simhash_by_definition(const std::vector<std::string>& words) {
+    std::array<int, 64> votes{};
+    for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+        const std::uint64_t hash = fnv1a_64(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+        for (std::size_t bit = 0; bit < 64; ++bit) votes[bit] += ((hash >> bit) & 1U) ? 1 : -1;
+    }
+    std::uint64_t fingerprint = 0;
+    for (std::size_t bit = 0; bit < 64; ++bit)
+        if (votes[bit] > 0) fingerprint |= std::uint64_t{1} << bit;
+    return fingerprint;
 }
 
 const std::string story = article_text("budget", 300);
@@ -60,4 +78,14 @@ TEST_CASE("a dated headline needs a date and three words", "[near_duplicate]") {
           "opec wants 18 dlr oil price|1987-03-17");
     CHECK(dated_headline({"opec", "wants", "18"}, "").empty());
     CHECK(dated_headline({"results"}, "1987-03-17").empty());
+}
+
+TEST_CASE("fingerprints are SimHash by its definition, for short and long articles", "[near_duplicate]") {
+    std::mt19937 random(2026);
+    for (const std::size_t length : {20, 100, 257, 258, 600, 2000}) {
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < length; ++i) words.push_back("w" + std::to_string(random() % 300));
+        INFO(length);
+        CHECK(simhash(words) == simhash_by_definition(words));
+    }
 }
