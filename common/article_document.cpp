@@ -90,10 +90,12 @@ std::string passage_text(const Article& article, std::string_view body, const Pa
     return clipped(body, span.begin, span.end);
 }
 
-std::string format_article_document(const Article& article, const std::vector<PassageSpan>& passages,
-                                    const std::vector<PassageMention>& mentions) {
+namespace {
+
+/// The article's JSON (to_json) with each paragraph's and caption's text replaced by its length
+/// ("bytes"); the texts, one after another, go to `texts`.
+nlohmann::ordered_json header_without_texts(const Article& article, std::string& texts) {
     nlohmann::ordered_json header = to_json(article);
-    std::string texts;
     for (const char* list : {"paragraphs", "captions"}) {
         for (auto& entry : header[list]) {
             const std::string& text = entry["text"].get_ref<const std::string&>();
@@ -102,6 +104,21 @@ std::string format_article_document(const Article& article, const std::vector<Pa
             entry.erase("text");
         }
     }
+    return header;
+}
+
+} // namespace
+
+std::string article_content(const Article& article) {
+    std::string texts;
+    const nlohmann::ordered_json header = header_without_texts(article, texts);
+    return header.dump() + "\n" + texts;
+}
+
+std::string format_article_document(const Article& article, const std::vector<PassageSpan>& passages,
+                                    const std::vector<PassageMention>& mentions) {
+    std::string texts;
+    nlohmann::ordered_json header = header_without_texts(article, texts);
     nlohmann::ordered_json& spans = header["passages"] = nlohmann::ordered_json::array();
     for (const PassageSpan& span : passages) {
         nlohmann::ordered_json entry = {span.kind, span.begin, span.end};

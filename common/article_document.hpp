@@ -59,6 +59,12 @@ struct ArticleDocument {
 /// outside the text gives the part inside it, or nothing.
 [[nodiscard]] std::string passage_text(const Article& article, std::string_view body, const PassageSpan& span);
 
+/// Every field and text of `article` in one string, as the document data keeps them (the JSON
+/// header with text lengths, then the texts raw): equal for equal articles, different when any
+/// field or text differs. What the indexer hashes to tell an unchanged article; cheaper than
+/// to_json(article).dump(), which escapes every character of every text.
+[[nodiscard]] std::string article_content(const Article& article);
+
 /// The document data of `article`.
 [[nodiscard]] std::string format_article_document(const Article& article, const std::vector<PassageSpan>& passages,
                                                   const std::vector<PassageMention>& mentions);

@@ -1,6 +1,6 @@
 #include "indexer/article_preparer.hpp"
 
-#include "common/article_json.hpp"
+#include "common/article_document.hpp"
 #include "common/errors.hpp"
 #include "common/schema.hpp"
 #include "indexer/index_writer.hpp"
@@ -40,8 +40,7 @@ ArticlePreparer::ArticlePreparer(PrepareSettings settings) : settings_(std::move
 PreparedArticle ArticlePreparer::prepare(Article article, const std::string* stored_hash) const {
     if (article.id.empty()) throw UsageError("an article without an id cannot be indexed");
     PreparedArticle prepared;
-    prepared.json = to_json(article).dump();
-    prepared.hash = content_hash(prepared.json + settings_.gazetteer_hash + settings_.title_weight_tag +
+    prepared.hash = content_hash(article_content(article) + settings_.gazetteer_hash + settings_.title_weight_tag +
                                  std::to_string(schema::document_format));
     prepared.article = std::move(article);
     if (stored_hash == nullptr || *stored_hash != prepared.hash) analyse(prepared);

@@ -23,7 +23,6 @@ namespace newssearch::indexer {
 /// An article ready for IndexWriter::write().
 struct PreparedArticle {
     Article article;
-    std::string json;   ///< the cleaned article as JSON (article_json.hpp)
     std::string hash;   ///< content hash: article, gazetteer and title weight
     /// False when the preparer was told the index already holds this hash: nothing was analysed
     /// and `document` is empty.

@@ -103,3 +103,29 @@ TEST_CASE("damaged document data is a DataError", "[article_document]") {
     CHECK(article_json_of_document("").empty());
     CHECK(nlohmann::json::parse(article_json_of_document(data)) == nlohmann::json::parse(to_json(sample()).dump()));
 }
+
+TEST_CASE("an article's content string is the same for the same article and differs with any field", "[article_document]") {
+    // What the indexer hashes to skip unchanged articles: a change it missed would leave an
+    // edited article unindexed.
+    const Article base = sample();
+    CHECK(article_content(base) == article_content(sample()));
+    std::vector<Article> changed(14, base);
+    changed[0].id = "a2";
+    changed[1].title += "!";
+    changed[2].subtitle = "A standfirst";
+    changed[3].author = "A. Writer";
+    changed[4].date = "2025-02-18";
+    changed[5].source = "Example";
+    changed[6].category = "World";
+    changed[7].url = "https://example.test/a1";
+    changed[8].language = "en";
+    changed[9].paragraphs[0].text = "The talks began!";
+    changed[10].paragraphs[1].heading = true;
+    changed[11].paragraphs = {{"The talks began. They", false}, {"ended late.", false}}; // same letters, split elsewhere
+    changed[12].captions[1].credit = "AFP";
+    changed[13].captions[1].text = "Lavrov in Riyadh";
+    for (std::size_t i = 0; i < changed.size(); ++i) {
+        INFO(i);
+        CHECK(article_content(changed[i]) != article_content(base));
+    }
+}
