@@ -3,12 +3,10 @@
 // parse as JSON, and every highlight must lie inside the string it marks. Only UsageError (nothing
 // searchable, a bad date) may come out of the search, and the CLI prints it as an error, not JSON.
 #include "fuzz_check.hpp"
+#include "fuzz_index.hpp"
 
 #include "common/errors.hpp"
-#include "common/file_text.hpp"
 #include "common/utf8.hpp"
-#include "extract/scrape_cleaner.hpp"
-#include "indexer/index_writer.hpp"
 #include "render/render_json.hpp"
 #include "searcher/searcher.hpp"
 
@@ -16,41 +14,14 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
 namespace {
 
 using namespace newssearch;
-namespace fs = std::filesystem;
 
-fs::path index_folder;
-
-void remove_index() {
-    std::error_code ignored;
-    fs::remove_all(index_folder, ignored);
-}
-
-// Indexes corpus/raw into a fresh temporary folder, removed when the fuzzer exits.
-std::string build_index() {
-    std::string pattern = (fs::temp_directory_path() / "newssearch-fuzz-XXXXXX").string();
-    FUZZ_CHECK(::mkdtemp(pattern.data()) != nullptr, "a temporary folder can be made");
-    index_folder = pattern;
-    std::atexit(remove_index);
-    const std::string path = (index_folder / "db").string();
-    indexer::IndexWriter writer(path);
-    const std::string gazetteer = std::string(NEWSSEARCH_CORPUS_DIR) + "/entities.tsv";
-    writer.set_gazetteer(read_text_file(gazetteer, "entity gazetteer"), gazetteer);
-    for (const fs::directory_entry& entry : fs::directory_iterator(NEWSSEARCH_CORPUS_DIR "/raw")) {
-        Article article = extract::clean_scrape(read_text_file(entry.path(), "article"));
-        article.id = entry.path().stem().string();
-        writer.add(article);
-    }
-    writer.commit();
-    return path;
-}
+using fuzz::build_index;
 
 /// Every [begin, end] pair of `ranges` lies within `text`, begin <= end.
 void check_ranges(const nlohmann::json& ranges, const nlohmann::json& text) {
