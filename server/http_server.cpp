@@ -267,10 +267,22 @@ HttpServer::HttpServer(ConnectionLimits limits) : limits_(limits) {
     // cpp-httplib also sets SO_REUSEPORT, with which a second `serve` on a port already in use
     // binds too and the two split the connections: only SO_REUSEADDR (a restart may rebind
     // while old connections linger), so the second one fails to bind and says so.
-    set_socket_options([](socket_t sock) {
+    set_socket_options([this](socket_t sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        listening_socket_ = sock;
     });
+}
+
+bool HttpServer::bind(const std::string& host, int port) {
+    listening_socket_ = INVALID_SOCKET;
+    if (!bind_to_port(host, port))
+        return false;
+    // cpp-httplib's library was built with a queue of 5 (CPPHTTPLIB_LISTEN_BACKLOG); listening
+    // again on the bound socket only sets a longer one.
+    if (listening_socket_ != INVALID_SOCKET)
+        ::listen(listening_socket_, limits_.listen_backlog);
+    return true;
 }
 
 Refusal HttpServer::refusal() {

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <string>
 
 namespace newssearch::server {
 
@@ -23,6 +24,10 @@ struct ConnectionLimits {
     /// From a request's first byte to the end of its headers: slower is 408 and the connection
     /// is closed (a client sending a byte a second cannot hold a thread longer than this).
     std::chrono::milliseconds header_deadline{5000};
+    /// Connections the kernel completes and holds until they are accepted. cpp-httplib listens
+    /// with a queue of 5: two hundred clients connecting at once overflow it, and the kernel drops
+    /// their handshakes, which they retry only after 1, 3 or 7 s. (Linux caps it at somaxconn.)
+    int listen_backlog = 1024;
 };
 
 /// Why the request being answered on the calling thread was refused before it could be routed.
@@ -34,6 +39,10 @@ class HttpServer : public httplib::Server {
 
     [[nodiscard]] const ConnectionLimits& limits() const { return limits_; }
 
+    /// Binds to `host`:`port` and listens with the limits' backlog; false when the address cannot
+    /// be bound. Then listen_after_bind() serves.
+    [[nodiscard]] bool bind(const std::string& host, int port);
+
     /// For the error handler: why the request answered on this thread was refused (its headers
     /// too large or too slow, which cpp-httplib reports as a plain 400), or none.
     [[nodiscard]] static Refusal refusal();
@@ -42,6 +51,7 @@ class HttpServer : public httplib::Server {
     bool process_and_close_socket(socket_t sock) override;
 
     ConnectionLimits limits_;
+    socket_t listening_socket_ = INVALID_SOCKET; ///< the last socket cpp-httplib made to bind
 };
 
 } // namespace newssearch::server

@@ -5,6 +5,7 @@
 #include "render/render_html.hpp"
 #include "render/render_json.hpp"
 #include "server/access_log.hpp"
+#include "server/first_come_slots.hpp"
 #include "server/http_server.hpp"
 #include "server/web_assets.hpp"
 
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -55,7 +55,7 @@ void send_error(httplib::Response& response, int status, const std::string& mess
 /// one and answers 503) and opens more Searchers when all are busy (here, callers wait).
 class SearchSlots {
   public:
-    SearchSlots(std::string db, std::size_t size) : db_(std::move(db)), free_(std::max<std::size_t>(1, size)) {}
+    SearchSlots(std::string db, std::size_t size) : db_(std::move(db)), slots_(size) {}
 
     /// Runs `call` with a Searcher over the index, waiting for one to be free. An index that cannot
     /// be opened is Unavailable (503, retry); one that fails under an open Searcher (replaced or
@@ -84,27 +84,24 @@ class SearchSlots {
 
   private:
     std::unique_ptr<Searcher> acquire() {
-        std::unique_lock lock(mutex_);
-        freed_.wait(lock, [this] { return free_ > 0; });
-        --free_;
+        slots_.acquire();
+        const std::lock_guard lock(mutex_);
         if (idle_.empty()) return nullptr;
         std::unique_ptr<Searcher> searcher = std::move(idle_.back());
         idle_.pop_back();
         return searcher;
     }
     void release(std::unique_ptr<Searcher> searcher) {
-        {
+        if (searcher) {
             const std::lock_guard lock(mutex_);
-            if (searcher) idle_.push_back(std::move(searcher));
-            ++free_;
+            idle_.push_back(std::move(searcher));
         }
-        freed_.notify_one();
+        slots_.release();
     }
 
     const std::string db_;
-    std::mutex mutex_;
-    std::condition_variable freed_;
-    std::size_t free_;
+    FirstComeSlots slots_;
+    std::mutex mutex_; ///< guards idle_
     std::vector<std::unique_ptr<Searcher>> idle_;
 };
 

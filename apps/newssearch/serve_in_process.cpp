@@ -33,7 +33,7 @@ void log_event(server::LogFormat format, std::string_view level, const std::stri
 /// Serves until SIGINT or SIGTERM. The signals are blocked in every thread and taken by one
 /// waiting thread, which stops the server cleanly (no work in a signal handler). False when the
 /// address cannot be bound.
-bool serve(httplib::Server& server, const std::string& host, int port, server::LogFormat format) {
+bool serve(server::HttpServer& server, const std::string& host, int port, server::LogFormat format) {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
@@ -44,7 +44,7 @@ bool serve(httplib::Server& server, const std::string& host, int port, server::L
         sigwait(&signals, &received);
         server.stop();
     });
-    if (!server.bind_to_port(host, port)) {
+    if (!server.bind(host, port)) {
         // Wake the waiting thread so it can end.
         ::kill(::getpid(), SIGTERM);
         stopper.join();

@@ -22,6 +22,8 @@ class ServerProcess {
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     [[nodiscard]] int port() const { return port_; }
+    /// The server's process id (to pause it with SIGSTOP, say).
+    [[nodiscard]] int pid() const { return pid_; }
     /// What the server wrote on stderr so far (its access log).
     [[nodiscard]] std::string log() const;
     /// Stops the server; returns its exit status (as from waitpid), -1 when it had to be killed.

@@ -15,6 +15,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -176,4 +178,75 @@ TEST_CASE("serve keeps answering while many clients send their headers a byte at
                Catch::StartsWith("HTTP/1.1 408"));
     stop = true;
     dribbler.join();
+}
+
+TEST_CASE("serve completes the connections of many clients arriving at once") {
+    TempDir dir;
+    ServerProcess server(dir / "db", dir.path() / "serve.log", {"--threads", "2"});
+    // With the server paused, only the kernel answers: it completes as many handshakes as the
+    // listen queue holds. cpp-httplib's queue of 5 dropped the rest, which a client retries only
+    // after 1, 3, 7 s (wrk with 200 connections saw requests time out at 5 s).
+    REQUIRE(::kill(server.pid(), SIGSTOP) == 0);
+    struct Resume {
+        int pid;
+        ~Resume() { ::kill(pid, SIGCONT); }
+    } resume{server.pid()};
+
+    constexpr int clients = 200;
+    std::vector<int> sockets;
+    for (int i = 0; i < clients; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        REQUIRE(fd >= 0);
+        sockets.push_back(fd);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const int result = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+        REQUIRE((result == 0 || errno == EINPROGRESS));
+    }
+    struct CloseAll {
+        std::vector<int>& fds;
+        ~CloseAll() {
+            for (const int fd : fds)
+                ::close(fd);
+        }
+    } close_all{sockets};
+
+    // A handshake the kernel completes is writable at once; wait well under the 1 s retry.
+    std::vector<pollfd> polls;
+    for (const int fd : sockets)
+        polls.push_back({fd, POLLOUT, 0});
+    int connected = 0;
+    const auto until = Clock::now() + std::chrono::milliseconds(600);
+    while (connected < clients && Clock::now() < until) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+        if (::poll(polls.data(), polls.size(), static_cast<int>(std::max<long long>(1, left.count()))) <= 0)
+            continue;
+        connected = 0;
+        for (pollfd& p : polls) {
+            if (p.revents & POLLOUT)
+                p.events = 0; // done: poll no more for it
+            if (p.events == 0)
+                ++connected;
+            p.revents = 0;
+        }
+    }
+    CHECK(connected == clients);
+
+    // Resumed, the server answers every one of them.
+    REQUIRE(::kill(server.pid(), SIGCONT) == 0);
+    int answered = 0;
+    for (const int fd : sockets) {
+        ::fcntl(fd, F_SETFL, 0);
+        const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
+            continue;
+        pollfd fd_poll{fd, POLLIN, 0};
+        char buffer[64] = {};
+        if (::poll(&fd_poll, 1, 10000) > 0 && ::recv(fd, buffer, sizeof buffer - 1, 0) > 0 &&
+            std::string_view(buffer).starts_with("HTTP/1.1 200"))
+            ++answered;
+    }
+    CHECK(answered == clients);
 }
