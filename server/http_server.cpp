@@ -4,8 +4,10 @@
 #include <array>
 #include <cerrno>
 #include <string>
+#include <vector>
 
 #include <netdb.h>
+#include <sys/resource.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -42,9 +44,9 @@ std::string numeric_host(const sockaddr_storage& address, socklen_t length, int&
     return host.data();
 }
 
-/// A connection as cpp-httplib reads it, a request at a time: buffered, and while a request's
-/// line and headers are read, bounded in bytes and in time (the body is bounded by the server's
-/// payload limit and read timeout).
+/// A connection as cpp-httplib reads it, a request at a time: buffered (starting with what the
+/// reactor read), its line and headers bounded in bytes, and the whole request (headers and
+/// body) bounded in time.
 class ConnectionStream final : public httplib::Stream {
   public:
     ConnectionStream(int sock, const ConnectionLimits& limits,
@@ -53,20 +55,26 @@ class ConnectionStream final : public httplib::Stream {
         : sock_(sock), limits_(limits), read_timeout_(read_timeout), write_timeout_(write_timeout) {
     }
 
-    /// Waits at most `idle` for the next request's first byte; false when none comes.
-    bool wait_for_request(std::chrono::milliseconds idle) {
-        return begin_ < end_ || wait_for(sock_, POLLIN, idle);
+    /// Bytes already read from the socket, to be read first.
+    void preload(const std::string& bytes) {
+        buffer_.assign(bytes.begin(), bytes.end());
+        buffer_.resize(std::max<std::size_t>(buffer_.size(), 4096));
+        begin_ = 0;
+        end_ = bytes.size();
     }
+    /// Bytes of a next request (pipelined) are already buffered.
+    [[nodiscard]] bool has_buffered() const { return begin_ < end_; }
 
-    /// A request starts: its headers are counted and timed from now.
-    void start_request() {
+    /// A request starts (its first byte came at `started`): its headers are counted, and it is
+    /// timed from then.
+    void start_request(Clock::time_point started) {
         in_headers_ = true;
         skipping_request_line_ = false;
         skipped_bytes_ = 0;
         header_bytes_ = 0;
         line_bytes_ = 0;
         line_index_ = 0;
-        deadline_ = Clock::now() + limits_.header_deadline;
+        deadline_ = started + limits_.request_deadline;
     }
 
     bool is_readable() const override {
@@ -124,21 +132,17 @@ class ConnectionStream final : public httplib::Stream {
     socket_t socket() const override { return sock_; }
 
   private:
-    /// Reads what the socket has into the (empty) buffer. While headers are read, waits no longer
-    /// than the headers' deadline.
+    /// Reads what the socket has into the (empty) buffer, waiting no longer than the request's
+    /// deadline: a client that sends its headers or body too slowly is answered 408.
     bool fill() {
         begin_ = end_ = 0;
         for (;;) {
-            auto timeout = read_timeout_;
-            if (in_headers_) {
-                const auto left =
-                    std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
-                if (left <= std::chrono::milliseconds(0))
-                    return refuse(Refusal::headers_too_slow);
-                timeout = std::min(timeout, left);
-            }
-            if (!wait_for(sock_, POLLIN, timeout))
-                return in_headers_ ? refuse(Refusal::headers_too_slow) : false;
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
+            if (left <= std::chrono::milliseconds(0))
+                return refuse(Refusal::too_slow);
+            if (!wait_for(sock_, POLLIN, std::min(read_timeout_, left)))
+                return refuse(Refusal::too_slow);
             const ssize_t received = ::recv(sock_, buffer_.data(), buffer_.size(), 0);
             if (received < 0 && (errno == EINTR || errno == EAGAIN))
                 continue;
@@ -224,7 +228,7 @@ class ConnectionStream final : public httplib::Stream {
     const ConnectionLimits& limits_;
     std::chrono::milliseconds read_timeout_;
     std::chrono::milliseconds write_timeout_;
-    std::array<char, 4096> buffer_{};
+    std::vector<char> buffer_ = std::vector<char>(4096);
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
     bool in_headers_ = false;
@@ -239,18 +243,18 @@ class ConnectionStream final : public httplib::Stream {
     Clock::time_point deadline_{};
 };
 
-/// After a refusal the client may still be sending: read and drop what comes (for at most a
-/// second, at most 4 MB), so that closing does not reset the connection before the client has
+/// After a refusal the client may still be sending: read and drop what comes (for at most
+/// `patience`, at most 4 MB), so that closing does not reset the connection before the client has
 /// read the answer.
-void drain(int sock) {
+void drain(int sock, std::chrono::milliseconds patience) {
     ::shutdown(sock, SHUT_WR);
     std::array<char, 16 * 1024> sink{};
     std::size_t dropped = 0;
-    const auto until = Clock::now() + std::chrono::seconds(1);
+    const auto until = Clock::now() + patience;
     while (dropped < (4u << 20)) {
         const auto left =
             std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
-        if (left <= std::chrono::milliseconds(0) || !wait_for(sock, POLLIN, left))
+        if (!wait_for(sock, POLLIN, std::max(left, std::chrono::milliseconds(0))))
             break;
         const ssize_t received = ::recv(sock, sink.data(), sink.size(), 0);
         if (received <= 0)
@@ -261,9 +265,46 @@ void drain(int sock) {
 
 } // namespace
 
+/// What cpp-httplib's accept loop hands each new connection to: here, at once, the reactor
+/// (process_and_close_socket), which passes complete requests to the workers.
+class HttpServer::Connections final : public httplib::TaskQueue {
+  public:
+    Connections(HttpServer& server, ReactorLimits limits, std::size_t workers)
+        : workers_(workers), reactor_(limits, [this, &server](WaitingConnection connection) {
+              workers_.enqueue([this, &server, connection]() mutable {
+                  server.serve_connection(std::move(connection), reactor_);
+              });
+          }) {}
+
+    void enqueue(std::function<void()> accept) override { accept(); }
+    void shutdown() override {
+        reactor_.stop();
+        workers_.shutdown();
+    }
+    ConnectionReactor& reactor() { return reactor_; }
+
+  private:
+    httplib::ThreadPool workers_; // declared first: the reactor hands work to it
+    ConnectionReactor reactor_;
+};
+
 HttpServer::HttpServer(ConnectionLimits limits) : limits_(limits) {
-    const std::size_t connections = std::max<std::size_t>(1, limits_.connections);
-    new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
+    // Each waiting connection is a file descriptor: stay well inside the process's limit.
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
+        const std::size_t usable = files.rlim_cur > 512 ? files.rlim_cur - 256 : files.rlim_cur / 2;
+        limits_.max_connections = std::min(limits_.max_connections, usable);
+    }
+    new_task_queue = [this] {
+        ReactorLimits reactor;
+        reactor.idle_timeout = to_ms(keep_alive_timeout_sec_, 0);
+        reactor.header_deadline = limits_.request_deadline;
+        reactor.max_header_bytes = limits_.max_header_bytes;
+        reactor.max_connections = limits_.max_connections;
+        reactor.max_per_client = limits_.max_per_client;
+        connections_ = new Connections(*this, reactor, std::max<std::size_t>(1, limits_.workers));
+        return connections_;
+    };
     // cpp-httplib also sets SO_REUSEPORT, with which a second `serve` on a port already in use
     // binds too and the two split the connections: only SO_REUSEADDR (a restart may rebind
     // while old connections linger), so the second one fails to bind and says so.
@@ -290,29 +331,45 @@ Refusal HttpServer::refusal() {
 }
 
 bool HttpServer::process_and_close_socket(socket_t sock) {
-    ConnectionStream stream(sock, limits_, to_ms(read_timeout_sec_, read_timeout_usec_),
+    WaitingConnection connection;
+    connection.sock = sock;
+    connections_->reactor().watch(std::move(connection));
+    return true;
+}
+
+void HttpServer::serve_connection(WaitingConnection connection, ConnectionReactor& reactor) {
+    ConnectionStream stream(connection.sock, limits_, to_ms(read_timeout_sec_, read_timeout_usec_),
                             to_ms(write_timeout_sec_, write_timeout_usec_));
-    bool ok = false;
-    // The first request may take as long to start as a next one on a kept-alive connection: a
-    // client that connects and says nothing holds its thread no longer than an idle one.
-    const std::chrono::milliseconds idle = to_ms(keep_alive_timeout_sec_, 0);
-    for (std::size_t left = keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET;
-         --left) {
-        if (!stream.wait_for_request(idle))
-            break;
+    stream.preload(connection.received);
+    auto started = connection.started;
+    for (;;) {
         current_refusal = Refusal::none;
-        stream.start_request();
+        stream.start_request(started);
         bool closed = false;
-        ok = process_request(stream, left == 1, closed, nullptr);
-        if (!ok || closed || stream.refused())
+        const bool last = connection.served + 1 >= keep_alive_max_count_;
+        const bool ok = process_request(stream, last, closed, nullptr);
+        ++connection.served;
+        if (!ok || closed || last || stream.refused() || svr_sock_ == INVALID_SOCKET)
             break;
+        if (!stream.has_buffered()) {
+            // Nothing more yet: the connection waits for its next request without a thread.
+            current_refusal = Refusal::none;
+            connection.received.clear();
+            connection.started = {};
+            reactor.watch(std::move(connection));
+            return;
+        }
+        started = Clock::now(); // a pipelined request, already (partly) here
     }
+    // Oversized headers come fast: wait (a second at most) for the rest so the client reads its
+    // 413. A client too slow to finish its request gets no more of a worker's time than what it
+    // has sent already: a thousand of them timing out together would hold every worker.
     if (stream.refused())
-        drain(sock);
+        drain(connection.sock, current_refusal == Refusal::too_slow ? std::chrono::milliseconds(0)
+                                                                   : std::chrono::milliseconds(1000));
     current_refusal = Refusal::none;
-    ::shutdown(sock, SHUT_RDWR);
-    ::close(sock);
-    return ok;
+    ::shutdown(connection.sock, SHUT_RDWR);
+    ::close(connection.sock);
 }
 
 } // namespace newssearch::server

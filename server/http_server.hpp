@@ -1,11 +1,14 @@
 #pragma once
 /// The service's HTTP server: cpp-httplib's request handling on connections that a slow, idle or
 /// oversized client cannot use to starve the others. cpp-httplib gives each connection a thread
-/// for as long as it lasts and reads headers without a deadline; this server reads each request's
-/// line and headers under a byte limit and a deadline, answers headers over the limit with 413
-/// and headers that take too long with 408, and keeps many cheap connection threads, so that
-/// connections waiting for a client do not hold the threads that search (the service's Searcher
-/// pool, server/service.hpp).
+/// for as long as it lasts and reads headers without a deadline. Here one thread (the reactor,
+/// server/connection_reactor.hpp) waits for the next request of every open connection, under a
+/// byte limit and a deadline, and hands a connection to a worker thread only once its request's
+/// line and headers have arrived: idle and slow clients hold a socket, never a worker. Headers over
+/// the limit are answered 413, requests (headers and body) that take too long 408, and new
+/// connections over the limits in all or from one address 503.
+
+#include "server/connection_reactor.hpp"
 
 #include <httplib.h>
 
@@ -16,14 +19,18 @@
 namespace newssearch::server {
 
 struct ConnectionLimits {
-    /// Connections read and answered at the same time (one thread each, mostly waiting on the
-    /// network); more wait in the accept queue.
-    std::size_t connections = 256;
+    /// Requests read and answered at the same time, one worker thread each (they wait for one of
+    /// the service's search slots, server/service.hpp); more wait in line, first come first served.
+    std::size_t workers = 256;
+    /// Connections waiting for their next request at once: in all, and from one address. Each
+    /// costs a file descriptor; the total is also kept below the process's descriptor limit.
+    std::size_t max_connections = 8192;
+    std::size_t max_per_client = 2048;
     std::size_t max_header_line_bytes = 8 * 1024; ///< one header line: longer is 413
     std::size_t max_header_bytes = 32 * 1024; ///< request line and headers together: more is 413
-    /// From a request's first byte to the end of its headers: slower is 408 and the connection
-    /// is closed (a client sending a byte a second cannot hold a thread longer than this).
-    std::chrono::milliseconds header_deadline{5000};
+    /// From a request's first byte to the end of its headers and body: slower is 408 and the
+    /// connection is closed (a client sending a byte a second holds nothing longer than this).
+    std::chrono::milliseconds request_deadline{5000};
     /// Connections the kernel completes and holds until they are accepted. cpp-httplib listens
     /// with a queue of 5: two hundred clients connecting at once overflow it, and the kernel drops
     /// their handshakes, which they retry only after 1, 3 or 7 s. (Linux caps it at somaxconn.)
@@ -31,7 +38,7 @@ struct ConnectionLimits {
 };
 
 /// Why the request being answered on the calling thread was refused before it could be routed.
-enum class Refusal { none, headers_too_large, headers_too_slow };
+enum class Refusal { none, headers_too_large, too_slow };
 
 class HttpServer : public httplib::Server {
   public:
@@ -44,14 +51,21 @@ class HttpServer : public httplib::Server {
     [[nodiscard]] bool bind(const std::string& host, int port);
 
     /// For the error handler: why the request answered on this thread was refused (its headers
-    /// too large or too slow, which cpp-httplib reports as a plain 400), or none.
+    /// too large, or it came too slowly, which cpp-httplib reports as a plain 400), or none.
     [[nodiscard]] static Refusal refusal();
 
   private:
+    class Connections;
+
+    /// Called by cpp-httplib's accept loop for each new connection: hands it to the reactor.
     bool process_and_close_socket(socket_t sock) override;
+    /// On a worker: answers the connection's request (and any pipelined after it), then gives
+    /// the connection back to `reactor` to wait for the next, or closes it.
+    void serve_connection(WaitingConnection connection, ConnectionReactor& reactor);
 
     ConnectionLimits limits_;
     socket_t listening_socket_ = INVALID_SOCKET; ///< the last socket cpp-httplib made to bind
+    Connections* connections_ = nullptr;         ///< while listening: the reactor and workers
 };
 
 } // namespace newssearch::server

@@ -332,7 +332,7 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
             // headers over the limit, which cpp-httplib can only call a bad request.
             int status = response.status == 414 ? 413 : response.status;
             if (status == 400 && HttpServer::refusal() == Refusal::headers_too_large) status = 413;
-            if (status == 400 && HttpServer::refusal() == Refusal::headers_too_slow) status = 408;
+            if (status == 400 && HttpServer::refusal() == Refusal::too_slow) status = 408;
             send_error(response, status,
                        status == 404   ? "no such path"
                        : status == 413 ? "request too large (the request line, headers or body)"

@@ -29,6 +29,16 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     command->add_option("--threads", options->threads, "Searches run at once (default: one per CPU core); clients that are slow to send do not hold them")
         ->check(CLI::Range(1, 256));
+    command
+        ->add_option("--max-connections", options->max_connections,
+                     "Open connections (idle or sending their request) kept at once; more are answered 503")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
+    command
+        ->add_option("--max-client-connections", options->max_client_connections,
+                     "The same, from one client address (behind a proxy, every client has its address)")
+        ->check(CLI::Range(1, 1'000'000))
+        ->capture_default_str();
     command->add_option("--cors-origin", options->cors_origin,
                         "Let pages from this origin call the API (Access-Control-Allow-Origin), "
                         "e.g. http://intranet");

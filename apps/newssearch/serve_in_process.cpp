@@ -20,6 +20,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace newssearch::app {
@@ -76,7 +77,17 @@ int run_serve(const ServeCommandOptions& options) {
                            : std::max(1u, std::thread::hardware_concurrency());
     settings.log = &std::cerr;
     settings.log_format = server::parse_log_format(options.log_format);
-    server::HttpServer server;
+    // Every connection waiting for its next request holds a file descriptor: allow as many as
+    // the system lets this process have (the server keeps below the limit, server/http_server.hpp).
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
+    server::ConnectionLimits limits;
+    limits.max_connections = options.max_connections;
+    limits.max_per_client = options.max_client_connections;
+    server::HttpServer server(limits);
     server::install_service(server, settings);
     log_event(settings.log_format, "info",
               "index " + settings.db + ", " + std::to_string(settings.threads) + " search threads");

@@ -19,6 +19,8 @@ struct ServeCommandOptions {
     std::size_t threads = 0;
     std::string cors_origin;
     std::string log_format = "text";
+    std::size_t max_connections = 8192;        ///< waiting for their next request, in all
+    std::size_t max_client_connections = 2048; ///< the same, from one address
 };
 
 /// Keeps the command line as the program was given it, for run_serve to hand on.

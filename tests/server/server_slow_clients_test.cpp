@@ -133,9 +133,10 @@ TEST_CASE("serve keeps answering while many clients send their headers a byte at
     ServerProcess server(dir / "db", dir.path() / "serve.log", {"--threads", "2"});
     const int port = server.port();
 
-    // 60 slow clients and 20 silent ones: more than any worker count, fewer than the connections.
+    // 600 slow clients and 20 silent ones: more than the 256 worker threads, which they held
+    // until their deadline when every connection had a thread of its own.
     std::vector<std::unique_ptr<Connection>> slow;
-    for (int i = 0; i < 60; ++i) {
+    for (int i = 0; i < 600; ++i) {
         slow.push_back(std::make_unique<Connection>(port));
         REQUIRE(slow.back()->connected());
         REQUIRE(slow.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: "));
@@ -249,4 +250,30 @@ TEST_CASE("serve completes the connections of many clients arriving at once") {
             ++answered;
     }
     CHECK(answered == clients);
+}
+
+TEST_CASE("serve answers 503 to new connections over its limits and serves again once they go") {
+    for (const std::string option : {"--max-connections", "--max-client-connections"}) {
+        INFO(option);
+        TempDir dir;
+        ServerProcess server(dir / "db", dir.path() / "serve.log", {option, "20"});
+        // 30 connections that say nothing: the first 20 are kept (until the 1 s idle timeout),
+        // the other 10 are told at once that the service is busy.
+        std::vector<std::unique_ptr<Connection>> silent;
+        for (int i = 0; i < 30; ++i) {
+            silent.push_back(std::make_unique<Connection>(server.port()));
+            REQUIRE(silent.back()->connected());
+        }
+        int busy = 0;
+        for (int i = 20; i < 30; ++i)
+            busy += silent[static_cast<std::size_t>(i)]->status_line(std::chrono::milliseconds(900)) ==
+                    "HTTP/1.1 503 Service Unavailable";
+        CHECK(busy == 10);
+        silent.clear();
+
+        httplib::Client client("127.0.0.1", server.port());
+        const auto result = client.Get("/healthz");
+        REQUIRE(result);
+        CHECK(result->status == 200);
+    }
 }
