@@ -18,6 +18,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 thread_local Refusal current_refusal = Refusal::none;
+/// The connection whose request this worker thread is answering (-1: none).
+thread_local int current_socket = -1;
 
 /// Waits until `sock` can be read (or written); false on timeout or error.
 bool wait_for(int sock, short events, std::chrono::milliseconds timeout) {
@@ -330,6 +332,13 @@ Refusal HttpServer::refusal() {
     return current_refusal;
 }
 
+bool HttpServer::client_gone() {
+    if (current_socket < 0)
+        return false;
+    pollfd fd{current_socket, POLLRDHUP, 0};
+    return ::poll(&fd, 1, 0) > 0 && (fd.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+}
+
 bool HttpServer::process_and_close_socket(socket_t sock) {
     WaitingConnection connection;
     connection.sock = sock;
@@ -341,6 +350,10 @@ void HttpServer::serve_connection(WaitingConnection connection, ConnectionReacto
     ConnectionStream stream(connection.sock, limits_, to_ms(read_timeout_sec_, read_timeout_usec_),
                             to_ms(write_timeout_sec_, write_timeout_usec_));
     stream.preload(connection.received);
+    current_socket = connection.sock;
+    struct Forget {
+        ~Forget() { current_socket = -1; }
+    } forget;
     auto started = connection.started;
     for (;;) {
         current_refusal = Refusal::none;

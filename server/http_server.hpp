@@ -54,6 +54,11 @@ class HttpServer : public httplib::Server {
     /// too large, or it came too slowly, which cpp-httplib reports as a plain 400), or none.
     [[nodiscard]] static Refusal refusal();
 
+    /// True when the client of the request answered on this thread has closed its connection:
+    /// it will never read the answer (a page that moved on, a load test that stopped), so the
+    /// work can be skipped.
+    [[nodiscard]] static bool client_gone();
+
   private:
     class Connections;
 

@@ -62,6 +62,11 @@ class SearchSlots {
     /// removed) is opened afresh next time.
     template <typename Call> auto with(Call&& call) {
         std::unique_ptr<Searcher> searcher = acquire();
+        // Waiting for a slot, the client may have given up: its answer would never be read.
+        if (HttpServer::client_gone()) {
+            release(std::move(searcher));
+            throw RequestError(499, "the client closed the connection before its answer");
+        }
         struct Release {
             SearchSlots& pool;
             std::unique_ptr<Searcher>& searcher;
@@ -126,14 +131,19 @@ template <typename Body> void guarded(httplib::Response& response, Body&& body) 
 }
 
 Json search_json(SearchSlots& searchers, const SearchOptions& options) {
-    const SearchResults results = searchers.with([&](Searcher& searcher) { return searcher.search(options); });
-    Json json = render::to_json(results);
-    Json& hits = json["hits"];
-    for (std::size_t i = 0; i < results.hits.size(); ++i)
-        hits[i]["html"] = {{"title", render::title_html(results.hits[i])},
-                           {"snippet", render::snippet_html(results.hits[i])}};
-    json["filters"] = {{"sources", options.sources}, {"categories", options.categories}, {"entities", options.entities}};
-    return json;
+    // Rendered while the search slot is held, so a request's CPU work runs --threads at a time
+    // and requests finish in the order they got a slot: rendered after it, 200 connections'
+    // answers competed for the processor and the slowest took twice the mean (docs/BENCHMARKS.md).
+    return searchers.with([&](Searcher& searcher) {
+        const SearchResults results = searcher.search(options);
+        Json json = render::to_json(results);
+        Json& hits = json["hits"];
+        for (std::size_t i = 0; i < results.hits.size(); ++i)
+            hits[i]["html"] = {{"title", render::title_html(results.hits[i])},
+                               {"snippet", render::snippet_html(results.hits[i])}};
+        json["filters"] = {{"sources", options.sources}, {"categories", options.categories}, {"entities", options.entities}};
+        return json;
+    });
 }
 
 Json suggest_json(SearchSlots& searchers, const SuggestRequest& request) {
@@ -336,7 +346,7 @@ void install_service(httplib::Server& server, const ServiceSettings& settings) {
             send_error(response, status,
                        status == 404   ? "no such path"
                        : status == 413 ? "request too large (the request line, headers or body)"
-                       : status == 408 ? "the request's headers took too long to arrive"
+                       : status == 408 ? "the request took too long to arrive"
                                        : "bad request");
             return httplib::Server::HandlerResponse::Handled;
         }));
