@@ -55,9 +55,10 @@ EntityTagger::EntityTagger(const std::vector<std::uint64_t>& keys, const std::ve
     : count_(keys.size()) {
     if (rows.size() != keys.size() * tag_count)
         throw UsageError("EntityTagger: one row of weights per feature");
-    // About three quarters full: short probes, and a table of a few MB for the bundled model.
-    const std::size_t capacity =
-        std::bit_ceil(std::max<std::size_t>(16, keys.size() + keys.size() / 3 + 1));
+    // At most half full: a feature the model lacks (many of a word's) is found missing after
+    // a probe or two, where a table three quarters full took some eight. 4 MB for the bundled
+    // model.
+    const std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, 2 * keys.size()));
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     for (std::size_t i = 0; i < keys.size(); ++i) {
