@@ -119,6 +119,15 @@ std::string fold_word(std::string_view word) {
 }
 
 std::string plain_punctuation(std::string_view text) {
+    // In ASCII only the control characters change (every name the entity recogniser spells out
+    // of English text comes here): no round trip through UTF-16.
+    if (is_ascii(text)) {
+        std::string plain(text);
+        for (char& c : plain)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+                c = ' ';
+        return plain;
+    }
     const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     icu::UnicodeString out;

@@ -27,13 +27,17 @@ Letters letters_of(std::string_view word) {
         U8_NEXT(bytes, i, length, c);
         if (c < 0)
             continue;
-        const bool upper = u_isupper(c) || u_istitle(c);
-        const bool lower = u_islower(c);
+        // ASCII without ICU (most words of English news): its only upper-case letters are A-Z,
+        // lower-case a-z, and those are its only Latin characters.
+        const bool ascii = c < 0x80;
+        const bool upper = ascii ? c >= 'A' && c <= 'Z' : u_isupper(c) || u_istitle(c);
+        const bool lower = ascii ? c >= 'a' && c <= 'z' : u_islower(c) != 0;
         if (at == 0) {
             letters.first_upper = upper;
             letters.first_lower = lower;
             UErrorCode status = U_ZERO_ERROR;
-            letters.first_latin = uscript_getScript(c, &status) == USCRIPT_LATIN;
+            letters.first_latin =
+                ascii ? upper || lower : uscript_getScript(c, &status) == USCRIPT_LATIN;
         }
         letters.upper += upper ? 1 : 0;
         letters.lower += lower ? 1 : 0;
@@ -190,7 +194,8 @@ AnalysedText analyse(std::string_view text, Mode mode, const NameNormalizer& nor
         word.lower_case = letters.first_lower;
         const std::size_t possessive = possessive_bytes(written);
         // "UK's" is written in capitals: the possessive's "s" does not count.
-        const Letters name_letters = letters_of(written.substr(0, written.size() - possessive));
+        const Letters name_letters =
+            possessive == 0 ? letters : letters_of(written.substr(0, written.size() - possessive));
         word.no_lower = name_letters.lower == 0 && name_letters.upper > 0;
         word.latin = letters.first_latin;
         word.dotted = written.find('.') != std::string_view::npos;

@@ -227,6 +227,22 @@ recognize_parts(const Gazetteer& gazetteer, std::span<const std::string_view> pa
     return mentions;
 }
 
+/// normalizer.name_key(name), or readable_key when `readable`, remembered by the calling thread:
+/// each costs an ICU word break of the name, and articles name the same people and places again
+/// and again (bounded: forgotten when it grows large).
+std::string remembered_key(const NameNormalizer& normalizer, const std::string& name,
+                           bool readable) {
+    thread_local std::array<std::unordered_map<std::string, std::string>, 2> remembered;
+    auto& keys = remembered[readable ? 1 : 0];
+    if (const auto found = keys.find(name); found != keys.end())
+        return found->second;
+    if (keys.size() > 50000)
+        keys.clear();
+    std::string key = readable ? normalizer.readable_key(name) : normalizer.name_key(name);
+    keys.emplace(name, key);
+    return key;
+}
+
 /// A name the tagger found, before the document decides its type, spelling and key.
 struct TaggedName {
     std::size_t part = 0;
@@ -306,7 +322,7 @@ std::vector<std::vector<EntityMention>> recognize_tagged(const Gazetteer& gazett
                             {},
                             span.type,
                             texts[p].title_case[words[span.first].sentence]};
-            name.key = normalizer.name_key(name.written);
+            name.key = remembered_key(normalizer, name.written, false);
             if (!name.key.empty())
                 names.push_back(std::move(name));
         }
@@ -319,7 +335,8 @@ std::vector<std::vector<EntityMention>> recognize_tagged(const Gazetteer& gazett
     for (const TaggedName& name : names) {
         if (name.type != 0 || name.words < 2)
             continue;
-        const std::string last = normalizer.name_key(name.written.substr(name.written.rfind(' ') + 1));
+        const std::string last =
+            remembered_key(normalizer, name.written.substr(name.written.rfind(' ') + 1), false);
         const auto [found, fresh] = surnames.emplace(last, name.key);
         if (!fresh && found->second != name.key)
             found->second.clear();
@@ -357,7 +374,7 @@ std::vector<std::vector<EntityMention>> recognize_tagged(const Gazetteer& gazett
         if (fresh) {
             spelling->second.first = entity.headlines_only ? usual_case(entity.spelling->written)
                                                            : entity.spelling->written;
-            spelling->second.second = normalizer.readable_key(spelling->second.first);
+            spelling->second.second = remembered_key(normalizer, spelling->second.first, true);
         }
         mentions[name.part].push_back(EntityMention{
             spelling->second.first, spelling->second.second,
