@@ -77,9 +77,10 @@ echo "| round | connections | requests/s | p99 (ms) | slowest (ms) | timeouts |"
 echo "|---|---|---|---|---|---|"
 for round in $(seq "$rounds"); do
     for connections in 2 200; do
-        read -r rate p99 slowest timeouts < <(NEWSSEARCH_QUERIES="$work/queries.txt" \
-            wrk -t2 -c"$connections" -d"${duration}s" --latency --timeout 5s \
-            -s bench/load/search_mix.lua "http://127.0.0.1:$port" | summarise)
+        out="$work/wrk-$round-$connections.txt"
+        NEWSSEARCH_QUERIES="$work/queries.txt" wrk -t2 -c"$connections" -d"${duration}s" --latency \
+            --timeout 5s -s bench/load/search_mix.lua "http://127.0.0.1:$port" >"$out"
+        read -r rate p99 slowest timeouts < <(summarise <"$out")
         echo "| $round | $connections | $rate | $p99 | $slowest | $timeouts |"
     done
 done
