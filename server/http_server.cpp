@@ -364,7 +364,7 @@ void HttpServer::serve_connection(WaitingConnection connection, ConnectionReacto
         ++connection.served;
         if (!ok || closed || last || stream.refused() || svr_sock_ == INVALID_SOCKET)
             break;
-        if (!stream.has_buffered()) {
+        if (!stream.has_buffered() && !wait_for(connection.sock, POLLIN, limits_.keep_alive_linger)) {
             // Nothing more yet: the connection waits for its next request without a thread.
             current_refusal = Refusal::none;
             connection.received.clear();
@@ -372,7 +372,7 @@ void HttpServer::serve_connection(WaitingConnection connection, ConnectionReacto
             reactor.watch(std::move(connection));
             return;
         }
-        started = Clock::now(); // a pipelined request, already (partly) here
+        started = Clock::now(); // the next request, already (partly) here
     }
     // Oversized headers come fast: wait (a second at most) for the rest so the client reads its
     // 413. A client too slow to finish its request gets no more of a worker's time than what it
