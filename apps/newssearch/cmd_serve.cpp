@@ -27,7 +27,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     command->add_option("--port", options->port, "Port to listen on")
         ->check(CLI::Range(1, 65535))
         ->capture_default_str();
-    command->add_option("--threads", options->threads, "Searches run at once (default: one per CPU core); clients that are slow to send do not hold them")
+    command->add_option("--threads", options->threads, "Searches run at once (default: two per CPU core); clients that are slow to send do not hold them")
         ->check(CLI::Range(1, 256));
     command
         ->add_option("--max-connections", options->max_connections,
