@@ -67,7 +67,7 @@ def ms(value):
     number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 rate = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
-p99 = ms(re.search(r"99%\s+(\S+)", text).group(1))
+p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))  # not the "+/- Stdev" column
 slowest = ms(re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", text).group(1))
 timeouts = re.search(r"timeout (\d+)", text)
 print(rate, round(p99, 1), round(slowest, 1), timeouts.group(1) if timeouts else 0)'
