@@ -2,6 +2,8 @@
 /// Facets: for the articles a query matches, the most frequent entities, sources and categories,
 /// and every month, so a reader can narrow the search with one more word or a date range.
 
+#include "searcher/entity_names.hpp"
+
 #include <newssearch/types.hpp>
 
 #include <xapian.h>
@@ -16,8 +18,10 @@ namespace newssearch::searcher {
 /// A Xapian match spy that counts what the matching articles it sees have.
 class ArticleFacetSpy : public Xapian::MatchSpy {
   public:
-    /// `database` (which must outlive the spy) names the entities top() returns.
-    explicit ArticleFacetSpy(const Xapian::Database& database) : database_(database) {}
+    /// `database` (which must outlive the spy) names the entities top() returns, through `names`
+    /// (the searcher's, remembered across searches) when given.
+    explicit ArticleFacetSpy(const Xapian::Database& database, EntityNames* names = nullptr)
+        : database_(database), names_(names) {}
 
     void operator()(const Xapian::Document& document, double weight) override;
 
@@ -40,6 +44,7 @@ class ArticleFacetSpy : public Xapian::MatchSpy {
     void count_date(const std::string& date, std::size_t articles);
 
     const Xapian::Database& database_;
+    EntityNames* names_;
     std::size_t articles_ = 0;
     std::map<std::string, std::size_t> entities_; ///< key -> articles
     std::map<std::string, std::size_t> sources_;

@@ -46,10 +46,10 @@ Hit passage_hit(const ArticleDocument& stored, std::size_t passage_count, const 
 
 HitBuilder::HitBuilder(const Analyzer& analyzer, const Xapian::Database& database, const SearchOptions& options,
                        const MatchResult& match, const Matcher& matcher, StemmedTerms& stemmed,
-                       const std::string& path)
+                       EntityNames& entity_names, const std::string& path)
     : analyzer_(analyzer), database_(database), options_(options), match_(match), matcher_(matcher), path_(path),
       query_(match.parsed.query), passage_query_(passage_query(match.parsed.query)),
-      need_matching_terms_(options.explain || has_wildcard(match.parsed.query)),
+      need_matching_terms_(options.explain || has_wildcard(match.parsed.query)), entity_names_(entity_names),
       ranker_(analyzer, database, options.ranking, stemmed) {}
 
 ArticleHits HitBuilder::build(const Xapian::MSetIterator& it) {
@@ -97,12 +97,10 @@ ArticleHits HitBuilder::build(const Xapian::MSetIterator& it) {
         Hit hit = passage_hit(stored, passages.size(), passage, hit_query, score, options_, analyzer_);
         // The name and type the whole index gives each entity, as facets and `entities` show it.
         for (EntityMention& mention : hit.entities) {
-            auto known = entity_names_.find(mention.entity.key);
-            if (known == entity_names_.end())
-                known = entity_names_.emplace(mention.entity.key, stored_entity(database_, mention.entity.key)).first;
-            if (known->second.canonical != known->second.key || mention.entity.canonical.empty())
-                mention.entity.canonical = known->second.canonical;
-            mention.entity.type = known->second.type;
+            const Entity& known = entity_names_.get(database_, mention.entity.key);
+            if (known.canonical != known.key || mention.entity.canonical.empty())
+                mention.entity.canonical = known.canonical;
+            mention.entity.type = known.type;
         }
         hit.explanation = explanation;
         return hit;

@@ -127,14 +127,15 @@ ArticleHighlights Searcher::highlight(const Article& article, std::string_view q
 
 bool Searcher::reopen_latest() {
     try {
-        return database_.reopen();
+        if (!database_.reopen()) return false;
     } catch (const Xapian::DatabaseModifiedError&) {
         // Commits discarded the revision while it was being opened: some tables may have moved
         // and others not, so the index is opened afresh rather than reopened again.
         shards_ = open_index(path_, shard_options_);
         database_ = shards_.database;
-        return true;
     }
+    entity_names_.clear(); // names and types may have changed with the articles
+    return true;
 }
 
 void Searcher::load_query_side() {
@@ -178,7 +179,7 @@ SearchResults Searcher::run(const SearchOptions& options) {
     results.notices.insert(results.notices.end(), plan.parsed.notices.begin(), plan.parsed.notices.end());
 
     Matcher matcher(database_, analyzer_, options);
-    ArticleFacetSpy facet_spy(database_);
+    ArticleFacetSpy facet_spy(database_, &entity_names_);
     // Xapian's remote servers run only its own match spies: facets over remote shards are
     // counted afterwards (remote_facets).
     const bool local_facets = options.facets && !has_remote_shard();
@@ -188,7 +189,7 @@ SearchResults Searcher::run(const SearchOptions& options) {
     results.corrected_query = match.corrected;
     results.parsed_query = plan.filtered(match.parsed.query).get_description();
 
-    HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, path_);
+    HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, entity_names_, path_);
     std::vector<Hit> hits;
     bool undated_shown = false;
     if (plan.stories) {

@@ -8,6 +8,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/errors.hpp"
+#include "searcher/entity_names.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/highlighter.hpp"
 #include "searcher/query_builder.hpp"
@@ -92,6 +93,7 @@ class Searcher {
     std::shared_ptr<const entities::EntityRecognizer> recognizer_; ///< with the index's own gazetteer
     std::unique_ptr<QueryBuilder> query_builder_;
     StemmedTerms stemmed_terms_{analyzer_}; ///< kept across searches: most words recur
+    EntityNames entity_names_; ///< kept while the index stays at one revision
 };
 
 /// Opens an index read-only with newssearch's error messages (used by Searcher and tools); `path`

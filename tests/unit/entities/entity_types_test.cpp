@@ -4,6 +4,7 @@
 #include "common/analyzer.hpp"
 #include "common/schema.hpp"
 #include "common/stored_records.hpp"
+#include "searcher/entity_names.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/stored_article.hpp"
 
@@ -99,4 +100,25 @@ TEST_CASE("typed filters agree with the voted type", "[entities][types]") {
     index.add("e", {{"iyad_allawi", "person"}});
     CHECK(index.ids(builder.parse("entity:iyad_allawi").query) == Ids{"e"});
     CHECK(index.ids(builder.parse("entity:iiad_allawi").query).empty());
+}
+
+TEST_CASE("entity names and types are read once per revision of the index", "[entities][types]") {
+    TypedIndex index;
+    index.add("a", {{"london", "place"}});
+    index.database.set_metadata(schema::term(schema::entity_key_prefix, "london"),
+                                format_entity_name({"place", "London"}));
+    EntityNames names;
+    const Entity& first = names.get(index.database, "london");
+    CHECK(first.canonical == "London");
+    CHECK(first.type == "place");
+    CHECK(names.get(index.database, "nowhere").type == "other");
+
+    // Most articles now call it an organisation: what was read stands until the searcher moves
+    // to the new revision and forgets it (Searcher::reopen_latest).
+    index.add("b", {{"london", "organisation"}});
+    index.add("c", {{"london", "organisation"}});
+    CHECK(names.get(index.database, "london").type == "place");
+    names.clear();
+    CHECK(names.get(index.database, "london").type == "organisation");
+    CHECK(names.get(index.database, "london").canonical == "London");
 }
