@@ -24,10 +24,10 @@ struct Story {
 /// limit) with stories: the page and as many again, plus a few, for the copies it skips.
 [[nodiscard]] std::size_t results_for_stories(std::size_t offset, std::size_t limit);
 
-/// `articles` grouped by story, in rank order. An article joins the first story whose first
+/// `articles` (matched in `database`) grouped by story, in rank order. An article joins the first story whose first
 /// article's fingerprint is within max_duplicate_distance bits of its own, or that has its dated
 /// headline; an article with neither (short and undated, or indexed before they existed) is a
 /// story of its own.
-[[nodiscard]] std::vector<Story> group_stories(const Xapian::MSet& articles);
+[[nodiscard]] std::vector<Story> group_stories(const Xapian::Database& database, const Xapian::MSet& articles);
 
 } // namespace newssearch::searcher

@@ -194,7 +194,7 @@ SearchResults Searcher::run(const SearchOptions& options) {
     bool undated_shown = false;
     if (plan.stories) {
         // One hit per story: the page is cut from the stories, and only its hits are built.
-        const std::vector<Story> stories = group_stories(match.articles);
+        const std::vector<Story> stories = group_stories(database_, match.articles);
         for (std::size_t i = options.offset; i < stories.size() && i < options.offset + options.limit; ++i) {
             ArticleHits article = builder.build(stories[i].article);
             if (article.hits.empty()) continue;
