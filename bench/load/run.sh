@@ -43,20 +43,8 @@ rm -rf "$work/db" # a fresh index: one left by an older build may have another s
 run "$ns" index --db "$work/db" "$bbc" >/dev/null 2>"$work/index.log" || [ $? -eq 3 ]
 echo "indexed $bbc in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
 
-# Queries a reader would type: the first one to three words of each BBC title, no punctuation.
-python3 - "$bbc" >"$work/queries.txt" <<'PY'
-import os, re, sys
-titles = []
-for folder, _, files in sorted(os.walk(sys.argv[1])):
-    for name in sorted(files):
-        if name.endswith(".txt"):
-            with open(os.path.join(folder, name), encoding="latin-1") as f:
-                titles.append(f.readline().strip())
-for i, title in enumerate(titles):
-    words = [w for w in re.findall(r"[A-Za-z0-9']+", title) if w.upper() not in ("AND", "OR", "NOT")]
-    if words:
-        print(" ".join(words[: 1 + i % 3]))
-PY
+# Queries a reader would type: the first words of each BBC title.
+python3 bench/load/title_queries.py "$bbc" >"$work/queries.txt"
 echo "$(wc -l <"$work/queries.txt") queries from titles" >&2
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
