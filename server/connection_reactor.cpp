@@ -1,12 +1,12 @@
 #include "server/connection_reactor.hpp"
 
+#include "server/socket_address.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <string_view>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -14,22 +14,6 @@
 
 namespace newssearch::server {
 namespace {
-
-/// The address a connection comes from, as text ("" when unknown): what the per-client limit
-/// counts by.
-std::string peer_address(int sock) {
-    sockaddr_storage address{};
-    socklen_t length = sizeof address;
-    if (::getpeername(sock, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-        return {};
-    std::array<char, INET6_ADDRSTRLEN> text{};
-    const void* bytes = address.ss_family == AF_INET6
-                            ? static_cast<const void*>(&reinterpret_cast<const sockaddr_in6&>(address).sin6_addr)
-                            : static_cast<const void*>(&reinterpret_cast<const sockaddr_in&>(address).sin_addr);
-    if (::inet_ntop(address.ss_family, bytes, text.data(), text.size()) == nullptr)
-        return {};
-    return text.data();
-}
 
 void close_socket(int sock) {
     ::shutdown(sock, SHUT_RDWR);
@@ -144,9 +128,12 @@ void ConnectionReactor::take_incoming() {
 }
 
 void ConnectionReactor::add(WaitingConnection connection) {
-    std::string client = peer_address(connection.sock);
+    if (connection.client.empty()) {
+        int port = 0;
+        connection.client = peer_address(connection.sock, port);
+    }
     const bool is_new = connection.served == 0 && connection.received.empty();
-    const auto known = per_client_.find(client);
+    const auto known = per_client_.find(connection.client);
     const std::size_t from_client = known == per_client_.end() ? 0 : known->second;
     if (is_new && (entries_.size() >= limits_.max_connections || from_client >= limits_.max_per_client)) {
         // Over the limits: say so instead of leaving the client to guess.
@@ -166,12 +153,11 @@ void ConnectionReactor::add(WaitingConnection connection) {
         close_socket(sock);
         return;
     }
-    ++per_client_[client];
+    ++per_client_[connection.client];
     const auto deadline = connection.received.empty() ? ReactorClock::now() + limits_.idle_timeout
                                                       : connection.started + limits_.header_deadline;
     Entry& entry = entries_[sock];
     entry.connection = std::move(connection);
-    entry.client = std::move(client);
     set_deadline(entry, deadline);
 }
 
@@ -209,8 +195,7 @@ void ConnectionReactor::read_from(int sock) {
 void ConnectionReactor::expire(ReactorClock::time_point now) {
     while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
         const int sock = deadlines_.begin()->second;
-        const auto found = entries_.find(sock);
-        if (found == entries_.end() || found->second.connection.received.empty())
+        if (entries_.at(sock).connection.received.empty()) // every deadline is an entry's
             close_entry(sock); // idle too long: closed, as an idle keep-alive connection is
         else
             hand_on(sock); // headers too slow: the worker answers 408
@@ -218,26 +203,22 @@ void ConnectionReactor::expire(ReactorClock::time_point now) {
 }
 
 void ConnectionReactor::hand_on(int sock) {
-    const auto found = entries_.find(sock);
-    ::epoll_ctl(epoll_, EPOLL_CTL_DEL, sock, nullptr);
-    deadlines_.erase({found->second.deadline, sock});
-    if (--per_client_[found->second.client] == 0)
-        per_client_.erase(found->second.client);
-    WaitingConnection connection = std::move(found->second.connection);
-    entries_.erase(found);
-    ready_(std::move(connection));
+    ready_(forget(sock));
 }
 
 void ConnectionReactor::close_entry(int sock) {
-    const auto found = entries_.find(sock);
-    if (found != entries_.end()) {
-        deadlines_.erase({found->second.deadline, sock});
-        if (--per_client_[found->second.client] == 0)
-            per_client_.erase(found->second.client);
-        entries_.erase(found);
-    }
+    close_socket(forget(sock).sock);
+}
+
+WaitingConnection ConnectionReactor::forget(int sock) {
     ::epoll_ctl(epoll_, EPOLL_CTL_DEL, sock, nullptr);
-    close_socket(sock);
+    const auto found = entries_.find(sock);
+    WaitingConnection connection = std::move(found->second.connection);
+    deadlines_.erase({found->second.deadline, sock});
+    if (--per_client_[connection.client] == 0)
+        per_client_.erase(connection.client);
+    entries_.erase(found);
+    return connection;
 }
 
 void ConnectionReactor::set_deadline(Entry& entry, ReactorClock::time_point deadline) {

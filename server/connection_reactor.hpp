@@ -26,6 +26,7 @@ struct WaitingConnection {
     std::string received;                 ///< bytes of the next request read so far
     ReactorClock::time_point started{};   ///< when its first byte came (none: nothing yet)
     std::size_t served = 0;               ///< requests answered on it already
+    std::string client;                   ///< the address it comes from (read once)
 };
 
 struct ReactorLimits {
@@ -56,7 +57,6 @@ class ConnectionReactor {
   private:
     struct Entry {
         WaitingConnection connection;
-        std::string client;
         ReactorClock::time_point deadline;
     };
 
@@ -67,6 +67,8 @@ class ConnectionReactor {
     void expire(ReactorClock::time_point now);
     void hand_on(int sock);
     void close_entry(int sock);
+    /// Stops watching `sock` (one of entries_) and returns its connection.
+    WaitingConnection forget(int sock);
     void set_deadline(Entry& entry, ReactorClock::time_point deadline);
 
     const ReactorLimits limits_;

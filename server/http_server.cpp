@@ -1,12 +1,13 @@
 #include "server/http_server.hpp"
 
+#include "server/socket_address.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <string>
 #include <vector>
 
-#include <netdb.h>
 #include <sys/resource.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -34,16 +35,6 @@ bool wait_for(int sock, short events, std::chrono::milliseconds timeout) {
 
 std::chrono::milliseconds to_ms(time_t sec, time_t usec) {
     return std::chrono::milliseconds(sec * 1000 + usec / 1000);
-}
-
-std::string numeric_host(const sockaddr_storage& address, socklen_t length, int& port) {
-    std::array<char, NI_MAXHOST> host{};
-    std::array<char, NI_MAXSERV> service{};
-    if (::getnameinfo(reinterpret_cast<const sockaddr*>(&address), length, host.data(), host.size(),
-                      service.data(), service.size(), NI_NUMERICHOST | NI_NUMERICSERV) != 0)
-        return {};
-    port = std::atoi(service.data());
-    return host.data();
 }
 
 /// A connection as cpp-httplib reads it, a request at a time: buffered (starting with what the
@@ -120,16 +111,10 @@ class ConnectionStream final : public httplib::Stream {
     }
 
     void get_remote_ip_and_port(std::string& ip, int& port) const override {
-        sockaddr_storage address{};
-        socklen_t length = sizeof address;
-        if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-            ip = numeric_host(address, length, port);
+        ip = peer_address(sock_, port);
     }
     void get_local_ip_and_port(std::string& ip, int& port) const override {
-        sockaddr_storage address{};
-        socklen_t length = sizeof address;
-        if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-            ip = numeric_host(address, length, port);
+        ip = local_address(sock_, port);
     }
     socket_t socket() const override { return sock_; }
 
