@@ -2,7 +2,6 @@
 
 #include "common/schema.hpp"
 #include "common/stored_records.hpp"
-#include "searcher/stored_article.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -81,7 +80,7 @@ Facets ArticleFacetSpy::top(std::size_t top) const {
     entities = most_frequent(std::move(entities), top * entity_candidates_per_value);
     std::map<std::string, std::size_t> per_type;
     for (FacetCount& entity : entities) {
-        Entity stored = names_ != nullptr ? names_->get(database_, entity.key) : stored_entity(database_, entity.key);
+        Entity stored = names_.get(database_, entity.key);
         if (per_type[stored.type]++ >= top) continue;
         entity.value = std::move(stored.canonical);
         entity.type = std::move(stored.type);

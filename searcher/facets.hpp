@@ -18,10 +18,9 @@ namespace newssearch::searcher {
 /// A Xapian match spy that counts what the matching articles it sees have.
 class ArticleFacetSpy : public Xapian::MatchSpy {
   public:
-    /// `database` (which must outlive the spy) names the entities top() returns, through `names`
-    /// (the searcher's, remembered across searches) when given.
-    explicit ArticleFacetSpy(const Xapian::Database& database, EntityNames* names = nullptr)
-        : database_(database), names_(names) {}
+    /// `database` names the entities top() returns, through `names` (the searcher's, remembered
+    /// across searches); both must outlive the spy.
+    ArticleFacetSpy(const Xapian::Database& database, EntityNames& names) : database_(database), names_(names) {}
 
     void operator()(const Xapian::Document& document, double weight) override;
 
@@ -44,7 +43,7 @@ class ArticleFacetSpy : public Xapian::MatchSpy {
     void count_date(const std::string& date, std::size_t articles);
 
     const Xapian::Database& database_;
-    EntityNames* names_;
+    EntityNames& names_;
     std::size_t articles_ = 0;
     std::map<std::string, std::size_t> entities_; ///< key -> articles
     std::map<std::string, std::size_t> sources_;

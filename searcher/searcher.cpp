@@ -179,7 +179,7 @@ SearchResults Searcher::run(const SearchOptions& options) {
     results.notices.insert(results.notices.end(), plan.parsed.notices.begin(), plan.parsed.notices.end());
 
     Matcher matcher(database_, analyzer_, options);
-    ArticleFacetSpy facet_spy(database_, &entity_names_);
+    ArticleFacetSpy facet_spy(database_, entity_names_);
     // Xapian's remote servers run only its own match spies: facets over remote shards are
     // counted afterwards (remote_facets).
     const bool local_facets = options.facets && !has_remote_shard();
