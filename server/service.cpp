@@ -62,16 +62,13 @@ class SearchSlots {
     /// removed) is opened afresh next time.
     template <typename Call> auto with(Call&& call) {
         std::unique_ptr<Searcher> searcher = acquire();
-        // Waiting for a slot, the client may have given up: its answer would never be read.
-        if (HttpServer::client_gone()) {
-            release(std::move(searcher));
-            throw RequestError(499, "the client closed the connection before its answer");
-        }
         struct Release {
             SearchSlots& pool;
             std::unique_ptr<Searcher>& searcher;
             ~Release() { pool.release(std::move(searcher)); }
         } release{*this, searcher};
+        // Waiting for a slot, the client may have given up: its answer would never be read.
+        if (HttpServer::client_gone()) throw RequestError(499, "the client closed the connection before its answer");
         if (!searcher) {
             try {
                 searcher = std::make_unique<Searcher>(db_);
