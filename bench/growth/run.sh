@@ -3,6 +3,7 @@
 #
 #   bench/growth/run.sh                 (scales 1x, 10x, 50x of Reuters-21578: up to 952,150 articles)
 #   SCALES=1,10 bench/growth/run.sh     (other scales)
+#   SCALES=50 bench/growth/run.sh --side-by-side --keep   (growth.py's options pass through)
 #
 # Installs the peers, builds the 1x corpus when missing (bench/make-corpus.py), builds newssearch
 # and bench/query_latency into build/, then runs bench/growth/growth.py, which writes the plot to
@@ -15,4 +16,4 @@ cmake --build build --target newssearch query_latency >/dev/null
 echo "commit: $(git rev-parse --short HEAD), $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC')"
 python3 bench/growth/growth.py --newssearch build/newssearch --query-latency build/bench/query_latency \
     --reuters "$BENCH_DIR/corpus-1x/reuters" --scales "${SCALES:-1,10,50}" \
-    --work "$BENCH_DIR/growth" --plot docs/benchmarks/growth.svg
+    --work "$BENCH_DIR/growth" --plot docs/benchmarks/growth.svg "$@"
