@@ -367,8 +367,8 @@ std::unordered_map<const GumboNode*, std::size_t> subtree_chars(const HtmlDocume
 /// Bytes of prose under each element: the text of `<p>` elements of at least `min_prose_chars`
 /// bytes with under a quarter of it in links. `chars` is subtree_chars().
 std::unordered_map<const GumboNode*, std::size_t> subtree_prose(
-    const HtmlDocument& document, const std::unordered_map<const GumboNode*, std::size_t>& chars) {
-    std::unordered_map<const GumboNode*, std::size_t> links;
+    const HtmlDocument& document, const std::unordered_map<const GumboNode*, std::size_t>& chars,
+    std::unordered_map<const GumboNode*, std::size_t>& links) {
     std::unordered_map<const GumboNode*, std::size_t> prose;
     const auto& elements = document.elements();
     for (auto it = elements.rbegin(); it != elements.rend(); ++it) {
@@ -455,7 +455,8 @@ std::string boilerplate_reason(const std::string& line) {
     return {};
 }
 
-std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules, double share_of_prose) {
+std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules, double share_of_prose,
+                        double share_of_words) {
     const bool holds_article = share_of_prose >= article_prose_share;
     switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
@@ -495,7 +496,13 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     // Readers' comments can outweigh a short post many times over: a box named for them is
     // dropped whatever its share of the page, unless it holds the article's prose.
     if (const auto rule = named_rule(names, never_article, true); !rule.empty() && !holds_article) return because(rule);
-    if (share_of_page >= 0.8) return {};
+    if (share_of_page >= 0.8) {
+        // A page wrapped in a box named after something else holds the page's own words, not just
+        // its text: a sidebar that outweighs a short post with its archive links holds few of them.
+        const bool frame = class_rules && !contains_any(class_and_id(node), content_words) &&
+                           !named_rule(names, weak_furniture, true).empty();
+        if (!frame || share_of_words >= 0.8) return {};
+    }
     if (const auto rule = named_rule(names, never_article, true); !rule.empty()) return because(rule);
     if (!class_rules) return {};
     for (const std::string_view rule : strong_furniture)
@@ -517,7 +524,7 @@ namespace {
 class BlockCollector {
 public:
     BlockCollector(const HtmlDocument& document, bool class_rules)
-        : chars_(subtree_chars(document)), prose_(subtree_prose(document, chars_)), data_tables_(data_tables(document)),
+        : chars_(subtree_chars(document)), prose_(subtree_prose(document, chars_, links_)), data_tables_(data_tables(document)),
           class_rules_(class_rules) {}
 
     std::vector<Block> blocks;
@@ -528,6 +535,7 @@ public:
     void collect(const GumboNode* body) {
         page_chars_ = std::max<std::size_t>(1, chars_[body]);
         page_prose_ = prose_[body];
+        body_ = body;
         struct Frame {
             const GumboNode* node;
             unsigned next_child;
@@ -555,7 +563,10 @@ public:
             const double share = static_cast<double>(chars_[child]) / static_cast<double>(page_chars_);
             const double prose_share =
                 page_prose_ ? static_cast<double>(prose_[child]) / static_cast<double>(page_prose_) : 0.0;
-            if (std::string reason = drop_reason(child, share, class_rules_, prose_share); !reason.empty()) {
+            const std::size_t page_words = std::max<std::size_t>(1, page_chars_ - links_[body_]);
+            const double words_share =
+                static_cast<double>(chars_[child] - links_[child]) / static_cast<double>(page_words);
+            if (std::string reason = drop_reason(child, share, class_rules_, prose_share, words_share); !reason.empty()) {
                 const bool silent = child->v.element.tag == GUMBO_TAG_SCRIPT || child->v.element.tag == GUMBO_TAG_STYLE ||
                                     child->v.element.tag == GUMBO_TAG_NOSCRIPT || chars_[child] == 0;
                 if (reason.starts_with("class/id")) class_dropped.insert(child);
@@ -581,7 +592,9 @@ public:
 
 private:
     std::unordered_map<const GumboNode*, std::size_t> chars_;
+    std::unordered_map<const GumboNode*, std::size_t> links_; ///< link text bytes under each element
     std::unordered_map<const GumboNode*, std::size_t> prose_;
+    const GumboNode* body_ = nullptr;
     std::size_t page_prose_ = 0;
     std::unordered_set<const GumboNode*> data_tables_;
     bool class_rules_ = true;

@@ -52,7 +52,10 @@ struct BlockExtraction {
 /// the page's text under `node`: a class-name rule never drops the bulk of the page.
 /// `share_of_prose` is the fraction of the page's prose paragraphs under `node`: a box holding
 /// half of them is the article, not dropped for its name nor as an aside, header or footer.
+/// `share_of_words` is the fraction of the page's text outside links under `node`: a box named as
+/// the page's frame (sidebar, header, ...) that holds 80% of the page's text but under 80% of
+/// this is the frame, its bulk archive links, and is dropped for its name.
 [[nodiscard]] std::string drop_reason(const GumboNode* node, double share_of_page, bool class_rules = true,
-                                      double share_of_prose = 0);
+                                      double share_of_prose = 0, double share_of_words = 1);
 
 } // namespace newssearch::extract::html

@@ -365,3 +365,16 @@ TEST_CASE("a post made only of annotated links keeps them", "[html][reader]") {
     CHECK_THAT(article.paragraphs[0].text, Catch::StartsWith("Harbour authority votes to rebuild"));
     CHECK(body(article).find("Archive") == std::string::npos);
 }
+
+TEST_CASE("a sidebar that outweighs a short post with its archive links is still the sidebar", "[html][reader]") {
+    // The sidebar holds over 80% of the page's text, nearly all of it links (archives, previous
+    // posts); its one prose paragraph, a profile full of commas, outscored the post's lines.
+    const HtmlExtraction extraction = page("sidebar_outweighs_post.html");
+    const std::string text = body(extraction.article);
+    CHECK_THAT(text, Catch::StartsWith("• A seal asleep on the slipway"));
+    CHECK(text.find("Harbour watcher") == std::string::npos);
+    bool explained = false;
+    for (const Block& block : extraction.blocks.blocks)
+        explained = explained || (block.reason == "dropped subtree: class/id 'sidebar'" && block.text.starts_with("harbourwatch"));
+    CHECK(explained);
+}
