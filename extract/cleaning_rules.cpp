@@ -698,6 +698,18 @@ bool is_comments_prompt(std::string_view line) {
 }
 
 bool is_post_footer_line(std::string_view line) {
+    // The blog engine's sentence about the post ("This entry was posted on May 3, 2012 at 9:14 am
+    // and is filed under News. You can follow any responses to this entry through the RSS 2.0
+    // feed."): it names the post and its categories, it says nothing of the story.
+    const std::string opening = ascii_lower(trim(line).substr(0, 10));
+    if ((opening == "this entry" || opening.starts_with("this post")) && !more_words_than(line, 80)) {
+        const std::string key = line_key(line);
+        if ((key.starts_with("this entry was posted") || key.starts_with("this post was posted") ||
+             key.starts_with("this entry was published") || key.starts_with("this post was published")) &&
+            key.find(" filed under ") != std::string::npos) {
+            return true;
+        }
+    }
     if (more_words_than(line, 30)) {
         return false;
     }

@@ -96,6 +96,9 @@ using text::trim;
 /// words, at least two items, and an item that is "Permalink", "Trackback(s)", "Comment(s)",
 /// "Reply", "No comments" or "Leave a comment", with or without a count.
 /// Why: "Comments" alone is a heading (is_comments_heading); a sentence never has "| Permalink".
+/// Also the blog engine's sentence about the post: at most 80 words, starting "This entry (or
+/// post) was posted (or published)" and saying "filed under" ("This entry was posted on May 3,
+/// 2012 at 9:14 am and is filed under News. You can follow any responses to this entry ...").
 [[nodiscard]] bool is_post_footer_line(std::string_view line);
 
 /// A publisher's rights or print-edition notice, not the story: "Copyright 2012 The Associated
@@ -118,6 +121,7 @@ using text::trim;
 /// Player...", "Listen to this article", "5 min listen", "Your browser does not support the audio
 /// element"). Rule: at most 20 words containing a player phrase.
 [[nodiscard]] bool is_audio_player_notice(std::string_view line);
+
 
 /// Menu / subscribe / donate / login lines. Rule: at most 12 words, no sentence punctuation, and
 /// either (a) every word is navigation vocabulary (actions such as Subscribe, Donate, Log in,

@@ -181,8 +181,13 @@ TEST_CASE("is_post_footer_line", "[indexer][cleaning_rules]") {
     check_predicate(is_post_footer_line,
                     {"Posted by Kathy on April 2, 2007 | Permalink", "Posted in: News | comments",
                      "By Radish on Wednesday November 7, 2012 8:00 am | Permalink | Comments (3)",
-                     "Posted by Kate | Permalink | 1 Comment | Trackback", "Permalink · Reply"},
+                     "Posted by Kate | Permalink | 1 Comment | Trackback", "Permalink · Reply",
+                     "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat Stuff, "
+                     "Videos. You can follow any responses to this entry through the RSS 2.0 feed.",
+                     "This post was published on 3 May 2012 and is filed under News."},
                     {"Permalink", "Rubio | Lavrov | Witkoff", "Prices rose 3% | analysts expected 2%",
+                     "This entry was posted on the forum by a reader on Monday.",
+                     "This post was filed under pressure, the editor admitted on Tuesday.",
                      "He wrote 12 comments | none were answered, and the thread on the forum went on for a long "
                      "while before the moderators closed it for good because of spam and abuse from new accounts "
                      "| Permalink"});

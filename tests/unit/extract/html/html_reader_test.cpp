@@ -378,3 +378,10 @@ TEST_CASE("a sidebar that outweighs a short post with its archive links is still
         explained = explained || (block.reason == "dropped subtree: class/id 'sidebar'" && block.text.starts_with("harbourwatch"));
     CHECK(explained);
 }
+
+TEST_CASE("the blog engine's sentence about the post is not the article", "[html][reader]") {
+    const std::string text = body(page("post_footer_sentence.html").article);
+    CHECK_THAT(text, Catch::StartsWith("A grey seal slept on the slipway"));
+    CHECK(text.find("dogs on a lead") != std::string::npos);
+    CHECK(text.find("filed under") == std::string::npos);
+}
