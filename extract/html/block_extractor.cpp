@@ -690,6 +690,20 @@ bool starts_with_label(std::string_view text) {
     return std::count(items.begin(), items.end(), ',') + std::count(items.begin(), items.end(), '|') >= 2;
 }
 
+/// "About the author", "About the Author: Jane writes ...": the author's profile that blogs set
+/// after the post, in the post's own box. It introduces the author, not the story.
+bool starts_author_profile(std::string_view text) {
+    if (word_count(text) <= 5) {
+        const std::string key = line_key(text);
+        for (const std::string_view marker : {"about the author", "about the authors", "about this author",
+                                              "about the writer", "about author"})
+            if (key == marker) return true;
+        return false;
+    }
+    const std::string opening = lower(text.substr(0, 18));
+    return opening.starts_with("about the author:") || opening.starts_with("about the authors:");
+}
+
 bool is_linked_sentence(const Block& block, double density) {
     return density < max_sentence_link_density && word_count(block.text) >= min_linked_sentence_words &&
            ends_with_sentence_punctuation(block.text);
@@ -1057,6 +1071,10 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "starts the comments";
             stopped = true;
             stop_reason = "after the comments heading";
+        } else if (body_words > 0 && starts_author_profile(block.text)) {
+            block.reason = "starts the author's profile";
+            stopped = true;
+            stop_reason = "after the author's profile heading";
         } else if ((heavy_box || density > max_block_link_density) && before_last_prose &&
                    block.kind != BlockKind::heading && density > 0 && density <= max_annotated_link_density &&
                    !starts_with_label(block.text) && boilerplate_reason(block.text).empty()) {

@@ -379,6 +379,19 @@ TEST_CASE("a sidebar that outweighs a short post with its archive links is still
     CHECK(explained);
 }
 
+TEST_CASE("the author's profile after the post is not the article", "[html][reader]") {
+    const HtmlExtraction extraction = page("author_profile.html");
+    const std::string text = body(extraction.article);
+    CHECK_THAT(text, Catch::StartsWith("The lamps on the north pier"));
+    CHECK(text.find("mooring fees") != std::string::npos);
+    CHECK(text.find("About the author") == std::string::npos);
+    CHECK(text.find("Morag") == std::string::npos);
+    bool explained = false;
+    for (const Block& block : extraction.blocks.blocks)
+        explained = explained || (block.reason == "starts the author's profile" && block.text == "About the author");
+    CHECK(explained);
+}
+
 TEST_CASE("the blog engine's sentence about the post is not the article", "[html][reader]") {
     const std::string text = body(page("post_footer_sentence.html").article);
     CHECK_THAT(text, Catch::StartsWith("A grey seal slept on the slipway"));
