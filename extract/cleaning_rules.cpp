@@ -814,6 +814,33 @@ bool is_advertisement_line(std::string_view line) {
     return has_core;
 }
 
+bool is_page_control_label(std::string_view line) {
+    if (more_words_than(line, 8)) {
+        return false;
+    }
+    static constexpr Vocab<12> labels{"hide caption", "show caption", "toggle caption", "text size", "font size",
+                                      "a a a", "text size a a a", "font size a a a", "text size a a",
+                                      "font size a a", "follow us", "follow us on"};
+    return in(labels, line_key(line));
+}
+
+bool is_reblog_note(std::string_view line) {
+    if (more_words_than(line, 7)) {
+        return false;
+    }
+    const auto raw = split_words(line);
+    const auto keys = key_words(line);
+    if (raw.size() != keys.size()) {
+        return false;
+    }
+    // "<user> liked this", "<user> posted this", "<user> reblogged this from <user> [and added:]".
+    if (keys.size() == 3) {
+        return (keys[1] == "liked" || keys[1] == "posted") && keys[2] == "this" && !raw[2].ends_with('.');
+    }
+    return (keys.size() == 5 || (keys.size() == 7 && keys[5] == "and" && keys[6] == "added" && raw[6].ends_with(':'))) &&
+           keys[1] == "reblogged" && keys[2] == "this" && keys[3] == "from";
+}
+
 bool is_audio_player_notice(std::string_view line) {
     if (more_words_than(line, 20)) {
         return false;

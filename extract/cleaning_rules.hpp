@@ -122,6 +122,15 @@ using text::trim;
 /// element"). Rule: at most 20 words containing a player phrase.
 [[nodiscard]] bool is_audio_player_notice(std::string_view line);
 
+/// The label of a control on the page, set as a line of its own: a caption toggle ("HIDE
+/// CAPTION"), a text size switch ("Text Size:", "A | A | A"), a bare "Follow us!". Rule: the
+/// whole line, punctuation aside, is one of these labels.
+[[nodiscard]] bool is_page_control_label(std::string_view line);
+
+/// A note under a reblogged post: "<user> liked this", "<user> posted this", "<user> reblogged
+/// this from <user>" with or without "and added:". Rule: exactly those words, the user names one
+/// word each, no sentence end.
+[[nodiscard]] bool is_reblog_note(std::string_view line);
 
 /// Menu / subscribe / donate / login lines. Rule: at most 12 words, no sentence punctuation, and
 /// either (a) every word is navigation vocabulary (actions such as Subscribe, Donate, Log in,

@@ -139,7 +139,8 @@ std::vector<Line> split_lines(std::string_view text) {
 bool is_boilerplate(std::string_view t) {
     return is_cookie_banner(t) || is_language_switch_prompt(t) || is_share_line(t) || is_post_footer_line(t) ||
            is_comments_prompt(t) || is_rights_notice(t) ||
-           is_advertisement_line(t) || is_audio_player_notice(t) || is_navigation_line(t) ||
+           is_advertisement_line(t) || is_audio_player_notice(t) || is_page_control_label(t) || is_reblog_note(t) ||
+           is_navigation_line(t) ||
            is_alt_text_dump(t) || is_related_link_teaser(t);
 }
 

@@ -449,6 +449,8 @@ std::string boilerplate_reason(const std::string& line) {
     if (is_rights_notice(line)) return "rights notice";
     if (is_advertisement_line(line)) return "advertisement";
     if (is_audio_player_notice(line)) return "audio player";
+    if (is_page_control_label(line)) return "page control label";
+    if (is_reblog_note(line)) return "reblog note";
     if (is_navigation_line(line)) return "navigation line";
     if (is_alt_text_dump(line)) return "alt-text dump";
     if (is_related_link_teaser(line)) return "related-story teaser";

@@ -124,6 +124,21 @@ TEST_CASE("is_audio_player_notice", "[indexer][cleaning_rules]") {
                      "The president's speech was played on loudspeakers across the city."});
 }
 
+TEST_CASE("is_page_control_label", "[indexer][cleaning_rules]") {
+    check_predicate(is_page_control_label,
+                    {"HIDE CAPTION", "Show caption", "Text Size:", "A | A | A", "Text size: A | A | A", "Follow us!"},
+                    {"Hide the caption, the editor said.", "Text size matters more on phones, the study found.",
+                     "Follow us to the harbour.", "A"});
+}
+
+TEST_CASE("is_reblog_note", "[indexer][cleaning_rules]") {
+    check_predicate(is_reblog_note,
+                    {"nickmongo liked this", "lucky-h reblogged this from marcussour",
+                     "skalja reblogged this from anklewings and added:", "harbourwatch posted this"},
+                    {"Everyone liked this.", "The council liked this plan", "She reblogged this from a friend on Monday",
+                     "lucky-h reblogged this from marcussour and then deleted it"});
+}
+
 TEST_CASE("is_navigation_line", "[indexer][cleaning_rules]") {
     check_predicate(
         is_navigation_line,

@@ -398,3 +398,18 @@ TEST_CASE("the blog engine's sentence about the post is not the article", "[html
     CHECK(text.find("dogs on a lead") != std::string::npos);
     CHECK(text.find("filed under") == std::string::npos);
 }
+
+TEST_CASE("the labels of page controls and reblog notes are not the article", "[html][reader]") {
+    // "Text Size: A | A | A", "HIDE CAPTION", "Follow us!" label the page's controls; "x liked
+    // this", "y reblogged this from z" are the notes a reblogging platform sets under a post.
+    const HtmlExtraction extraction = page("page_controls.html");
+    const std::string text = body(extraction.article);
+    CHECK(text.find("Twelve grey herons") != std::string::npos);
+    CHECK(text.find("A grey heron on the mud flats") != std::string::npos);
+    for (const char* label : {"Text Size", "A | A", "HIDE CAPTION", "Follow us", "posted this", "liked this", "reblogged"})
+        CHECK(text.find(label) == std::string::npos);
+    bool explained = false;
+    for (const Block& block : extraction.blocks.blocks)
+        explained = explained || (block.reason == "page control label" && block.text == "HIDE CAPTION");
+    CHECK(explained);
+}
