@@ -23,7 +23,9 @@ every article has scale-1 exact copies), and one process per query for `newssear
 --side-by-side runs the two indexers at the same time, one core each, instead of one after the
 other: the 50x step then fits in about half the wall time. Wall times are then not those of an
 idle machine; CPU times, memory and sizes still compare. --keep leaves the indexes in --work, for
-timing searches on them again.
+timing searches on them again. Each scale's row is saved in --work (row-Nx.json); --reuse takes a
+saved row instead of running that scale again, so one table and plot can come from scales run at
+different times (each row says the commit it was measured at).
 """
 import argparse
 import json
@@ -141,6 +143,7 @@ def main():
     parser.add_argument("--plot", type=Path)
     parser.add_argument("--side-by-side", action="store_true", help="run both indexers at once")
     parser.add_argument("--keep", action="store_true", help="keep the indexes in --work")
+    parser.add_argument("--reuse", action="store_true", help="take a scale's saved row instead of running it")
     args = parser.parse_args()
 
     originals = list(articles(args.reuters))
@@ -151,7 +154,14 @@ def main():
     print(f"{len(originals)} Reuters articles, {len(queries)} queries, work: {args.work}", flush=True)
 
     rows = []
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=BENCH).stdout.strip()
     for scale in (int(s) for s in args.scales.split(",")):
+        saved = args.work / f"row-{scale}x.json"
+        if args.reuse and saved.exists():
+            rows.append(json.loads(saved.read_text()))
+            print(f"{scale}x: saved row, measured at {rows[-1].get('commit', '?')}", flush=True)
+            continue
         corpus, dump = args.work / f"corpus-{scale}x", args.work / f"articles-{scale}x.dump"
         ns_db, x_db = args.work / f"newssearch-{scale}x", args.work / f"scriptindex-{scale}x"
         write_copies(originals, scale, corpus, dump)
@@ -159,7 +169,7 @@ def main():
             shutil.rmtree(db, ignore_errors=True)
         subprocess.run(["sync"], check=True)
         print(f"{scale}x: {scale * len(originals)} articles", flush=True)
-        row = {"scale": scale, "articles": scale * len(originals)}
+        row = {"scale": scale, "articles": scale * len(originals), "commit": commit}
         index_newssearch = lambda: timed(  # noqa: E731
             [str(args.newssearch), "index", "--quiet", "--db", str(ns_db), str(corpus)], args.work / f"ns-{scale}x.log")
         index_scriptindex = lambda: timed(  # noqa: E731
@@ -187,6 +197,7 @@ def main():
         row["quest_p50"] = per_process(
             lambda q: ["quest", "-d", str(x_db), "-m", "10", "-o", "and", q], few)["p50"]
         rows.append(row)
+        saved.write_text(json.dumps(row) + "\n")
         print(json.dumps(row), flush=True)
         if not args.keep:
             for path in (ns_db, x_db, corpus):
