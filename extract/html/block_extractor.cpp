@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -896,7 +897,8 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
     }
     // Near-ties go to the container closest to the article's own heading: a short post and a
     // sidebar box of similar score are told apart by where the title stands.
-    if (const GumboNode* heading = title_heading(blocks, owners, title)) {
+    const GumboNode* heading = title_heading(blocks, owners, title);
+    if (heading) {
         const GumboNode* near = nearest_to_heading(final_score, top, top_score, heading);
         if (near != top) {
             top = near;
@@ -1176,6 +1178,28 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
                                    " linked headlines, each with a short summary): no article";
             }
             result.container += " (a page of story teasers)";
+        }
+    }
+    // 7. A widget is not the post: when the best box is named as one (a sidebar's text widget,
+    //    a profile), keeps a blurb of under retry_below_words, and the post's own heading stands
+    //    outside it, the post has no text of its own (a photo, a video) and the widget's blurb is
+    //    not its story. ("Text" names a text widget: only the other content words exempt a box.)
+    static constexpr std::array<std::string_view, 7> story_words = {"article", "body", "content", "main",
+                                                                    "story", "entry", "post"};
+    if (class_rules && heading && top != body && !contains_any(class_and_id(top), story_words) &&
+        !named_rule(box_names(top), scoring_furniture, true).empty() &&
+        std::accumulate(blocks.begin(), blocks.end(), std::size_t{0}, [](std::size_t words, const Block& block) {
+            return words + (block.kept && block.kind != BlockKind::caption ? word_count(block.text) : 0);
+        }) < retry_below_words) {
+        bool inside = false;
+        for (const GumboNode* node = heading; node && !inside; node = parent_element(node)) inside = node == top;
+        if (!inside) {
+            for (Block& block : blocks) {
+                if (!block.kept) continue;
+                block.kept = false;
+                block.reason = "the best box is a widget (" + describe(top) + "), the post's heading is outside it: no article text";
+            }
+            result.container += " (a widget beside the post's heading: no article text)";
         }
     }
     result.blocks = std::move(blocks);

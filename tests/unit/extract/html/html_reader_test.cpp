@@ -413,3 +413,18 @@ TEST_CASE("the labels of page controls and reblog notes are not the article", "[
         explained = explained || (block.reason == "page control label" && block.text == "HIDE CAPTION");
     CHECK(explained);
 }
+
+TEST_CASE("a photo post with no text is not its sidebar's text widget", "[html][reader]") {
+    // The post is a heading and a picture; the best-scoring box was the sidebar's "about this
+    // blog" widget, which came out as the post's text.
+    const HtmlExtraction extraction = page("photo_post_widget.html");
+    CHECK(extraction.article.title.find("Gulls at dawn") != std::string::npos);
+    CHECK(extraction.article.paragraphs.empty());
+    CHECK(extraction.blocks.container.find("a widget beside the post's heading: no article text") != std::string::npos);
+    bool explained = false;
+    for (const Block& block : extraction.blocks.blocks)
+        explained = explained || block.reason.starts_with("the best box is a widget (div#Text1.widget)");
+    CHECK(explained);
+    // A post with text of its own beside the same widget keeps its text (sidebar_text_widget.html).
+    CHECK_THAT(body(page("sidebar_text_widget.html").article), Catch::StartsWith("The new lights on the north pier"));
+}
