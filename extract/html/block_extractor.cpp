@@ -231,6 +231,30 @@ std::vector<std::vector<std::string>> box_names(const GumboNode* node) {
     return box_names_of(std::string(attribute(node, "class")) + " " + std::string(attribute(node, "id")));
 }
 
+constexpr std::string_view author_profile_reason = "class/id names the author's profile";
+
+/// Whether a class word or id names the author's profile box: "author" (or "authors") with
+/// bio/box/info/profile/description/details/about among its words ("author-bio",
+/// "about_author", "authorinfo", "authorsure-author-box"). "author-profile-picture" is a
+/// picture in it; "entry-author" or "author-name" is the byline, handled as metadata.
+bool names_author_profile(const std::vector<std::vector<std::string>>& names) {
+    static constexpr std::array<std::string_view, 9> profile_words = {
+        "bio", "box", "info", "information", "profile", "description", "details", "about", "biography"};
+    for (const auto& words : names) {
+        bool author = false;
+        bool profile = false;
+        bool picture = false;
+        for (const std::string& word : words) {
+            if (word == "author" || word == "authors") author = true;
+            else if (among(word, profile_words)) profile = true;
+            else if (word == "picture" || word == "pic" || word == "photo" || word == "image" || word == "avatar") picture = true;
+            else if (word == "authorinfo" || word == "authorbox" || word == "authorbio" || word == "aboutauthor") author = profile = true;
+        }
+        if (author && profile && !picture) return true;
+    }
+    return false;
+}
+
 bool is_hidden(const GumboNode* node) {
     if (gumbo_get_attribute(&node->v.element.attributes, "hidden")) return true;
     if (lower(attribute(node, "aria-hidden")) == "true") return true;
@@ -508,6 +532,7 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     }
     if (const auto rule = named_rule(names, never_article, true); !rule.empty()) return because(rule);
     if (!class_rules) return {};
+    if (!holds_article && names_author_profile(names)) return std::string(author_profile_reason);
     for (const std::string_view rule : strong_furniture)
         if (names_rule(names, rule, true) && !(holds_article && among(rule, widget_furniture))) return because(rule);
     // A box named with a state or a short furniture word (a CMS field's "label-hidden", "meta")
@@ -727,6 +752,14 @@ bool is_lede(const Block& block, const GumboNode* owner) {
 
 /// Whether `dropped` (a subtree dropped for its name) is a heading named for the comments
 /// ("<h2 id="comments">") inside one of the chosen containers.
+/// Whether `node` lies inside one of the `selected` containers.
+bool lies_in(const GumboNode* node, const std::unordered_set<const GumboNode*>& selected) {
+    if (!node) return false;
+    for (const GumboNode* parent = parent_element(node); parent; parent = parent_element(parent))
+        if (selected.count(parent)) return true;
+    return false;
+}
+
 bool starts_comments(const GumboNode* dropped, const std::unordered_set<const GumboNode*>& selected) {
     if (!dropped || kind_of(dropped->v.element.tag) != BlockKind::heading ||
         class_and_id(dropped).find("comment") == std::string::npos)
@@ -1045,6 +1078,12 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             if (!stopped && body_words > 0 && starts_comments(collector.dropped[i], selected)) {
                 stopped = true;
                 stop_reason = "after the comments heading";
+            }
+            // So does the author's profile box: what follows it is the blog's, not the story's.
+            if (!stopped && body_words > 0 && block.reason.ends_with(author_profile_reason) &&
+                lies_in(collector.dropped[i], selected)) {
+                stopped = true;
+                stop_reason = "after the author's profile";
             }
             continue;
         }

@@ -428,3 +428,17 @@ TEST_CASE("a photo post with no text is not its sidebar's text widget", "[html][
     // A post with text of its own beside the same widget keeps its text (sidebar_text_widget.html).
     CHECK_THAT(body(page("sidebar_text_widget.html").article), Catch::StartsWith("The new lights on the north pier"));
 }
+
+TEST_CASE("a box named as the author's profile is dropped, and what follows it in the post", "[html][reader]") {
+    const HtmlExtraction extraction = page("author_box.html");
+    const std::string text = body(extraction.article);
+    CHECK_THAT(text, Catch::StartsWith("The island ferry will leave"));
+    CHECK(text.find("winter fares") != std::string::npos);
+    CHECK(text.find("Morag") == std::string::npos);
+    CHECK(text.find("harbour froze over") == std::string::npos);
+    bool explained = false;
+    for (const Block& block : extraction.blocks.blocks)
+        explained = explained || (block.reason == "dropped subtree: class/id names the author's profile" &&
+                                  block.text.starts_with("Morag Lindsay"));
+    CHECK(explained);
+}
