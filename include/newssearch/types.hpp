@@ -132,9 +132,10 @@ struct TermContribution {
 };
 
 /// A share of a hit's score that no single word gives: ranked matching adds a fraction of the
-/// words' weight when the article has all of them, and of the query words in its title and lead.
+/// words' weight when the article has all of them, of the query words in its title and lead, and
+/// of the query words in the form they were typed.
 struct ScoreBonus {
-    std::string reason; ///< "all the words", "words in the title" or "words in the lead"
+    std::string reason; ///< "all the words", "words in the title", "words in the lead" or "words as typed"
     double weight = 0;
 };
 
