@@ -8,7 +8,6 @@
 #include "searcher/stored_article.hpp"
 
 #include <optional>
-#include <set>
 
 namespace newssearch::searcher {
 namespace {
@@ -43,24 +42,13 @@ Hit passage_hit(const ArticleDocument& stored, std::size_t passage_count, const 
     return hit;
 }
 
-/// The terms only the bonuses of ranked matching look for (the words in the form typed, the
-/// title's and lead's terms): they add to the score, but the hit did not match them as words.
-std::set<std::string> bonus_only_terms(const MatchResult& match) {
-    std::set<std::string> terms;
-    for (const auto& [reason, bonus] : match.bonuses) terms.insert(bonus.get_unique_terms_begin(), bonus.get_unique_terms_end());
-    for (auto it = match.words.get_unique_terms_begin(); it != match.words.get_unique_terms_end(); ++it) terms.erase(*it);
-    return terms;
-}
-
 } // namespace
 
 HitBuilder::HitBuilder(const Analyzer& analyzer, const Xapian::Database& database, const SearchOptions& options,
                        const MatchResult& match, const Matcher& matcher, StemmedTerms& stemmed,
                        EntityNames& entity_names, const std::string& path)
     : analyzer_(analyzer), database_(database), options_(options), match_(match), matcher_(matcher), path_(path),
-      // Passages are marked and ranked by the words, not by the bonuses: the bonus for the words
-      // as typed looks for them unstemmed, which would mark a quoted phrase's words outside it.
-      query_(match.words), passage_query_(passage_query(match.words)), bonus_only_terms_(bonus_only_terms(match)),
+      query_(match.parsed.query), passage_query_(passage_query(match.parsed.query)),
       need_matching_terms_(options.explain || has_wildcard(match.parsed.query)), entity_names_(entity_names),
       ranker_(analyzer, database, options.ranking, stemmed) {}
 
@@ -90,7 +78,6 @@ ArticleHits HitBuilder::build(const Xapian::MSetIterator& it) {
     std::vector<std::string> matching;
     if (need_matching_terms_)
         matching.assign(matcher_.enquire().get_matching_terms_begin(it), matcher_.enquire().get_matching_terms_end(it));
-    std::erase_if(matching, [&](const std::string& term) { return bonus_only_terms_.contains(term); });
     PassageQuery hit_query = passage_query_;
     add_matched_terms(hit_query.terms, matching, query_);
     const std::vector<ScoredPassage> passages = ranker_.score(stored, hit_query);

@@ -12,7 +12,6 @@
 
 #include <xapian.h>
 
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,9 +44,8 @@ class HitBuilder {
     const MatchResult& match_;
     const Matcher& matcher_;
     const std::string& path_;
-    const Xapian::Query& query_; ///< the words (MatchResult::words)
+    const Xapian::Query& query_;
     PassageQuery passage_query_;
-    std::set<std::string> bonus_only_terms_; ///< left out of an article's matching terms
     /// Which words a wildcard stands for, each article's matching terms tell; they cost a look at
     /// the article's terms, so they are asked for only when needed.
     bool need_matching_terms_;

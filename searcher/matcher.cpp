@@ -59,7 +59,6 @@ std::vector<std::pair<std::string, Xapian::Query>> ranked_bonuses(const Xapian::
         add("all the words", all_words, ranked_weights::all_words);
     add("words in the title", evidence.title, ranked_weights::title_words);
     add("words in the lead", evidence.lead, ranked_weights::lead_words);
-    add("words as typed", evidence.typed, ranked_weights::typed_words);
     return bonuses;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 /// The match stage of a search: runs a plan (searcher/search_plan.hpp) against the index with
 /// BM25 and the request's order. A typed query of words is matched in ranks (any of the words,
-/// with bonuses for all of them, for words in the title and lead, and for words in the form
-/// typed); its spelling correction is searched instead when no article has all the typed words.
-/// Pseudo-relevance feedback, when asked for, expands the words and runs the query again.
+/// with bonuses for all of them and for words in the title and lead); its spelling correction is
+/// searched instead when no article has all the typed words. Pseudo-relevance feedback, when
+/// asked for, expands the words and runs the query again.
 
 #include "searcher/facets.hpp"
 #include "searcher/search_plan.hpp"
@@ -32,17 +32,13 @@ struct MatchResult {
 
 /// Ranked matching (SearchPlan::ranked): an article's score is its BM25 score for any of the
 /// words, plus these fractions of the BM25 weight of the words when it has all of them, of the
-/// query words in its title, of the query words in its lead (the standfirst, else the first
-/// body passage: news puts the gist first), and of the query words in the form they were typed
-/// (the words match stemmed, so "praised" finds "praise" and "praising"; the article that says
-/// "praised" is the better match).
-/// Chosen on the BBC news dev sets (docs/EVALUATION.md, "Ranked matching"); the typed-form
-/// bonus also raised Cranfield and CISI.
+/// query words in its title, and of the query words in its lead (the standfirst, else the first
+/// body passage: news puts the gist first).
+/// Chosen on the BBC news dev sets (docs/EVALUATION.md, "Ranked matching").
 namespace ranked_weights {
 inline constexpr double all_words = 0.1;
 inline constexpr double title_words = 0.1;
 inline constexpr double lead_words = 0.1;
-inline constexpr double typed_words = 0.1;
 } // namespace ranked_weights
 
 /// The bonuses of ranked matching, as scaled queries named by what earns them (ScoreBonus).

@@ -227,7 +227,6 @@ std::string words_only(std::string_view normalized) {
 struct QueryBuilder::Parts {
     Xapian::QueryParser parser;
     Xapian::QueryParser words_parser; ///< the words of an entity mention, all required
-    Xapian::QueryParser typed_parser; ///< any of the words, unstemmed (Evidence::typed)
     Xapian::SimpleStopper stopper;
 };
 
@@ -254,10 +253,6 @@ QueryBuilder::QueryBuilder(const Analyzer& analyzer, const Xapian::Database* dat
     words.set_default_op(Xapian::Query::OP_AND);
     parser.add_prefix(std::string(entity_marker),
                       (new EntityMentionProcessor(marked_, marked_words_, entity_boost_, words))->release());
-    Xapian::QueryParser& typed = parts_->typed_parser;
-    typed.set_stopper(&parts_->stopper);
-    typed.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-    typed.set_default_op(Xapian::Query::OP_OR);
     if (database_) {
         parser.set_database(*database_);
         parser.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -294,8 +289,6 @@ QueryBuilder::Evidence QueryBuilder::ranking_evidence(std::string_view user_quer
     evidence.title = parser.parse_query(words_only(text), 0, std::string(schema::title_prefix));
     evidence.lead = parser.parse_query(words_only(text), 0, std::string(schema::lead_prefix));
     parser.set_default_op(Xapian::Query::OP_AND);
-    // The index holds every word of the text both as written and stemmed (indexer/document_builder).
-    evidence.typed = parts_->typed_parser.parse_query(words_only(text), 0);
     return evidence;
 }
 

@@ -63,13 +63,11 @@ class QueryBuilder {
     [[nodiscard]] ParsedQuery parse(std::string_view user_query, const QueryOptions& options = {}) const;
 
     /// More evidence for ranked matching, beside the words: any of the words of `user_query` in
-    /// the title (`title`), in the lead (`lead`), and in the form they were typed in (`typed`:
-    /// unstemmed, anywhere in the article); field values left out. Empty when there is no such
-    /// word.
+    /// the title (`title`) and in the lead (`lead`; field values left out). Empty when there is no
+    /// such word.
     struct Evidence {
         Xapian::Query title;
-        Xapian::Query lead;  ///< any of the words in the lead
-        Xapian::Query typed; ///< any of the words as typed ("praised", not every form of "prais")
+        Xapian::Query lead; ///< any of the words in the lead
     };
     [[nodiscard]] Evidence ranking_evidence(std::string_view user_query) const;
 

@@ -132,10 +132,9 @@ struct TermContribution {
 };
 
 /// A share of a hit's score that no single word gives: ranked matching adds a fraction of the
-/// words' weight when the article has all of them, of the query words in its title and lead, and
-/// of the query words in the form they were typed.
+/// words' weight when the article has all of them, and of the query words in its title and lead.
 struct ScoreBonus {
-    std::string reason; ///< "all the words", "words in the title", "words in the lead" or "words as typed"
+    std::string reason; ///< "all the words", "words in the title" or "words in the lead"
     double weight = 0;
 };
 

@@ -144,9 +144,8 @@ TEST_CASE("match: all words first, then near-misses; the spelling correction whe
     CHECK(ids(all.articles) == std::vector<std::string>{"harbour", "pier"}); // "pier" has only "harbour"
     CHECK(all.articles[0].get_weight() > all.articles[1].get_weight());
     CHECK(all.notices.empty());
-    REQUIRE(all.bonuses.size() == 4);
+    REQUIRE(all.bonuses.size() == 3);
     CHECK(all.bonuses[0].first == "all the words");
-    CHECK(all.bonuses[3].first == "words as typed");
 
     const MatchResult some = match({.query = "harbour fog"});
     CHECK(some.articles.size() == 3);
@@ -161,31 +160,6 @@ TEST_CASE("match: all words first, then near-misses; the spelling correction whe
     // Equal scores come in article id order, whatever the document ids.
     const MatchResult ties = match({.query = "", .sources = {"Example News"}});
     CHECK(ids(ties.articles) == std::vector<std::string>{"ferry", "harbour"});
-}
-
-TEST_CASE("match: of two articles that differ only in a word's form, the one with the form typed comes first", "[search][stages]") {
-    test::TempDir dir;
-    {
-        indexer::IndexWriter writer(dir / "db");
-        // Equal length and the same stems; without the typed-form bonus the tie goes to "a".
-        writer.add(make_article("a", "Pier news", {"The council repairs the old pier."}));
-        writer.add(make_article("b", "Pier news", {"The council repaired the old pier."}));
-        writer.commit();
-    }
-    const Xapian::Database database = open_database(dir / "db");
-    const Analyzer analyzer;
-    const QueryBuilder builder(analyzer, &database, index_recognizer(database));
-    const auto first = [&](const std::string& query) {
-        const SearchOptions options{.query = query};
-        const SearchPlan plan = plan_search(options, builder, analyzer, database);
-        Matcher matcher(database, analyzer, options);
-        const MatchResult result = matcher.match(plan, builder, nullptr);
-        REQUIRE(result.articles.size() == 2);
-        return ids(result.articles)[0];
-    };
-    CHECK(first("repaired pier") == "b");
-    CHECK(first("repairs pier") == "a");
-    CHECK(first("council repaired") == "b");
 }
 
 TEST_CASE("page: passages by score, the page cut from the offset, totals exact when all were seen", "[search][stages]") {
