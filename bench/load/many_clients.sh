@@ -26,25 +26,8 @@ while [ $# -gt 0 ]; do
         *) bbc=$1; shift ;;
     esac
 done
-[ -x "$ns" ] || { echo "build newssearch first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is not installed (scripts/install-deps --bench)" >&2; exit 1; }
-[ -d "$bbc" ] || [ "$bbc" != "$root/../shared/data/bbc" ] || bbc="$root/../../shared/data/bbc"
-[ -d "$bbc" ] || { echo "no BBC corpus at $bbc" >&2; exit 1; }
-mkdir -p "$work"
-
-rm -rf "$work/db"
-"$ns" index -q --db "$work/db" "$bbc" >/dev/null 2>"$work/index.log" || [ $? -eq 3 ]
-# Queries a reader would type: the first words of each BBC title.
-python3 bench/load/title_queries.py "$bbc" >"$work/queries.txt"
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$ns" serve --db "$work/db" --port "$port" 2>"$work/serve-many.log" &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
-    sleep 0.2
-done
+source bench/load/setup.sh
+start_server
 
 # wrk's text output to: requests/s p99 max timeouts (times in ms).
 summarise() {

@@ -28,52 +28,11 @@ while [ $# -gt 0 ]; do
         *) bbc=$1; shift ;;
     esac
 done
-[ -x "$ns" ] || { echo "build newssearch first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "wrk is not installed (scripts/install-deps --bench)" >&2; exit 1; }
-[ -d "$bbc" ] || [ "$bbc" != "$root/../shared/data/bbc" ] || bbc="$root/../../shared/data/bbc"
-[ -d "$bbc" ] || { echo "no BBC corpus at $bbc" >&2; exit 1; }
-mkdir -p "$work"
-: >"$work/commands.log"
-run() { echo "$*" >>"$work/commands.log"; "$@"; }
+source bench/load/setup.sh
 
-# Incremental: a second run finds every article unchanged. Exit 3: some file skipped (the BBC set
-# has one that is not UTF-8), the rest indexed.
-start=$(date +%s.%N)
-rm -rf "$work/db" # a fresh index: one left by an older build may have another schema
-run "$ns" index --db "$work/db" "$bbc" >/dev/null 2>"$work/index.log" || [ $? -eq 3 ]
-echo "indexed $bbc in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
-
-# Queries a reader would type: the first words of each BBC title.
-python3 bench/load/title_queries.py "$bbc" >"$work/queries.txt"
-echo "$(wc -l <"$work/queries.txt") queries from titles" >&2
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
-
-pid=""
-stop_server() {
-    if [ -n "$pid" ]; then
-        kill "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    fi
-    pid=""
-}
-trap stop_server EXIT
-
-start_server() { # threads
-    port=$(free_port)
-    echo "$ns serve --db $work/db --port $port --threads $1" >>"$work/commands.log"
-    "$ns" serve --db "$work/db" --port "$port" --threads "$1" 2>"$work/serve-$1.log" &
-    pid=$!
-    for _ in $(seq 100); do
-        curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
-        sleep 0.1
-    done
-    echo "the server did not start" >&2
-    exit 1
-}
 
 load() { # threads seconds -> wrk output in $work/wrk-THREADS.txt
     local connections=$1 wrk_threads=$(( $1 < 2 ? $1 : 2 ))
