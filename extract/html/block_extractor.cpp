@@ -563,7 +563,7 @@ public:
     void collect(const GumboNode* body) {
         page_chars_ = std::max<std::size_t>(1, chars_[body]);
         page_prose_ = prose_[body];
-        body_ = body;
+        page_words_ = std::max<std::size_t>(1, page_chars_ - links_[body]);
         struct Frame {
             const GumboNode* node;
             unsigned next_child;
@@ -591,9 +591,8 @@ public:
             const double share = static_cast<double>(chars_[child]) / static_cast<double>(page_chars_);
             const double prose_share =
                 page_prose_ ? static_cast<double>(prose_[child]) / static_cast<double>(page_prose_) : 0.0;
-            const std::size_t page_words = std::max<std::size_t>(1, page_chars_ - links_[body_]);
             const double words_share =
-                static_cast<double>(chars_[child] - links_[child]) / static_cast<double>(page_words);
+                static_cast<double>(chars_[child] - links_[child]) / static_cast<double>(page_words_);
             if (std::string reason = drop_reason(child, share, class_rules_, prose_share, words_share); !reason.empty()) {
                 const bool silent = child->v.element.tag == GUMBO_TAG_SCRIPT || child->v.element.tag == GUMBO_TAG_STYLE ||
                                     child->v.element.tag == GUMBO_TAG_NOSCRIPT || chars_[child] == 0;
@@ -622,8 +621,8 @@ private:
     std::unordered_map<const GumboNode*, std::size_t> chars_;
     std::unordered_map<const GumboNode*, std::size_t> links_; ///< link text bytes under each element
     std::unordered_map<const GumboNode*, std::size_t> prose_;
-    const GumboNode* body_ = nullptr;
     std::size_t page_prose_ = 0;
+    std::size_t page_words_ = 1; ///< text bytes of the page outside links
     std::unordered_set<const GumboNode*> data_tables_;
     bool class_rules_ = true;
     std::size_t page_chars_ = 1;
@@ -750,8 +749,6 @@ bool is_lede(const Block& block, const GumboNode* owner) {
     return true;
 }
 
-/// Whether `dropped` (a subtree dropped for its name) is a heading named for the comments
-/// ("<h2 id="comments">") inside one of the chosen containers.
 /// Whether `node` lies inside one of the `selected` containers.
 bool lies_in(const GumboNode* node, const std::unordered_set<const GumboNode*>& selected) {
     if (!node) return false;
@@ -760,13 +757,13 @@ bool lies_in(const GumboNode* node, const std::unordered_set<const GumboNode*>& 
     return false;
 }
 
+/// Whether `dropped` (a subtree dropped for its name) is a heading named for the comments
+/// ("<h2 id="comments">") inside one of the chosen containers.
 bool starts_comments(const GumboNode* dropped, const std::unordered_set<const GumboNode*>& selected) {
     if (!dropped || kind_of(dropped->v.element.tag) != BlockKind::heading ||
         class_and_id(dropped).find("comment") == std::string::npos)
         return false;
-    for (const GumboNode* node = parent_element(dropped); node; node = parent_element(node))
-        if (selected.count(node)) return true;
-    return false;
+    return lies_in(dropped, selected);
 }
 
 /// The parts of a table between a cell and the table: a cell's score passes through them.
