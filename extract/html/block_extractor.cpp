@@ -89,6 +89,11 @@ constexpr std::array<std::string_view, 14> furniture_words = {
     "tools", "login", "masthead", "meta"};
 constexpr std::array<std::string_view, 8> content_words = {"article", "body", "content", "main",
                                                            "story", "entry", "post", "text"};
+/// Words that, as the last word of a class word or id, say the box holds the page's content
+/// ("entry-content", "print-this-content", "main-column"): Readability's "ok, maybe it is a
+/// candidate" words. A short furniture word elsewhere in the names ("handle-adX2") then names a
+/// hook on the box, not what it is.
+constexpr std::array<std::string_view, 5> content_heads = {"article", "body", "column", "content", "main"};
 constexpr std::array<std::string_view, 12> positive_words = {
     "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog", "story", "column"};
 
@@ -229,6 +234,12 @@ std::vector<std::vector<std::string>> box_names_of(std::string_view raw) {
 /// The element's class words (without taxonomy words) and id, each cut into words.
 std::vector<std::vector<std::string>> box_names(const GumboNode* node) {
     return box_names_of(std::string(attribute(node, "class")) + " " + std::string(attribute(node, "id")));
+}
+
+/// Whether one of the box's names (class words, id) ends in a content word (content_heads).
+bool headed_by_content_word(const std::vector<std::vector<std::string>>& names) {
+    return std::any_of(names.begin(), names.end(),
+                       [](const std::vector<std::string>& words) { return among(words.back(), content_heads); });
 }
 
 constexpr std::string_view author_profile_reason = "class/id names the author's profile";
@@ -538,8 +549,12 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     // A box named with a state or a short furniture word (a CMS field's "label-hidden", "meta")
     // around nearly all of the page's prose is the article. Frame names (sidebar, header) are
     // not given that benefit: a blog's "About me" can hold more prose than a photo post.
+    // Nor is a box dropped for a furniture word when one of its names ends in a content word
+    // ("entry-content handle-adX2", "print-this-content"): the name says what the box is, the
+    // furniture word is a hook on it. A state word (hidden) is the box's state, whatever it is.
     if (const auto rule = named_rule(names, furniture_words, false);
-        !rule.empty() && share_of_prose < frame_article_prose_share)
+        !rule.empty() && share_of_prose < frame_article_prose_share &&
+        (among(rule, state_words) || rule == "sr-only" || !headed_by_content_word(names)))
         return because(rule);
     if (!contains_any(class_and_id(node), content_words))
         if (const auto rule = named_rule(names, weak_furniture, true); !rule.empty()) return because(rule);

@@ -442,3 +442,20 @@ TEST_CASE("a box named as the author's profile is dropped, and what follows it i
                                   block.text.starts_with("Morag Lindsay"));
     CHECK(explained);
 }
+
+TEST_CASE("a box named as content is not dropped for a furniture word hooked on it", "[html][reader]") {
+    const HtmlExtraction extraction = page("content_box_with_hook.html");
+    const std::string text = body(extraction.article);
+    // "entry-content handle-adSlot2" and "print-this-content": the names say what the boxes are.
+    CHECK_THAT(text, Catch::StartsWith("When the boats come in late in November"));
+    CHECK(text.find("poach them for five minutes") != std::string::npos);
+    CHECK(text.find("Kelvingrove Kitchen is written") == std::string::npos);
+    // A furniture word with no content word at the end of a name still drops its box
+    // ("entry-meta"), and a hidden box stays hidden whatever it is named.
+    CHECK(text.find("Posted in Recipes") == std::string::npos);
+    CHECK(text.find("Transcript of the video") == std::string::npos);
+    bool explained = false;
+    for (const Block& block : extraction.blocks.blocks)
+        explained = explained || (block.reason == "dropped subtree: class/id 'hidden'" && block.text.starts_with("Transcript"));
+    CHECK(explained);
+}
