@@ -247,21 +247,24 @@ constexpr std::string_view author_profile_reason = "class/id names the author's 
 /// Whether a class word or id names the author's profile box: "author" (or "authors") with
 /// bio/box/info/profile/description/details/about among its words ("author-bio",
 /// "about_author", "authorinfo", "authorsure-author-box"). "author-profile-picture" is a
-/// picture in it; "entry-author" or "author-name" is the byline, handled as metadata.
+/// picture in it and "author-profile-link" a link to it (a name in a sentence, as often as not);
+/// "entry-author" or "author-name" is the byline, handled as metadata.
 bool names_author_profile(const std::vector<std::vector<std::string>>& names) {
     static constexpr std::array<std::string_view, 9> profile_words = {
         "bio", "box", "info", "information", "profile", "description", "details", "about", "biography"};
     for (const auto& words : names) {
         bool author = false;
         bool profile = false;
-        bool picture = false;
+        bool part = false;
         for (const std::string& word : words) {
             if (word == "author" || word == "authors") author = true;
             else if (among(word, profile_words)) profile = true;
-            else if (word == "picture" || word == "pic" || word == "photo" || word == "image" || word == "avatar") picture = true;
+            else if (word == "picture" || word == "pic" || word == "photo" || word == "image" || word == "avatar" ||
+                     word == "link" || word == "url")
+                part = true;
             else if (word == "authorinfo" || word == "authorbox" || word == "authorbio" || word == "aboutauthor") author = profile = true;
         }
-        if (author && profile && !picture) return true;
+        if (author && profile && !part) return true;
     }
     return false;
 }
@@ -543,7 +546,8 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     }
     if (const auto rule = named_rule(names, never_article, true); !rule.empty()) return because(rule);
     if (!class_rules) return {};
-    if (!holds_article && names_author_profile(names)) return std::string(author_profile_reason);
+    // A link is not a box: <a class="author-profile-link"> names the person in a sentence.
+    if (!holds_article && tag != GUMBO_TAG_A && names_author_profile(names)) return std::string(author_profile_reason);
     for (const std::string_view rule : strong_furniture)
         if (names_rule(names, rule, true) && !(holds_article && among(rule, widget_furniture))) return because(rule);
     // A box named with a state or a short furniture word (a CMS field's "label-hidden", "meta")

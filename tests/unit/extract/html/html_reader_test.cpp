@@ -459,3 +459,11 @@ TEST_CASE("a box named as content is not dropped for a furniture word hooked on 
         explained = explained || (block.reason == "dropped subtree: class/id 'hidden'" && block.text.starts_with("Transcript"));
     CHECK(explained);
 }
+
+TEST_CASE("a link named after the author's profile is a name in a sentence, not the profile box", "[html][reader]") {
+    const HtmlExtraction extraction = page("author_profile_link.html");
+    const std::string text = body(extraction.article);
+    CHECK(text.find("The photographs are by Ines Duarte, who spent the week on deck") != std::string::npos);
+    CHECK(text.find("the boat came home a little later") != std::string::npos);
+    for (const Block& block : extraction.blocks.blocks) CHECK(block.reason.find("author's profile") == std::string::npos);
+}
