@@ -567,6 +567,30 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
 
 namespace {
 
+/// Furniture words that name a state of the element, not what it is: they drop an inline
+/// element even in running text.
+constexpr std::array<std::string_view, 3> state_furniture = {"hidden", "hide", "sr-only"};
+/// An inline element lies in running text when its parent holds at least this many words of
+/// text of its own, outside elements.
+constexpr std::size_t min_running_text_words = 3;
+
+/// Whether `node` is an inline element inside running text ("claimed by <a class="meta-loc">
+/// Vietnam</a> and the Philippines"): not a block, and its parent has min_running_text_words
+/// words of text directly.
+bool in_running_text(const GumboNode* node) {
+    const GumboTag tag = node->v.element.tag;
+    if (is_block_tag(tag) || tag == GUMBO_TAG_BR) return false;
+    const GumboNode* parent = parent_element(node);
+    if (!parent) return false;
+    std::size_t words = 0;
+    const GumboVector& siblings = parent->v.element.children;
+    for (unsigned i = 0; i < siblings.length && words < min_running_text_words; ++i) {
+        const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+        if (sibling->type == GUMBO_NODE_TEXT) words += word_count(sibling->v.text.text);
+    }
+    return words >= min_running_text_words;
+}
+
 /// Builds the blocks of the page body in document order.
 class BlockCollector {
 public:
@@ -612,7 +636,16 @@ public:
                 page_prose_ ? static_cast<double>(prose_[child]) / static_cast<double>(page_prose_) : 0.0;
             const double words_share =
                 static_cast<double>(chars_[child] - links_[child]) / static_cast<double>(page_words_);
-            if (std::string reason = drop_reason(child, share, class_rules_, prose_share, words_share); !reason.empty()) {
+            // An inline element in running text (a link or span inside a sentence) is part of the
+            // sentence: its class names a style or a hook ("meta-loc", "byline-author",
+            // "hidden_link"), not a box of furniture. Only never-an-article names and a state
+            // (hidden, sr-only: text no reader sees) drop it there.
+            const bool running = in_running_text(child);
+            std::string reason = drop_reason(child, share, class_rules_ && !running, prose_share, words_share);
+            if (running && class_rules_ && reason.empty())
+                if (const auto rule = named_rule(box_names(child), state_furniture, false); !rule.empty())
+                    reason = "class/id '" + std::string(rule) + "'";
+            if (!reason.empty()) {
                 const bool silent = child->v.element.tag == GUMBO_TAG_SCRIPT || child->v.element.tag == GUMBO_TAG_STYLE ||
                                     child->v.element.tag == GUMBO_TAG_NOSCRIPT || chars_[child] == 0;
                 if (reason.starts_with("class/id")) class_dropped.insert(child);

@@ -467,3 +467,18 @@ TEST_CASE("a link named after the author's profile is a name in a sentence, not 
     CHECK(text.find("the boat came home a little later") != std::string::npos);
     for (const Block& block : extraction.blocks.blocks) CHECK(block.reason.find("author's profile") == std::string::npos);
 }
+
+TEST_CASE("a link inside a sentence stays in it whatever its class says", "[html][reader]") {
+    const HtmlExtraction extraction = page("links_in_sentences.html");
+    const std::string text = body(extraction.article);
+    // "meta-loc", "meta-per", "tools-tip": a style or a hook on the link, not furniture.
+    CHECK_THAT(text, Catch::StartsWith("Ministers from Norway and the European Union agreed on Tuesday"));
+    CHECK(text.find("announced by Ingrid Dahl, the Norwegian fisheries minister") != std::string::npos);
+    CHECK(text.find("would let the smaller boats keep fishing") != std::string::npos);
+    // Text no reader sees stays out, in a sentence or not.
+    CHECK(text.find("opens in a new window") == std::string::npos);
+    bool explained = false;
+    for (const Block& block : extraction.blocks.blocks)
+        explained = explained || (block.reason == "dropped subtree: class/id 'hidden'" && block.text.starts_with("(a PDF"));
+    CHECK(explained);
+}
