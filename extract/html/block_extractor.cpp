@@ -46,6 +46,10 @@ constexpr std::size_t min_prose_words_after_list = 50;
 /// A box named with a furniture word ("hidden", "meta", "tools") is kept for holding the article
 /// when it holds at least this share of the page's prose.
 constexpr double frame_article_prose_share = 0.75;
+/// The story told twice: a later run of at least this many kept blocks that repeats, in order,
+/// the body's opening, whose first paragraph has at least this many words, is a second copy.
+constexpr std::size_t min_repeated_blocks = 2;
+constexpr std::size_t min_repeated_opening_words = 8;
 /// Containers scoring at least this share of the best one are near-ties, settled by closeness to
 /// the title heading.
 constexpr double near_tie_share = 0.8;
@@ -1210,6 +1214,30 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
                 continue;
             block.kept = true;
             block.reason = "links with words of their own (the container holds nothing else)";
+        }
+    }
+    // A page that holds the story twice (a copy for print or for subscribers, a hidden second
+    // layout) starts it over: from a later kept block that repeats the body's opening paragraph,
+    // the blocks that repeat the opening in order are the copy.
+    {
+        std::vector<std::size_t> kept;
+        for (std::size_t i = 0; i < blocks.size(); ++i)
+            if (blocks[i].kept && blocks[i].kind != BlockKind::caption) kept.push_back(i);
+        if (kept.size() >= 2 * min_repeated_blocks && word_count(blocks[kept[0]].text) >= min_repeated_opening_words) {
+            const std::string opening = line_key(blocks[kept[0]].text);
+            for (std::size_t start = 1; start < kept.size(); ++start) {
+                if (line_key(blocks[kept[start]].text) != opening) continue;
+                std::size_t run = 0;
+                while (run < start && start + run < kept.size() &&
+                       line_key(blocks[kept[start + run]].text) == line_key(blocks[kept[run]].text))
+                    ++run;
+                if (run >= min_repeated_blocks)
+                    for (std::size_t k = start; k < start + run; ++k) {
+                        blocks[kept[k]].kept = false;
+                        blocks[kept[k]].reason = "repeats the article from its first paragraph (a second copy)";
+                    }
+                break;
+            }
         }
     }
     // 5. Short fragments after the last paragraph are widgets ("Tweet", "0 recs", "Tags: ...")

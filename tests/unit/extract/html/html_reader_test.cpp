@@ -482,3 +482,18 @@ TEST_CASE("a link inside a sentence stays in it whatever its class says", "[html
         explained = explained || (block.reason == "dropped subtree: class/id 'hidden'" && block.text.starts_with("(a PDF"));
     CHECK(explained);
 }
+
+TEST_CASE("a page that holds the story twice gives it once", "[html][reader]") {
+    const HtmlExtraction extraction = page("story_twice.html");
+    const std::string text = body(extraction.article);
+    const std::string opening = "The harbour board voted on Wednesday";
+    CHECK_THAT(text, Catch::StartsWith(opening));
+    CHECK(text.find(opening, 1) == std::string::npos);
+    CHECK(text.find("Fishing boats registered") == text.rfind("Fishing boats registered"));
+    CHECK(text.find("new pontoons on the east side") != std::string::npos);
+    CHECK(text.find("steep but fair") != std::string::npos);
+    std::size_t explained = 0;
+    for (const Block& block : extraction.blocks.blocks)
+        explained += block.reason == "repeats the article from its first paragraph (a second copy)";
+    CHECK(explained == 2);
+}
