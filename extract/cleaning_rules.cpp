@@ -348,7 +348,8 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-bool has_credit_cue(std::string_view inside) {
+/// Whether `inside` has an agency or photo word (via, Photo, Getty, AP, Reuters, ...).
+bool has_credit_word(std::string_view inside) {
     static constexpr Vocab<50> cues{
         "via",       "Photo", "Photos",  "photo",     "Photograph", "Photographer", "Getty",
         "Images",    "AP",    "AFP",     "EPA",       "UPI",        "AAP",          "PA",
@@ -376,7 +377,11 @@ bool has_credit_cue(std::string_view inside) {
         }
         i = j + 1;
     }
-    // "Name/Agency": a slash between a letter and a capitalised word.
+    return false;
+}
+
+/// Whether `inside` has a `Name/Agency` slash: a slash between a letter and a capitalised word.
+bool has_credit_slash(std::string_view inside) {
     for (std::size_t p = inside.find('/'); p != std::string_view::npos;
          p = inside.find('/', p + 1)) {
         if (p > 0 && p + 1 < inside.size() && !is_space(inside[p - 1]) &&
@@ -386,6 +391,10 @@ bool has_credit_cue(std::string_view inside) {
         }
     }
     return false;
+}
+
+bool has_credit_cue(std::string_view inside) {
+    return has_credit_word(inside) || has_credit_slash(inside);
 }
 
 } // namespace
@@ -1264,6 +1273,35 @@ std::optional<CaptionParts> split_caption_credit(std::string_view paragraph) {
         return std::nullopt;
     }
     return CaptionParts{collapse_spaces(paragraph.substr(0, open)), collapse_spaces(inside)};
+}
+
+bool is_photo_credit_line(std::string_view line) {
+    line = trim(line);
+    const bool parenthesised = line.size() > 2 && line.front() == '(' && line.back() == ')';
+    if (parenthesised) {
+        line = trim(line.substr(1, line.size() - 2));
+    }
+    // "Name/Agency", or spaced: "Saul Loeb / AFP".
+    const std::size_t spaced = line.find(" / ");
+    const bool credit_slash = has_credit_slash(line) ||
+                       (spaced != std::string_view::npos && spaced > 0 && starts_with_capital(line.substr(spaced + 3)));
+    if (line.empty() || more_words_than(line, 10) || ends_with_sentence_punctuation(line) || !credit_slash ||
+        !(parenthesised || has_credit_word(line))) {
+        return false;
+    }
+    // Names and agencies: every word capitalised, but for the joining words of a credit.
+    static constexpr Vocab<8> joining{"via", "for", "and", "of", "the", "de", "van", "von"};
+    for (std::string_view word : split_words(line)) {
+        std::size_t slash = word.find('/');
+        const std::string_view first = slash == std::string_view::npos ? word : word.substr(0, slash);
+        if (first.empty() || first == "-" || first == "\xE2\x80\x93" || first == "|") {
+            continue;
+        }
+        if (!starts_with_capital(first) && !in(joining, ascii_lower(first))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<std::string> credit_line(std::string_view line) {

@@ -203,6 +203,14 @@ struct CaptionParts {
 /// Courtesy, ...) or a `Name/Agency` slash form. nullopt when the paragraph is not a caption.
 [[nodiscard]] std::optional<CaptionParts> split_caption_credit(std::string_view paragraph);
 
+/// Whether the line is a photo credit on its own: `Saul Loeb / AFP - Getty Images`,
+/// `(Phelan M. Ebenhack/Associated Press)`, `Rex/AP Photo`. At most 10 words of names (each
+/// capitalised but for via/for/and/of/the...), no sentence punctuation at the end, a
+/// `Name/Agency` slash, and either an agency or photo word (has the cues of
+/// split_caption_credit) or the whole line in parentheses. `Jim Wilson/The New York Times`,
+/// with neither, is not taken for one; nor is `TCP/IP`.
+[[nodiscard]] bool is_photo_credit_line(std::string_view line);
+
 /// The credit of a credit line: `Credit: X`, `Photo: X`, `Image: X`, `Photograph: X`,
 /// `Picture: X`, `Photo credit: X`, `Image credit: X`, `Image source: X`, `Illustration: X`
 /// (label case-insensitive; the value at most 8 words and not a sentence).

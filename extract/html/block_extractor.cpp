@@ -1183,6 +1183,13 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "mostly link text (" + format_score(density * 100) + "%)";
         } else if (std::string furniture = boilerplate_reason(block.text); !furniture.empty()) {
             block.reason = furniture;
+        } else if ((block.kind == BlockKind::paragraph || block.kind == BlockKind::heading) &&
+                   is_photo_credit_line(block.text)) {
+            // A picture's credit set as a line of its own, outside a <figcaption>: the
+            // article's captions keep it, the body does not.
+            block.kind = BlockKind::caption;
+            block.kept = true;
+            block.reason = "photo credit (kept with the captions)";
         } else if (body_words >= 50 && word_count(block.text) <= 6 && is_trailing_list_marker(block.text)) {
             // Only a list after the story ends it: "Related: ..." set inside the story is
             // followed by more of it (at least a third as many words of prose as came before,

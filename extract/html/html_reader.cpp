@@ -52,6 +52,14 @@ std::string json_ld_text(std::string text) {
     return text;
 }
 
+/// A credit line's text without the parentheses around it: "(Name/Agency)" -> "Name/Agency".
+std::string credit_text(std::string_view line) {
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\n')) line.remove_suffix(1);
+    if (line.size() > 2 && line.front() == '(' && line.back() == ')') line = line.substr(1, line.size() - 2);
+    return std::string(line);
+}
+
 std::size_t words_of(const std::vector<Paragraph>& paragraphs) {
     std::size_t words = 0;
     for (const Paragraph& paragraph : paragraphs) words += word_count(paragraph.text);
@@ -122,6 +130,7 @@ HtmlExtraction extract_html(std::string_view bytes, std::string id) {
         if (!block.kept) continue;
         if (block.kind == BlockKind::caption) {
             if (auto parts = split_caption_credit(block.text)) article.captions.push_back({parts->text, parts->credit});
+            else if (is_photo_credit_line(block.text)) article.captions.push_back({"", credit_text(block.text)});
             else article.captions.push_back({block.text, ""});
             continue;
         }

@@ -319,6 +319,22 @@ TEST_CASE("credit_line", "[indexer][cleaning_rules]") {
     CHECK_FALSE(credit_line("State of the Union: The meeting created frustration.").has_value());
 }
 
+TEST_CASE("is_photo_credit_line", "[indexer][cleaning_rules]") {
+    CHECK(is_photo_credit_line("Saul Loeb / AFP - Getty Images"));
+    CHECK(is_photo_credit_line("(Phelan M. Ebenhack/Associated Press)"));
+    CHECK(is_photo_credit_line("Rex/AP Photo"));
+    CHECK(is_photo_credit_line("Matt McClain/The Washington Post via Getty Images"));
+    CHECK(is_photo_credit_line("KIMIHIRO HOSHINO/AFP/GettyImages"));
+    // No agency word and no parentheses: a name and a paper, or a pair of words.
+    CHECK_FALSE(is_photo_credit_line("Jim Wilson/The New York Times"));
+    CHECK_FALSE(is_photo_credit_line("TCP/IP"));
+    // Sentences, lower-case words, no slash.
+    CHECK_FALSE(is_photo_credit_line("The photo was taken by Jane Roe/AP in Hamburg."));
+    CHECK_FALSE(is_photo_credit_line("photos from the scene via AP/Reuters feeds here"));
+    CHECK_FALSE(is_photo_credit_line("Getty Images"));
+    CHECK_FALSE(is_photo_credit_line(""));
+}
+
 TEST_CASE("site_suffix_split", "[indexer][cleaning_rules]") {
     auto parts = site_suffix_split("Diplomatic Dialogue: Rubio and Lavrov Discuss New Ideas for "
                                    "Ukraine Amid Renewed Violence | World | "

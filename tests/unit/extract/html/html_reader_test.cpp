@@ -497,3 +497,19 @@ TEST_CASE("a page that holds the story twice gives it once", "[html][reader]") {
         explained += block.reason == "repeats the article from its first paragraph (a second copy)";
     CHECK(explained == 2);
 }
+
+TEST_CASE("a photo credit set as a line of its own goes with the captions, not the body", "[html][reader]") {
+    const HtmlExtraction extraction = page("photo_credit_line.html");
+    const std::string text = body(extraction.article);
+    CHECK_THAT(text, Catch::StartsWith("The harbour authority closed the north pier"));
+    CHECK(text.find("Getty Images") == std::string::npos);
+    CHECK(text.find("Associated Press") == std::string::npos);
+    CHECK(text.find("worst they had seen since the winter of 1987") != std::string::npos);
+    REQUIRE(extraction.article.captions.size() == 2);
+    CHECK(extraction.article.captions[0].text.empty());
+    CHECK(extraction.article.captions[0].credit == "Ailsa Gunn / AFP - Getty Images");
+    CHECK(extraction.article.captions[1].credit == "Ruaridh Mackay/Associated Press");
+    std::size_t explained = 0;
+    for (const Block& block : extraction.blocks.blocks) explained += block.reason == "photo credit (kept with the captions)";
+    CHECK(explained == 2);
+}
