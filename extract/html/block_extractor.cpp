@@ -240,10 +240,14 @@ std::vector<std::vector<std::string>> box_names(const GumboNode* node) {
     return box_names_of(std::string(attribute(node, "class")) + " " + std::string(attribute(node, "id")));
 }
 
-/// Whether one of the box's names (class words, id) ends in a content word (content_heads).
-bool headed_by_content_word(const std::vector<std::vector<std::string>>& names) {
-    return std::any_of(names.begin(), names.end(),
-                       [](const std::vector<std::string>& words) { return among(words.back(), content_heads); });
+/// Whether one of the box's names (class words, id) ends in a content word (content_heads) and
+/// the furniture word `rule` is a hook beside it, not part of that name: in "ad_content",
+/// "nav-main", "login_box_content" the content is the furniture's own. "print" is the exception:
+/// "print-this-content" is the printable version of the article, the article itself.
+bool headed_by_content_word(const std::vector<std::vector<std::string>>& names, std::string_view rule) {
+    return std::any_of(names.begin(), names.end(), [&](const std::vector<std::string>& words) {
+        return among(words.back(), content_heads) && (rule == "print" || !names_rule({words}, rule, false));
+    });
 }
 
 constexpr std::string_view author_profile_reason = "class/id names the author's profile";
@@ -562,7 +566,7 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     // furniture word is a hook on it. A state word (hidden) is the box's state, whatever it is.
     if (const auto rule = named_rule(names, furniture_words, false);
         !rule.empty() && share_of_prose < frame_article_prose_share &&
-        (among(rule, state_words) || rule == "sr-only" || !headed_by_content_word(names)))
+        (among(rule, state_words) || rule == "sr-only" || !headed_by_content_word(names, rule)))
         return because(rule);
     if (!contains_any(class_and_id(node), content_words))
         if (const auto rule = named_rule(names, weak_furniture, true); !rule.empty()) return because(rule);
