@@ -1187,8 +1187,7 @@ Pass run_pass(const HtmlDocument& document, const std::string& title, const std:
             block.reason = "mostly link text (" + format_score(density * 100) + "%)";
         } else if (std::string furniture = boilerplate_reason(block.text); !furniture.empty()) {
             block.reason = furniture;
-        } else if ((block.kind == BlockKind::paragraph || block.kind == BlockKind::heading) &&
-                   is_photo_credit_line(block.text)) {
+        } else if (block.kind == BlockKind::paragraph && is_photo_credit_line(block.text)) {
             // A picture's credit set as a line of its own, outside a <figcaption>: the
             // article's captions keep it, the body does not.
             block.kind = BlockKind::caption;
