@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -42,10 +43,10 @@ std::string string_at(const nlohmann::json& array, std::size_t i) {
 /// A passage span: [kind, begin, end(, caption)], or the object form of indexes built before
 /// 2026-12 ({"kind", "begin", "end", "caption"}).
 std::optional<PassageSpan> read_span(const nlohmann::json& entry) {
-    if (entry.is_array()) return PassageSpan{string_at(entry, 0), size_at(entry, 1), size_at(entry, 2), size_at(entry, 3)};
+    if (entry.is_array()) return PassageSpan{string_at(entry, 0), size_at(entry, 1), size_at(entry, 2), size_at(entry, 3), std::nullopt};
     if (entry.is_object())
         return PassageSpan{string_field(entry, "kind"), size_field(entry, "begin"), size_field(entry, "end"),
-                           size_field(entry, "caption")};
+                           size_field(entry, "caption"), std::nullopt};
     return std::nullopt;
 }
 
@@ -125,6 +126,10 @@ std::string format_article_document(const Article& article, const std::vector<Pa
         if (span.kind == "caption") entry.push_back(span.caption);
         spans.push_back(std::move(entry));
     }
+    if (std::all_of(passages.begin(), passages.end(), [](const PassageSpan& span) { return span.words.has_value(); })) {
+        nlohmann::ordered_json& words = header["passage_words"] = nlohmann::ordered_json::array();
+        for (const PassageSpan& span : passages) words.push_back(*span.words);
+    }
     // Each entity once ([key, canonical, type]); a mention refers to it by its index.
     nlohmann::ordered_json& named = header["entities"] = nlohmann::ordered_json::array();
     nlohmann::ordered_json& mentioned = header["mentions"] = nlohmann::ordered_json::array();
@@ -160,6 +165,10 @@ ArticleDocument parse_article_document(std::string_view data) try {
     if (const auto spans = header.find("passages"); spans != header.end() && spans->is_array())
         for (const nlohmann::json& entry : *spans)
             if (auto span = read_span(entry)) document.passages.push_back(std::move(*span));
+    if (const auto words = header.find("passage_words");
+        words != header.end() && words->is_array() && words->size() == document.passages.size())
+        for (std::size_t i = 0; i < words->size(); ++i)
+            if ((*words)[i].is_number_unsigned()) document.passages[i].words = (*words)[i].get<std::size_t>();
     std::vector<const nlohmann::json*> entities;
     if (const auto named = header.find("entities"); named != header.end() && named->is_array())
         for (const nlohmann::json& entry : *named) entities.push_back(&entry);

@@ -8,6 +8,7 @@
 /// JSON is the article as to_json (common/article_json.hpp) writes it, with each paragraph's and
 /// caption's "text" replaced by its length in bytes ("bytes"), plus
 ///  "passages": [[kind, begin, end, caption (captions only)]],
+///  "passage_words": [words], how many words the analyser cuts each passage into,
 ///  "entities": [[key, canonical, type]], each entity the article mentions once, and
 ///  "mentions": [[passage, entity, begin, end]], `entity` an index into "entities".
 /// Arrays rather than objects: the names of the keys were a third of the stored bytes, and Xapian
@@ -20,6 +21,7 @@
 #include "common/article.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +36,10 @@ struct PassageSpan {
     std::size_t begin = 0;
     std::size_t end = 0;
     std::size_t caption = 0;
+    /// How many words (Analyzer::tokenize) the passage's text has, as the indexer counted them:
+    /// a search needs every passage's length but cuts into words only the passages that can
+    /// match. Absent in indexes built before 2026-12.
+    std::optional<std::size_t> words;
 };
 
 /// An entity a passage mentions; offsets are into the passage's text.

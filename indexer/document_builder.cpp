@@ -114,7 +114,8 @@ std::string document_data(const Article& article, const std::vector<Passage>& pa
     spans.reserve(passages.size());
     for (std::size_t i = 0; i < passages.size(); ++i) {
         const Passage& passage = passages[i];
-        spans.push_back({std::string(to_string(passage.kind)), passage.begin, passage.end, passage.caption});
+        spans.push_back({std::string(to_string(passage.kind)), passage.begin, passage.end, passage.caption,
+                         passage.tokens.size()});
         if (i >= entities.passages.size()) continue;
         for (const PassageEntity& entity : entities.passages[i])
             mentions.push_back({i, entity.key, entity.canonical, std::string(entities::to_string(entity.type)),

@@ -1,9 +1,11 @@
 #include "searcher/passage_ranking.hpp"
 
 #include "common/schema.hpp"
+#include "searcher/match_prescreen.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 namespace newssearch::searcher {
@@ -51,6 +53,7 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document,
     const std::size_t title_length = title.size() * title_wdf_;
 
     const std::string body = article_body_text(document.article);
+    const MatchPrescreen prescreen(query.terms);
     std::vector<ScoredPassage> passages;
     std::vector<std::size_t> lengths;
     std::vector<std::map<std::string, unsigned>> counts(document.passages.size(), title_counts);
@@ -59,13 +62,21 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document,
         ScoredPassage passage;
         passage.index = i;
         passage.text = passage_text(document.article, body, document.passages[i]);
-        const std::vector<Token> tokens = analyzer_.tokenize(passage.text);
-        for (const TermMatch& match : find_matches(tokens, query.terms, stemmed_)) {
-            ++counts[i][match.term];
-            passage.marks.push_back(match.range);
+        // A passage none of whose words can match needs only its length, which the index keeps.
+        std::size_t words = 0;
+        if (const std::optional<std::size_t> stored = document.passages[i].words;
+            stored && !prescreen.may_match(passage.text)) {
+            words = *stored;
+        } else {
+            const std::vector<Token> tokens = analyzer_.tokenize(passage.text);
+            for (const TermMatch& match : find_matches(tokens, query.terms, stemmed_)) {
+                ++counts[i][match.term];
+                passage.marks.push_back(match.range);
+            }
+            words = tokens.size();
         }
-        lengths.push_back(title_length + tokens.size());
-        total_length += tokens.size();
+        lengths.push_back(title_length + words);
+        total_length += words;
         passages.push_back(std::move(passage));
     }
     // Marked where the passage names the entity, whatever the spelling the query used.

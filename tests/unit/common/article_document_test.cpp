@@ -22,7 +22,7 @@ Article sample() {
 
 TEST_CASE("an article document gives back the article, its passages and their mentions", "[article_document]") {
     const Article article = sample();
-    const std::vector<PassageSpan> spans{{"body", 0, 16, 0}, {"body", 18, 34, 0}, {"caption", 0, 15, 1}};
+    const std::vector<PassageSpan> spans{{"body", 0, 16, 0, 3}, {"body", 18, 34, 0, 3}, {"caption", 0, 15, 1, 3}};
     const std::vector<PassageMention> mentions{{2, "marco_rubio", "Marco Rubio", "person", 0, 5}};
     const std::string data = format_article_document(article, spans, mentions);
     CHECK(data.find("The talks began.\n\nThey ended late.") == std::string::npos); // texts kept raw, one after another
@@ -33,6 +33,7 @@ TEST_CASE("an article document gives back the article, its passages and their me
     REQUIRE(stored.passages.size() == 3);
     CHECK(stored.passages[2].kind == "caption");
     CHECK(stored.passages[2].caption == 1);
+    CHECK(stored.passages[2].words == 3);
     REQUIRE(stored.mentions.size() == 1);
     CHECK(stored.mentions[0].canonical == "Marco Rubio");
     CHECK(stored.mentions[0].passage == 2);
@@ -42,11 +43,11 @@ TEST_CASE("an article document gives back the article, its passages and their me
     CHECK(passage_text(stored.article, body, stored.passages[0]) == "The talks began.");
     CHECK(passage_text(stored.article, body, stored.passages[1]) == "They ended late.");
     CHECK(passage_text(stored.article, body, stored.passages[2]) == "Rubio in Riyadh");
-    CHECK(passage_text(stored.article, body, {"title", 0, 0, 0}) == "Rubio meets Lavrov");
+    CHECK(passage_text(stored.article, body, {"title", 0, 0, 0, {}}) == "Rubio meets Lavrov");
 }
 
 TEST_CASE("an entity mentioned twice is stored once; mentions keep their own offsets", "[article_document]") {
-    const std::vector<PassageSpan> spans{{"body", 0, 16, 0}, {"body", 18, 34, 0}};
+    const std::vector<PassageSpan> spans{{"body", 0, 16, 0, {}}, {"body", 18, 34, 0, {}}};
     const std::vector<PassageMention> mentions{{0, "marco_rubio", "Marco Rubio", "person", 0, 5},
                                                {1, "sergey_lavrov", "Sergey Lavrov", "person", 2, 8},
                                                {1, "marco_rubio", "Marco Rubio", "person", 9, 14}};
@@ -72,6 +73,7 @@ TEST_CASE("document data of indexes built before compact passages and mentions i
     const ArticleDocument stored = parse_article_document(data);
     REQUIRE(stored.passages.size() == 1);
     CHECK(stored.passages[0].end == 16);
+    CHECK_FALSE(stored.passages[0].words.has_value()); // their passages are cut into words when searched
     REQUIRE(stored.mentions.size() == 1);
     CHECK(stored.mentions[0].canonical == "Marco Rubio");
     CHECK(stored.mentions[0].begin == 4);
@@ -89,9 +91,9 @@ TEST_CASE("a mention of an entity the document does not list is dropped, never a
 TEST_CASE("a passage outside its article's text gives what lies inside, never a crash", "[article_document]") {
     const Article article = sample();
     const std::string body = article_body_text(article);
-    CHECK(passage_text(article, body, {"body", 29, 500, 0}) == "late.");
-    CHECK(passage_text(article, body, {"body", 500, 600, 0}).empty());
-    CHECK(passage_text(article, body, {"caption", 0, 5, 9}).empty());
+    CHECK(passage_text(article, body, {"body", 29, 500, 0, {}}) == "late.");
+    CHECK(passage_text(article, body, {"body", 500, 600, 0, {}}).empty());
+    CHECK(passage_text(article, body, {"caption", 0, 5, 9, {}}).empty());
 }
 
 TEST_CASE("damaged document data is a DataError", "[article_document]") {

@@ -33,7 +33,7 @@ ArticleDocument three_passages() {
     const std::string body = article_body_text(document.article);
     std::size_t begin = 0;
     for (const Paragraph& paragraph : document.article.paragraphs) {
-        document.passages.push_back({"body", begin, begin + paragraph.text.size(), 0});
+        document.passages.push_back({"body", begin, begin + paragraph.text.size(), 0, {}});
         begin += paragraph.text.size() + 2;
     }
     return document;
@@ -132,4 +132,28 @@ TEST_CASE("a query's passages are scored on its words, phrases and entities, not
     CHECK_FALSE(has_wildcard(query));
     CHECK(has_wildcard(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("lavrov"),
                                      Xapian::Query(Xapian::Query::OP_WILDCARD, "agree"))));
+}
+
+TEST_CASE("passages the query cannot match are scored from their stored length, with the same scores",
+          "[passage_ranking]") {
+    Ranking ranking("Zagreement", 2, 10);
+    ArticleDocument counted = three_passages();
+    counted.article.title = "Agreement reached"; // so that every passage has a score
+    const Analyzer analyzer;
+    for (PassageSpan& span : counted.passages)
+        span.words = analyzer.tokenize(passage_text(counted.article, article_body_text(counted.article), span)).size();
+    ArticleDocument uncounted = counted;
+    for (PassageSpan& span : uncounted.passages) span.words.reset();
+    PassageQuery query;
+    query.terms.words = {"Zagreement"};
+    const std::vector<ScoredPassage> from_counts = ranking.ranker.score(counted, query);
+    const std::vector<ScoredPassage> from_words = ranking.ranker.score(uncounted, query);
+    REQUIRE(from_counts.size() == from_words.size());
+    for (std::size_t i = 0; i < from_counts.size(); ++i) {
+        CHECK(from_counts[i].score == Approx(from_words[i].score));
+        CHECK(from_counts[i].marks == from_words[i].marks);
+    }
+    // A stored length is what the first passage, which has no query word, is scored by.
+    counted.passages[0].words = 50;
+    CHECK(ranking.ranker.score(counted, query)[0].score < from_counts[0].score);
 }
