@@ -11,6 +11,8 @@
 #include <unicode/uversion.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <functional>
 #include <iostream>
 #include <set>
 #include <string>
@@ -63,6 +65,32 @@ std::vector<std::string> with_default_subcommand(int argc, char** argv, const Co
     return args;
 }
 
+/// A subcommand, and what registers its options and callback.
+struct Command {
+    std::string name;
+    std::function<void(CLI::App&, int&)> add;
+};
+
+/// The one command this command line can run, when that is certain without the others' options:
+/// the first word names it ("newssearch index DIR"), or no word names any command, which is a
+/// search ("newssearch Anchorage agreements", "newssearch --db X lavrov"). Empty when every
+/// command must be built: help, version, a command named after options, a query word that is a
+/// command's name, and generate-docs, which documents them all. Building all nine costs a one-shot
+/// search a tenth of its work.
+std::string only_command_needed(int argc, char** argv, const std::vector<Command>& commands) {
+    const auto is_command = [&](const std::string& word) {
+        return std::any_of(commands.begin(), commands.end(), [&](const Command& command) { return command.name == word; });
+    };
+    if (argc < 2) return {};
+    const std::string first = argv[1];
+    if (is_command(first)) return first == "generate-docs" ? std::string() : first;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (is_program_option(arg) || is_command(arg)) return {};
+    }
+    return "search";
+}
+
 std::string version_text() {
     char icu[U_MAX_VERSION_STRING_LENGTH];
     UVersionInfo info;
@@ -92,15 +120,15 @@ int main(int argc, char** argv) {
                                    "the command line and the environment take precedence")
         ->type_name("FILE");
     cli.allow_config_extras(CLI::config_extras_mode::error);
-    app::add_search_command(cli, exit_code);
-    app::add_index_command(cli, exit_code);
-    app::add_clean_command(cli, exit_code);
-    app::add_entities_command(cli, exit_code);
-    app::add_batch_command(cli, exit_code);
-    app::add_eval_command(cli, exit_code);
-    app::add_serve_command(cli, exit_code);
-    app::add_stats_command(cli, exit_code);
-    app::add_generate_docs_command(cli, NEWSSEARCH_VERSION);
+    const std::vector<Command> commands{
+        {"search", app::add_search_command},     {"index", app::add_index_command},
+        {"clean", app::add_clean_command},       {"entities", app::add_entities_command},
+        {"batch", app::add_batch_command},       {"eval", app::add_eval_command},
+        {"serve", app::add_serve_command},       {"stats", app::add_stats_command},
+        {"generate-docs", [](CLI::App& program, int&) { app::add_generate_docs_command(program, NEWSSEARCH_VERSION); }}};
+    const std::string only = only_command_needed(argc, argv, commands);
+    for (const Command& command : commands)
+        if (only.empty() || command.name == only) command.add(cli, exit_code);
 
     std::vector<std::string> args = with_default_subcommand(argc, argv, command_words(cli));
     std::vector<char*> arg_pointers;
