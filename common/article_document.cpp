@@ -1,5 +1,6 @@
 #include "common/article_document.hpp"
 
+#include "common/article_document_reader.hpp"
 #include "common/article_json.hpp"
 #include "common/errors.hpp"
 
@@ -144,7 +145,16 @@ std::string format_article_document(const Article& article, const std::vector<Pa
     return header.dump() + "\n" + texts;
 }
 
-ArticleDocument parse_article_document(std::string_view data) try {
+ArticleDocument parse_article_document(std::string_view data) {
+    // The form this version writes is read without building a JSON tree; older forms, and
+    // anything damaged, by the tree reader.
+    if (const std::size_t newline = data.find('\n'); newline != std::string_view::npos)
+        if (auto document = detail::read_current_article_document(data.substr(0, newline), data.substr(newline + 1)))
+            return std::move(*document);
+    return detail::read_article_document_tree(data);
+}
+
+ArticleDocument detail::read_article_document_tree(std::string_view data) try {
     std::string_view texts;
     const nlohmann::json header = parse_header(data, texts);
     ArticleDocument document;

@@ -40,6 +40,8 @@ struct PassageSpan {
     /// a search needs every passage's length but cuts into words only the passages that can
     /// match. Absent in indexes built before 2026-12.
     std::optional<std::size_t> words;
+
+    bool operator==(const PassageSpan&) const = default;
 };
 
 /// An entity a passage mentions; offsets are into the passage's text.
@@ -50,12 +52,16 @@ struct PassageMention {
     std::string type;        ///< "person", "place", "organisation" or "other"
     std::size_t begin = 0;
     std::size_t end = 0;
+
+    bool operator==(const PassageMention&) const = default;
 };
 
 struct ArticleDocument {
     Article article;
     std::vector<PassageSpan> passages;
     std::vector<PassageMention> mentions; ///< in passage order, then text order
+
+    bool operator==(const ArticleDocument&) const = default;
 };
 
 /// The article body as one text: paragraphs joined by blank lines. Body passages refer to it.

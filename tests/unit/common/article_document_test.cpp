@@ -1,5 +1,6 @@
 #include "common/article_document.hpp"
 
+#include "common/article_document_reader.hpp"
 #include "common/article_json.hpp"
 #include "newssearch/errors.hpp"
 
@@ -130,4 +131,54 @@ TEST_CASE("an article's content string is the same for the same article and diff
         INFO(i);
         CHECK(article_content(changed[i]) != article_content(base));
     }
+}
+
+namespace {
+
+/// The reader of the current form and the tree reader give the same document for `data`.
+void check_both_readers_agree(const std::string& data) {
+    const std::size_t newline = data.find('\n');
+    REQUIRE(newline != std::string::npos);
+    const std::optional<ArticleDocument> streamed =
+        detail::read_current_article_document(std::string_view(data).substr(0, newline),
+                                              std::string_view(data).substr(newline + 1));
+    REQUIRE(streamed.has_value());
+    CHECK(*streamed == detail::read_article_document_tree(data));
+}
+
+} // namespace
+
+TEST_CASE("the form written now is read without a JSON tree, and reads as the tree reader reads it",
+          "[article_document]") {
+    Article article = sample();
+    article.title = "\"Rubio\" meets\nLavrov \xE2\x80\x94 in Riyadh"; // quotes, a newline, a dash
+    article.subtitle = "A standfirst";
+    article.date = "2025-02-18";
+    article.paragraphs[1].heading = true;
+    const std::vector<PassageSpan> spans{{"lede", 0, 12, 0, 2}, {"body", 0, 16, 0, 3}, {"caption", 0, 15, 1, 3}};
+    const std::vector<PassageMention> mentions{{2, "marco_rubio", "Marco Rubio", "person", 0, 5},
+                                               {1, "sergey_lavrov", "Sergey Lavrov", "person", 2, 8},
+                                               {2, "marco_rubio", "Marco Rubio", "person", 9, 14}};
+    check_both_readers_agree(format_article_document(article, spans, mentions));
+    check_both_readers_agree(format_article_document(sample(), {}, {}));            // undated, nothing found
+    check_both_readers_agree(format_article_document(Article{}, {{"title", 0, 0, 0, {}}}, {})); // no word counts
+    const ArticleDocument stored = parse_article_document(format_article_document(article, spans, mentions));
+    CHECK(stored.article == article);
+    CHECK(stored.passages == spans);
+    CHECK(stored.mentions == mentions);
+}
+
+TEST_CASE("older and damaged forms are left to the tree reader", "[article_document]") {
+    const auto streamed = [](std::string_view header, std::string_view texts = "") {
+        return detail::read_current_article_document(header, texts).has_value();
+    };
+    CHECK(streamed(R"({"id":"a1","paragraphs":[{"heading":false,"bytes":3}],"passages":[["body",0,3]]})", "abc"));
+    CHECK_FALSE(streamed(R"({"id":"a1","passages":[{"kind":"body","begin":0,"end":16}]})"));  // object passages
+    CHECK_FALSE(streamed(R"({"id":"a1","mentions":[{"passage":0,"key":"k"}]})"));              // object mentions
+    CHECK_FALSE(streamed(R"({"id":"a1","paragraphs":[{"heading":false,"bytes":3}]})", "ab")); // texts cut short
+    CHECK_FALSE(streamed(R"({"id":"a1","mentions":[[0,0,1]]})"));                             // a short mention
+    CHECK_FALSE(streamed(R"({"id":1})"));
+    CHECK_FALSE(streamed(R"([1, 2])"));
+    CHECK_FALSE(streamed(R"({"id":"a1")"));
+    CHECK_FALSE(streamed(R"({"id":"a1","later":"field"})")); // a field this version does not know
 }
