@@ -58,6 +58,9 @@ HighlightTerms highlight_terms(const Xapian::Query& query, std::set<std::string>
 
 void add_matched_terms(HighlightTerms& terms, const std::vector<std::string>& matched,
                        const Xapian::Query& query) {
+    // Most hits add nothing (no wildcard, no --explain): walking the query again for each of them
+    // was 3% of a one-shot search.
+    if (matched.empty()) return;
     std::set<std::string> phrase_words;
     for (const auto& phrase : terms.phrases) phrase_words.insert(phrase.begin(), phrase.end());
     // Terms under NOT never match a hit, but a term that is only in a phrase does: keep it out.
