@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,16 @@ struct Token {
     Xapian::termpos position; ///< 1-based word position within the analysed text
 
     bool operator==(const Token&) const = default;
+};
+
+/// A text's words and sentences as an Analyzer cut them, handed on so that they are not cut again
+/// (indexing cuts each paragraph for its passages and for entity recognition).
+struct TextCuts {
+    /// tokenize() of a text in which this text begins at byte `offset` (all of it when 0): exactly
+    /// the tokens inside this text, their offsets `offset` too far.
+    std::span<const Token> tokens;
+    std::size_t offset = 0;
+    std::span<const ByteRange> sentences; ///< sentences() of this text
 };
 
 /// Words longer than this many bytes are not indexed, searched or highlighted.

@@ -49,9 +49,11 @@ PreparedArticle ArticlePreparer::prepare(Article article, const std::string* sto
 
 void ArticlePreparer::analyse(PreparedArticle& prepared) const {
     const Article& article = prepared.article;
-    const std::vector<Passage> passages = split_passages(article, analyzer_, settings_.passages);
+    // The body is cut into words and sentences once, for passages and entities alike.
+    const BodyCuts body = cut_body(article, analyzer_);
+    const std::vector<Passage> passages = split_passages(article, body, analyzer_, settings_.passages);
     prepared.spelling = count_spelling(analyzer_, article, passages);
-    ArticleEntities entities = annotate_entities(article, passages, *settings_.recognizer);
+    ArticleEntities entities = annotate_entities(article, passages, body, *settings_.recognizer);
     prepared.document = builder_.build(article, passages, entities);
     prepared.passages = passages.size();
     prepared.entities = std::move(entities.article);

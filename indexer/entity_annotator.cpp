@@ -7,15 +7,22 @@
 
 namespace newssearch::indexer {
 
-ArticleEntities annotate_entities(const Article& article, const std::vector<Passage>& passages,
-                                  const entities::EntityRecognizer& recognizer) {
+namespace {
+
+ArticleEntities annotate(const Article& article, const std::vector<Passage>& passages, const BodyCuts* cuts,
+                         const entities::EntityRecognizer& recognizer) {
     // Parts: title, then paragraphs, then captions, then the standfirst, as the recogniser wants
-    // one document.
-    std::vector<std::string_view> parts{article.title};
-    for (const Paragraph& paragraph : article.paragraphs) parts.emplace_back(paragraph.text);
-    for (const Caption& caption : article.captions) parts.emplace_back(caption.text);
-    parts.emplace_back(article.subtitle);
-    const auto found = recognizer.recognize_document(parts);
+    // one document. The paragraphs come already cut into words and sentences when `cuts` is given.
+    using Part = entities::EntityRecognizer::Part;
+    std::vector<Part> parts;
+    parts.reserve(article.paragraphs.size() + article.captions.size() + 2);
+    parts.push_back(Part{article.title, false, {}});
+    for (std::size_t p = 0; p < article.paragraphs.size(); ++p)
+        parts.push_back(cuts ? Part{article.paragraphs[p].text, true, cuts->paragraph(p)}
+                             : Part{article.paragraphs[p].text, false, {}});
+    for (const Caption& caption : article.captions) parts.push_back(Part{caption.text, false, {}});
+    parts.push_back(Part{article.subtitle, false, {}});
+    const auto found = recognizer.recognize_document(std::span<const Part>(parts));
 
     // Body mentions with offsets into article_body_text() (paragraphs joined by "\n\n").
     std::vector<PassageEntity> body;
@@ -92,6 +99,18 @@ ArticleEntities annotate_entities(const Article& article, const std::vector<Pass
     std::stable_sort(result.article.begin(), result.article.end(),
                      [](const ArticleEntity& a, const ArticleEntity& b) { return a.mentions > b.mentions; });
     return result;
+}
+
+} // namespace
+
+ArticleEntities annotate_entities(const Article& article, const std::vector<Passage>& passages,
+                                  const entities::EntityRecognizer& recognizer) {
+    return annotate(article, passages, nullptr, recognizer);
+}
+
+ArticleEntities annotate_entities(const Article& article, const std::vector<Passage>& passages,
+                                  const BodyCuts& body, const entities::EntityRecognizer& recognizer) {
+    return annotate(article, passages, &body, recognizer);
 }
 
 } // namespace newssearch::indexer

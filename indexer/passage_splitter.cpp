@@ -13,17 +13,18 @@ struct Sentence {
     bool heading = false;
 };
 
-std::vector<Sentence> body_sentences(const Article& article, const std::vector<Token>& tokens, const Analyzer& analyzer) {
+std::vector<Sentence> body_sentences(const Article& article, const BodyCuts& body) {
+    const std::vector<Token>& tokens = body.tokens;
     std::vector<Sentence> sentences;
-    std::size_t paragraph_begin = 0;
-    for (const Paragraph& paragraph : article.paragraphs) {
+    for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
+        const Paragraph& paragraph = article.paragraphs[p];
+        const std::size_t paragraph_begin = body.paragraph_begin[p];
         if (paragraph.heading) {
             sentences.push_back({ByteRange{paragraph_begin, paragraph_begin + paragraph.text.size()}, 0, true});
         } else {
-            for (const ByteRange& range : analyzer.sentences(paragraph.text))
+            for (const ByteRange& range : body.paragraph_sentences[p])
                 sentences.push_back({ByteRange{paragraph_begin + range.begin, paragraph_begin + range.end}, 0, false});
         }
-        paragraph_begin += paragraph.text.size() + 2; // the "\n\n" joining paragraphs
     }
     // Count words per sentence with one pass over the body's tokens.
     std::size_t t = 0;
@@ -48,6 +49,34 @@ std::vector<Token> tokens_within(const std::vector<Token>& tokens, std::size_t b
 
 } // namespace
 
+TextCuts BodyCuts::paragraph(std::size_t p) const {
+    const auto first = static_cast<std::ptrdiff_t>(paragraph_first_token[p]);
+    const auto last = static_cast<std::ptrdiff_t>(paragraph_first_token[p + 1]);
+    return TextCuts{std::span<const Token>(tokens.begin() + first, tokens.begin() + last), paragraph_begin[p],
+                    paragraph_sentences[p]};
+}
+
+BodyCuts cut_body(const Article& article, const Analyzer& analyzer) {
+    BodyCuts body;
+    body.text = article_body_text(article);
+    body.tokens = analyzer.tokenize(body.text);
+    const std::size_t count = article.paragraphs.size();
+    body.paragraph_begin.reserve(count);
+    body.paragraph_first_token.reserve(count + 1);
+    body.paragraph_sentences.reserve(count);
+    std::size_t begin = 0;
+    auto token = body.tokens.begin();
+    for (const Paragraph& paragraph : article.paragraphs) {
+        body.paragraph_begin.push_back(begin);
+        while (token != body.tokens.end() && token->begin < begin) ++token;
+        body.paragraph_first_token.push_back(static_cast<std::size_t>(token - body.tokens.begin()));
+        body.paragraph_sentences.push_back(analyzer.sentences(paragraph.text));
+        begin += paragraph.text.size() + 2; // the "\n\n" joining paragraphs
+    }
+    body.paragraph_first_token.push_back(body.tokens.size());
+    return body;
+}
+
 std::string_view to_string(PassageKind kind) {
     switch (kind) {
     case PassageKind::body: return "body";
@@ -60,10 +89,15 @@ std::string_view to_string(PassageKind kind) {
 
 std::vector<Passage> split_passages(const Article& article, const Analyzer& analyzer,
                                     const PassageOptions& options) {
+    return split_passages(article, cut_body(article, analyzer), analyzer, options);
+}
+
+std::vector<Passage> split_passages(const Article& article, const BodyCuts& cuts, const Analyzer& analyzer,
+                                    const PassageOptions& options) {
     std::vector<Passage> passages;
-    const std::string body = article_body_text(article);
-    const std::vector<Token> tokens = analyzer.tokenize(body);
-    const std::vector<Sentence> sentences = body_sentences(article, tokens, analyzer);
+    const std::string& body = cuts.text;
+    const std::vector<Token>& tokens = cuts.tokens;
+    const std::vector<Sentence> sentences = body_sentences(article, cuts);
 
     const auto emit = [&](std::size_t first, std::size_t last) { // sentences [first, last)
         const std::size_t begin = sentences[first].range.begin;

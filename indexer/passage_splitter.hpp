@@ -37,6 +37,25 @@ struct PassageOptions {
     std::size_t max_sentences = 5; ///< ...or this many sentences
 };
 
+/// An article's body (article_body_text: its paragraphs joined by "\n\n") cut into words, and
+/// each paragraph into sentences, once: passages and entity recognition both read them, and each
+/// used to cut the body again with ICU.
+struct BodyCuts {
+    std::string text;                                      ///< article_body_text(article)
+    std::vector<Token> tokens;                             ///< Analyzer::tokenize(text)
+    std::vector<std::size_t> paragraph_begin;              ///< byte offset of each paragraph in text
+    std::vector<std::size_t> paragraph_first_token;        ///< index in tokens of each paragraph's
+                                                           ///< first word; one more at the end
+    std::vector<std::vector<ByteRange>> paragraph_sentences; ///< Analyzer::sentences(paragraph)
+
+    /// Paragraph `p`'s words and sentences, its tokens' offsets paragraph_begin[p] too far.
+    [[nodiscard]] TextCuts paragraph(std::size_t p) const;
+};
+
+/// Cuts the body of `article`. Tokenising the joined body gives each paragraph the words
+/// tokenising it alone would (a line break always ends a word), with offsets shifted.
+[[nodiscard]] BodyCuts cut_body(const Article& article, const Analyzer& analyzer);
+
 /// Cuts `article` into passages. Sentences never span paragraphs; a heading never ends a window
 /// (it opens the next one, with the text it heads). The body is analysed once. The standfirst
 /// (subtitle) is a passage of its own, unless the body opens with the same text: in news it is
@@ -44,5 +63,9 @@ struct PassageOptions {
 /// only passage, so it can still be found.
 [[nodiscard]] std::vector<Passage> split_passages(const Article& article, const Analyzer& analyzer,
                                                   const PassageOptions& options = {});
+
+/// The same with the body already cut (cut_body(article, analyzer)).
+[[nodiscard]] std::vector<Passage> split_passages(const Article& article, const BodyCuts& body,
+                                                  const Analyzer& analyzer, const PassageOptions& options = {});
 
 } // namespace newssearch::indexer

@@ -135,11 +135,11 @@ std::vector<ByteRange> split_at_bars(std::string_view text, ByteRange range) {
     return pieces;
 }
 
-/// Sentence ranges for names: ICU's, cut at " | " and re-joined where ICU broke after an initial
-/// ("Donald J. | Trump", "(P. | Simmons 4-38)").
-std::vector<ByteRange> name_sentences(std::string_view text, const Analyzer& analyzer) {
+/// Sentence ranges for names: ICU's (`icu`, Analyzer::sentences of `text`), cut at " | " and
+/// re-joined where ICU broke after an initial ("Donald J. | Trump", "(P. | Simmons 4-38)").
+std::vector<ByteRange> name_sentences(std::string_view text, std::span<const ByteRange> icu) {
     std::vector<ByteRange> sentences;
-    for (const ByteRange& sentence : analyzer.sentences(text)) {
+    for (const ByteRange& sentence : icu) {
         for (const ByteRange& range : split_at_bars(text, sentence)) {
             const std::size_t end = sentences.empty() ? 0 : sentences.back().end;
             const bool after_initial =
@@ -175,19 +175,33 @@ bool is_title_case(const std::vector<Word>& words, std::size_t first, std::size_
 } // namespace
 
 AnalysedText analyse(std::string_view text, Mode mode, const NameNormalizer& normalizer) {
+    const std::vector<Token> tokens = normalizer.analyzer().tokenize(text);
+    std::vector<ByteRange> sentences; // only article text reads sentences
+    if (mode == Mode::article)
+        sentences = normalizer.analyzer().sentences(text);
+    return analyse(text, TextCuts{tokens, 0, sentences}, mode, normalizer);
+}
+
+AnalysedText analyse(std::string_view text, const TextCuts& cuts, Mode mode,
+                     const NameNormalizer& normalizer) {
     AnalysedText analysed{text, {}, {}};
+    analysed.words.reserve(cuts.tokens.size());
     std::vector<ByteRange> sentences;
     if (mode == Mode::article)
-        sentences = name_sentences(text, normalizer.analyzer());
+        sentences = name_sentences(text, cuts.sentences);
     if (sentences.empty())
         sentences.push_back({0, text.size()});
     std::size_t sentence = 0;
-    for (const Token& token : normalizer.analyzer().tokenize(text)) {
+    for (const Token& cut : cuts.tokens) {
+        // Offsets into `text`, which begins at cuts.offset in the text the tokens were cut from.
+        const struct {
+            std::size_t begin, end;
+        } token{cut.begin - cuts.offset, cut.end - cuts.offset};
         Word word;
         word.begin = token.begin;
         word.end = token.end;
-        word.term = token.term;
-        word.key = normalizer.word_key(token.term);
+        word.term = cut.term;
+        word.key = normalizer.word_key(cut.term);
         const std::string_view written = text.substr(token.begin, token.end - token.begin);
         const Letters letters = letters_of(written);
         word.capitalised = letters.first_upper;

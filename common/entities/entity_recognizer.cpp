@@ -167,14 +167,30 @@ std::string usual_case(std::string name) {
     return name;
 }
 
+using Part = EntityRecognizer::Part;
+
+/// A part as name recognition reads it, cut into words here unless the caller already had.
+AnalysedText analyse_part(const Part& part, Mode mode, const NameNormalizer& normalizer) {
+    return part.cut ? detail::analyse(part.text, part.cuts, mode, normalizer)
+                    : detail::analyse(part.text, mode, normalizer);
+}
+
+std::vector<Part> uncut(std::span<const std::string_view> texts) {
+    std::vector<Part> parts;
+    parts.reserve(texts.size());
+    for (const std::string_view text : texts)
+        parts.push_back(Part{text, false, {}});
+    return parts;
+}
+
 std::vector<std::vector<EntityMention>>
-recognize_parts(const Gazetteer& gazetteer, std::span<const std::string_view> parts, Mode mode) {
+recognize_parts(const Gazetteer& gazetteer, std::span<const Part> parts, Mode mode) {
     const NameNormalizer& normalizer = NameNormalizer::for_this_thread();
     std::vector<AnalysedText> texts;
     texts.reserve(parts.size());
     detail::LowerCaseTerms lower_case_terms;
-    for (const std::string_view part : parts) {
-        texts.push_back(detail::analyse(part, mode, normalizer));
+    for (const Part& part : parts) {
+        texts.push_back(analyse_part(part, mode, normalizer));
         if (mode == Mode::article)
             detail::collect_lower_case_terms(texts.back(), lower_case_terms);
     }
@@ -259,14 +275,14 @@ struct TaggedName {
 /// over the whole document (docs/ENTITIES.md, "The tagger").
 std::vector<std::vector<EntityMention>> recognize_tagged(const Gazetteer& gazetteer,
                                                          const EntityTagger& tagger,
-                                                         std::span<const std::string_view> parts) {
+                                                         std::span<const Part> parts) {
     const NameNormalizer& normalizer = NameNormalizer::for_this_thread();
     std::vector<AnalysedText> texts;
     texts.reserve(parts.size());
     detail::LowerCaseTerms lower_case_terms;
     std::vector<std::vector<GazetteerMatch>> matches;
-    for (const std::string_view part : parts) {
-        texts.push_back(detail::analyse(part, Mode::article, normalizer));
+    for (const Part& part : parts) {
+        texts.push_back(analyse_part(part, Mode::article, normalizer));
         detail::collect_lower_case_terms(texts.back(), lower_case_terms);
         matches.push_back(detail::match_gazetteer(texts.back(), gazetteer, Mode::article));
     }
@@ -408,13 +424,18 @@ std::vector<EntityMention> EntityRecognizer::recognize(std::string_view text) co
 
 std::vector<std::vector<EntityMention>>
 EntityRecognizer::recognize_document(std::span<const std::string_view> parts) const {
+    return recognize_document(uncut(parts));
+}
+
+std::vector<std::vector<EntityMention>>
+EntityRecognizer::recognize_document(std::span<const Part> parts) const {
     if (tagger_)
         return recognize_tagged(*gazetteer_, *tagger_, parts);
     return recognize_parts(*gazetteer_, parts, Mode::article);
 }
 
 std::vector<EntityMention> EntityRecognizer::recognize_query(std::string_view query) const {
-    return std::move(recognize_parts(*gazetteer_, std::span(&query, 1), Mode::query).front());
+    return std::move(recognize_parts(*gazetteer_, uncut(std::span(&query, 1)), Mode::query).front());
 }
 
 } // namespace newssearch::entities

@@ -7,6 +7,7 @@
 /// gazetteer comes first and unknown names are recognised from capitalisation, titles and context,
 /// precision first. Rules, tagger and gazetteer format: docs/ENTITIES.md.
 
+#include "common/analyzer.hpp"
 #include "common/entities/entity.hpp"
 #include "common/entities/entity_tagger.hpp"
 #include "common/entities/gazetteer.hpp"
@@ -49,6 +50,19 @@ class EntityRecognizer {
     /// with offsets into it. Prefer this to recognize() per paragraph.
     [[nodiscard]] std::vector<std::vector<EntityMention>>
     recognize_document(std::span<const std::string_view> parts) const;
+
+    /// One part of a document for recognize_document, with the words and sentences the caller
+    /// has already cut it into when `cut` (the indexer has each paragraph's for its passages);
+    /// otherwise recognition cuts `text` itself. The mentions are the same either way.
+    struct Part {
+        std::string_view text;
+        bool cut = false;
+        TextCuts cuts;
+    };
+
+    /// recognize_document() of parts some of which are already cut into words and sentences.
+    [[nodiscard]] std::vector<std::vector<EntityMention>>
+    recognize_document(std::span<const Part> parts) const;
 
     /// The entity mentions of a short user query, offsets into `query`. No sentence logic, and
     /// gazetteer names match in any case ("lavrov", "sergei lavrov", "kiev"), except acronyms of up

@@ -54,3 +54,26 @@ TEST_CASE("caption passages carry their caption's mentions", "[entities][annotat
     CHECK(found.passages.back().size() == 2);
     CHECK(found.passages.front().empty());
 }
+
+TEST_CASE("entities read from the body cut once are the entities of each paragraph cut again", "[entities][annotate]") {
+    const Analyzer analyzer;
+    Article article;
+    article.title = "Lavrov meets Rubio in Anchorage";
+    article.subtitle = "Talks: the U.S. and Russia";
+    article.paragraphs = {{"Sergei Lavrov spoke first. He talked for an hour with Marco Rubio.", false},
+                          {"Talks in Anchorage", true},
+                          {"\u201CWe agreed,\u201D Mr. Rubio said in Anchorage (Alaska) on Friday. Lavrov's aide, "
+                           "Yuri Ushakov, said: \u00ABnothing\u00BB was signed at the U.S. base.",
+                           false},
+                          {"", false},
+                          {"\u0421\u0435\u0440\u0433\u0435\u0439 \u041B\u0430\u0432\u0440\u043E\u0432 and Jos\u00E9 "
+                           "Mar\u00EDa Aznar met at 10:30 in St. Petersburg.",
+                           false}};
+    article.captions = {{"Lavrov arrives in Anchorage.", "AP"}};
+    const auto passages = split_passages(article, analyzer, PassageOptions{8, 1});
+    const auto alone = annotate_entities(article, passages, recognizer());
+    const auto shared = annotate_entities(article, passages, cut_body(article, analyzer), recognizer());
+    CHECK(shared.passages == alone.passages);
+    CHECK(shared.article == alone.article);
+    CHECK_FALSE(alone.article.empty());
+}

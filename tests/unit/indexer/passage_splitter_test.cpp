@@ -124,3 +124,41 @@ TEST_CASE("the standfirst is a passage of its own, unless the body opens with it
     REQUIRE(only.size() == 1);
     CHECK(only[0].kind == PassageKind::lede);
 }
+
+TEST_CASE("the body cut once gives each paragraph the words and sentences it has alone", "[passages]") {
+    const Analyzer analyzer;
+    Article article;
+    article.paragraphs = {{"U.S. officials met at 10:30. Mr. Smith said: \u201Cno\u201D (see x@y.com).", false},
+                          {"A heading", true},
+                          {"", false},
+                          {"Jos\u00E9 Mar\u00EDa's caf\u00E9 \u2014 3.5% of online.ua\u2019s \u5317\u4EAC\u5927\u5B66 "
+                           "readers. Second sentence here!",
+                           false},
+                          {"ends with an abbreviation, Inc.", false}};
+    const BodyCuts body = cut_body(article, analyzer);
+    REQUIRE(body.text == article_body_text(article));
+    CHECK(body.tokens == analyzer.tokenize(body.text));
+    for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
+        const std::string& text = article.paragraphs[p].text;
+        CAPTURE(text);
+        CHECK(body.text.substr(body.paragraph_begin[p], text.size()) == text);
+        const TextCuts cuts = body.paragraph(p);
+        CHECK(cuts.offset == body.paragraph_begin[p]);
+        const std::vector<Token> alone = analyzer.tokenize(text);
+        REQUIRE(cuts.tokens.size() == alone.size());
+        for (std::size_t t = 0; t < alone.size(); ++t) {
+            CHECK(cuts.tokens[t].term == alone[t].term);
+            CHECK(cuts.tokens[t].begin - cuts.offset == alone[t].begin);
+            CHECK(cuts.tokens[t].end - cuts.offset == alone[t].end);
+        }
+        CHECK(std::vector<ByteRange>(cuts.sentences.begin(), cuts.sentences.end()) == analyzer.sentences(text));
+    }
+    const auto shared = split_passages(article, body, analyzer, PassageOptions{4, 1});
+    const auto alone = split_passages(article, analyzer, PassageOptions{4, 1});
+    REQUIRE(shared.size() == alone.size());
+    for (std::size_t i = 0; i < shared.size(); ++i) {
+        CHECK(shared[i].text == alone[i].text);
+        CHECK(shared[i].begin == alone[i].begin);
+        CHECK(shared[i].tokens == alone[i].tokens);
+    }
+}
