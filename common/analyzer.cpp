@@ -79,6 +79,68 @@ bool ends_with_abbreviation(std::string_view text, std::size_t end) {
     return false;
 }
 
+/// ICU's word-break classes (UAX #29 with ICU's root rules) of the ASCII characters that are
+/// not simply "other": letters, digits and the characters that join them.
+enum class WordClass { other, letter, digit, underscore, mid_letter, mid_number, mid_both };
+
+WordClass word_class(char c) {
+    if (is_ascii_letter(c) || c == '@') return WordClass::letter; // ICU's root rules add '@' (e-mail)
+    if (is_digit(c)) return WordClass::digit;
+    switch (c) {
+    case '_': return WordClass::underscore;  // ExtendNumLet
+    case ':': return WordClass::mid_letter;  // MidLetter
+    case ',':
+    case ';': return WordClass::mid_number;  // MidNum
+    case '.':
+    case '\'': return WordClass::mid_both;  // MidNumLet, Single_Quote
+    default: return WordClass::other;
+    }
+}
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+/// The words ICU's word rules find in pure ASCII text, as [begin, end) byte ranges, without ICU:
+/// letters (and '@'), digits and '_' run together; ':' joins two letters, ',' and ';' two digits, '.' and
+/// '\'' either. Anything else is a break and no word. The ASCII parts of news text are most of
+/// it, and ICU's rule machine cost about as much as everything else analysis does with a word.
+/// A unit test checks it against ICU on every short string of the characters that matter.
+template <class Word> void ascii_words(std::string_view text, std::size_t begin, std::size_t end, Word word) {
+    const auto joins_run = [](WordClass c) {
+        return c == WordClass::letter || c == WordClass::digit || c == WordClass::underscore;
+    };
+    std::size_t i = begin;
+    while (i < end) {
+        WordClass previous = word_class(text[i]);
+        if (!joins_run(previous)) {
+            ++i;
+            continue;
+        }
+        const std::size_t first = i;
+        bool alphanumeric = previous != WordClass::underscore;
+        ++i;
+        while (i < end) {
+            const WordClass next = word_class(text[i]);
+            if (joins_run(next)) {
+                alphanumeric |= next != WordClass::underscore;
+                previous = next;
+                ++i;
+                continue;
+            }
+            if (i + 1 >= end) break;
+            const WordClass after = word_class(text[i + 1]);
+            const bool letters = previous == WordClass::letter && after == WordClass::letter &&
+                                 (next == WordClass::mid_letter || next == WordClass::mid_both);
+            const bool digits = previous == WordClass::digit && after == WordClass::digit &&
+                                (next == WordClass::mid_number || next == WordClass::mid_both);
+            if (!letters && !digits) break;
+            previous = after;
+            i += 2;
+        }
+        // A run of underscores alone is a word for ICU only when longer than one.
+        if (alphanumeric || i - first > 1) word(first, i);
+    }
+}
+
 bool is_operator_word(std::string_view word) {
     static constexpr std::array<std::string_view, 6> operators{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     for (const auto op : operators)
@@ -99,15 +161,33 @@ Analyzer::Analyzer() : icu_(std::make_unique<Icu>()), stemmer_("english") {}
 
 Analyzer::~Analyzer() = default;
 
+namespace {
+
+/// Calls `word(begin, end)` for each word ICU's word rules find in text[begin, end), offsets into
+/// `text`.
+template <class Word>
+void icu_words(icu::BreakIterator& words, std::string_view text, std::size_t begin, std::size_t end, Word word) {
+    Utf8Text utext(text.substr(begin, end - begin));
+    UErrorCode status = U_ZERO_ERROR;
+    words.setText(utext.get(), status);
+    if (U_FAILURE(status)) return;
+    int32_t from = words.first();
+    for (int32_t to = words.next(); to != icu::BreakIterator::DONE; from = to, to = words.next()) {
+        if (words.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue; // spaces and punctuation
+        word(begin + static_cast<std::size_t>(from), begin + static_cast<std::size_t>(to));
+    }
+}
+
+} // namespace
+
 std::vector<Token> Analyzer::tokenize(std::string_view text) const {
+    return tokenize(text, false);
+}
+
+std::vector<Token> Analyzer::tokenize(std::string_view text, bool icu_only) const {
     std::vector<Token> tokens;
     if (text.empty()) return tokens;
     tokens.reserve(text.size() / 6 + 1); // English runs about six bytes a word, spaces included
-    Utf8Text utext(text);
-    UErrorCode status = U_ZERO_ERROR;
-    icu::BreakIterator& words = *icu_->words;
-    words.setText(utext.get(), status);
-    if (U_FAILURE(status)) return tokens;
 
     Xapian::termpos position = 0;
     const auto emit = [&](std::size_t begin, std::size_t end) {
@@ -118,12 +198,8 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
         if (term.empty()) return;
         tokens.push_back(Token{std::move(term), begin, end, ++position});
     };
-
-    int32_t begin = words.first();
-    for (int32_t end = words.next(); end != icu::BreakIterator::DONE; begin = end, end = words.next()) {
-        if (words.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue; // spaces and punctuation
-        const auto word_begin = static_cast<std::size_t>(begin);
-        const std::string_view word = text.substr(word_begin, static_cast<std::size_t>(end - begin));
+    const auto word = [&](std::size_t word_begin, std::size_t word_end) {
+        const std::string_view word = text.substr(word_begin, word_end - word_begin);
         // ICU keeps "title:foo", "x@y" and "online.ua" together; split them the way queries are read.
         std::size_t piece_begin = 0;
         for (std::size_t i = 0; i < word.size(); ++i) {
@@ -133,6 +209,34 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
             }
         }
         emit(word_begin + piece_begin, word_begin + word.size());
+    };
+
+    icu::BreakIterator& words = *icu_->words;
+    if (icu_only) {
+        icu_words(words, text, 0, text.size(), word);
+        return tokens;
+    }
+    // ICU reads only the stretches around non-ASCII characters, each from and to an ASCII space
+    // that has ASCII after it: no word spans such a space, and ICU's rules look no further than
+    // the next character past a word, so each side is cut as it would be in the whole text.
+    const auto safe_space = [&](std::size_t i) {
+        return is_ascii_space(text[i]) && (i + 1 == text.size() || static_cast<unsigned char>(text[i + 1]) < 0x80);
+    };
+    std::size_t done = 0;
+    while (done < text.size()) {
+        std::size_t wide = done;
+        while (wide < text.size() && static_cast<unsigned char>(text[wide]) < 0x80) ++wide;
+        if (wide == text.size()) {
+            ascii_words(text, done, text.size(), word);
+            break;
+        }
+        std::size_t begin = wide;
+        while (begin > done && !safe_space(begin - 1)) --begin;
+        std::size_t end = wide + 1;
+        while (end < text.size() && !safe_space(end)) ++end;
+        ascii_words(text, done, begin, word);
+        icu_words(words, text, begin, end, word);
+        done = end;
     }
     return tokens;
 }

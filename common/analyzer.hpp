@@ -54,6 +54,10 @@ class Analyzer {
     /// number ("3.5") or a dotted abbreviation ("U.S."), the way the query parser cuts them.
     [[nodiscard]] std::vector<Token> tokenize(std::string_view text) const;
 
+    /// tokenize(), with ICU reading all of `text` when `icu_only`; otherwise ASCII stretches are
+    /// cut without ICU, with the same result (a unit test compares the two).
+    [[nodiscard]] std::vector<Token> tokenize(std::string_view text, bool icu_only) const;
+
     /// Sentence ranges of `text` (ICU sentence rules with English abbreviation suppressions, so
     /// "U.S. Secretary" does not end a sentence), trailing whitespace excluded, empty ones dropped.
     [[nodiscard]] std::vector<ByteRange> sentences(std::string_view text) const;

@@ -140,3 +140,52 @@ TEST_CASE("filter_form joins a value's words with '-'", "[analyzer]") {
     CHECK(analyzer.filter_form("london-news-net.preview-domain.com") == "london-news-net-preview-domain-com");
     CHECK(analyzer.filter_form("") == "");
 }
+
+TEST_CASE("ASCII text is cut into the words ICU's rules find in it", "[analyzer]") {
+    // tokenize() cuts ASCII stretches itself and leaves the rest to ICU: both must agree with ICU
+    // reading everything, on every short string of the characters that join or break words, and
+    // on longer strings that mix in non-ASCII letters, marks, joiners and symbols.
+    const Analyzer analyzer;
+    const std::vector<std::string> ascii{"a", "B", "1", "_", ":", ".", ",", ";", "'", " ", "@", "-", "\n", "\""};
+    std::vector<std::string> strings{""};
+    for (int length = 1; length <= 4; ++length) {
+        std::vector<std::string> longer;
+        for (const std::string& prefix : strings)
+            if (prefix.size() == static_cast<std::size_t>(length - 1))
+                for (const std::string& c : ascii) longer.push_back(prefix + c);
+        strings.insert(strings.end(), longer.begin(), longer.end());
+    }
+    std::vector<std::string> pieces = ascii;
+    for (const char* wide : {"\u00E9", "\u00A3", "\u0301", "\u200D", "\u5317\u4EAC", "\u2019", "\u00A0", "\xFF"})
+        pieces.emplace_back(wide);
+    std::uint64_t state = 42; // a fixed sequence: the same strings every run
+    const auto next = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (int i = 0; i < 20000; ++i) {
+        std::string text;
+        const std::size_t length = 1 + next() % 16;
+        for (std::size_t j = 0; j < length; ++j) text += pieces[next() % pieces.size()];
+        strings.push_back(std::move(text));
+    }
+    for (int c = 1; c < 0x80; ++c) // every ASCII character between and beside letters, digits, '_'
+        for (const char* context : {"a%b", "1%2", "%a", "a%", "%%", "_%_", "a%1", "a%%b", "1%%2", "%\u0301"}) {
+            std::string text(context);
+            for (std::size_t at = 0; (at = text.find('%', at)) != std::string::npos; ++at)
+                text[at] = static_cast<char>(c);
+            strings.push_back(std::move(text));
+        }
+    strings.emplace_back("U.S. officials said 3.5% (1,000,000) of can't-stop \u00A3100m deals at 10:30 were "
+                         "x@y.com's __init__ a_b 9_ _9 __ _ caf\u00E9 na\u00EFve \u5317\u4EAC\u5927\u5B66 end.");
+    std::size_t differ = 0;
+    for (const std::string& text : strings) {
+        const auto fast = analyzer.tokenize(text);
+        const auto icu = analyzer.tokenize(text, true);
+        if (fast != icu && ++differ <= 5) {
+            CAPTURE(text);
+            CHECK(fast == icu);
+        }
+    }
+    CHECK(differ == 0);
+}
