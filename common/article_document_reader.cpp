@@ -61,8 +61,15 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
     }
 
     bool key(string_t& name) override {
-        if (depth_ == 1) key_ = std::move(name);
-        else field_ = std::move(name);
+        if (depth_ != 1) {
+            field_ = std::move(name);
+            return true;
+        }
+        // A key given twice is read by the tree reader, whose last value wins.
+        const int bit = key_bit(name);
+        if (bit < 0 || (seen_keys_ & (1U << bit)) != 0) return false;
+        seen_keys_ |= 1U << bit;
+        key_ = std::move(name);
         return true;
     }
 
@@ -142,6 +149,16 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
         return List::none;
     }
 
+    /// The header's keys this reader knows, each one bit; -1 for any other.
+    static int key_bit(std::string_view name) {
+        static constexpr std::array<std::string_view, 15> keys{
+            "id",  "title",      "subtitle", "author",   "date",          "source",   "category", "url",
+            "language", "paragraphs", "captions", "passages", "passage_words", "entities", "mentions"};
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == name) return static_cast<int>(i);
+        return -1;
+    }
+
     std::string* article_field(std::string_view name) {
         Article& article = document.article;
         if (name == "id") return &article.id;
@@ -161,6 +178,7 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
 
     int depth_ = 0;      ///< 1 inside the header, 2 inside one of its lists, 3 inside a list's entry
     List list_ = List::none;
+    std::uint32_t seen_keys_ = 0; ///< key_bit() of each header key read so far
     std::string key_;    ///< the header's key being read
     std::string field_;  ///< the key being read inside a paragraph or caption
     std::size_t element_ = 0; ///< the next element of a tuple (passage, entity, mention)

@@ -1,9 +1,11 @@
 // Any bytes as an article's stored document data (common/article_document.hpp), as a damaged
 // index could hold them: reading them either fails with a DataError or gives passages whose
-// texts, scores and marks stay inside the article.
+// texts, scores and marks stay inside the article; and whatever the reader of the current form
+// reads, the tree reader reads the same.
 #include "fuzz_check.hpp"
 
 #include "common/article_document.hpp"
+#include "common/article_document_reader.hpp"
 #include "common/errors.hpp"
 #include "searcher/passage_ranking.hpp"
 
@@ -16,9 +18,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const Analyzer analyzer;
     static const Xapian::Database statistics(std::string(), Xapian::DB_BACKEND_INMEMORY);
     static searcher::StemmedTerms stemmed(analyzer);
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    if (const std::size_t newline = bytes.find('\n'); newline != std::string_view::npos) {
+        if (const auto streamed = detail::read_current_article_document(bytes.substr(0, newline), bytes.substr(newline + 1))) {
+            try {
+                FUZZ_CHECK(*streamed == detail::read_article_document_tree(bytes), "both readers read the same");
+            } catch (const DataError&) {
+                FUZZ_CHECK(false, "what one reader reads the other reads too");
+            }
+        }
+    }
     ArticleDocument document;
     try {
-        document = parse_article_document(std::string_view(reinterpret_cast<const char*>(data), size));
+        document = parse_article_document(bytes);
     } catch (const DataError&) {
         return 0;
     }

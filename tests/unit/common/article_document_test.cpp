@@ -181,4 +181,6 @@ TEST_CASE("older and damaged forms are left to the tree reader", "[article_docum
     CHECK_FALSE(streamed(R"([1, 2])"));
     CHECK_FALSE(streamed(R"({"id":"a1")"));
     CHECK_FALSE(streamed(R"({"id":"a1","later":"field"})")); // a field this version does not know
+    CHECK_FALSE(streamed(R"({"id":"a1","id":"a2"})"));       // a key twice: the last one counts
+    CHECK(parse_article_document(R"({"id":"a1","id":"a2"})" "\n").article.id == "a2");
 }
