@@ -57,10 +57,22 @@ std::string normalise(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    // Bytes no rule below changes (printable ASCII, and UTF-8 but for the lead bytes of the
+    // sequences handled) are copied a run at a time, not one push_back each.
+    const auto plain = [](unsigned char c) {
+        return c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF;
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const unsigned char c = at(i);
         const std::size_t left = text.size() - i;
-        if (c == '\r') {
+        if (plain(c)) {
+            std::size_t run = i + 1;
+            while (run < text.size() && plain(at(run))) {
+                ++run;
+            }
+            out.append(text.substr(i, run - i));
+            i = run - 1;
+        } else if (c == '\r') {
             out.push_back('\n');
             if (left > 1 && text[i + 1] == '\n') {
                 ++i;

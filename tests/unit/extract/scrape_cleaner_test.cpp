@@ -407,3 +407,22 @@ TEST_CASE("clean_scrape: robustness", "[indexer][scrape_cleaner]") {
         CHECK_NOTHROW(clean_scrape(text));
     }
 }
+
+TEST_CASE("clean_scrape: Unicode spaces become spaces, invisible characters go, other text stays",
+          "[indexer][scrape_cleaner]") {
+    const std::string page = "Talks on Ukraine resume in Geneva\n"
+                             "\n"
+                             "Diplomats\u00A0returned to the nego\u00ADtiating table\u200B in Gen\u2060eva "
+                             "on\u2009Tuesday,\u3000officials said\u205F of the caf\u00E9 \u00A3100m "
+                             "\u201Cdeal\u201D (\u00C2\u00E2\u00E3\u00EF) after weeks of stalled contacts.\tThey met"
+                             "\x01" "again\x7F" " later.\u2028"
+                             "\uFEFFA spokesman described the talks as constructive and said more would follow.\r\n";
+    const Article a = clean_scrape(page);
+    REQUIRE(a.paragraphs.size() == 2);
+    CHECK(a.paragraphs[0].text ==
+          "Diplomats returned to the negotiating table in Geneva on Tuesday, officials said of the "
+          "caf\u00E9 \u00A3100m \u201Cdeal\u201D (\u00C2\u00E2\u00E3\u00EF) after weeks of stalled "
+          "contacts. They met again later.");
+    CHECK(a.paragraphs[1].text ==
+          "A spokesman described the talks as constructive and said more would follow.");
+}
