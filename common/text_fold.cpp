@@ -97,9 +97,10 @@ void drop_possessive(std::string& word) {
 std::string fold_word(std::string_view word) {
     std::string folded;
     if (is_ascii(word)) {
-        folded.reserve(word.size());
-        for (const char c : word)
-            folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        // Copied whole and lowered in place: a push_back per letter cost more than the rest.
+        folded.assign(word);
+        for (char& c : folded)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     } else {
         static const icu::Normalizer2& nfkc_cf = normalizer("nfkc_cf");
         static const icu::Normalizer2& nfd = normalizer("nfd");

@@ -38,7 +38,11 @@ void add_stemmed(Xapian::Document& document, StemCache& stems, std::string_view 
 void add_text(Xapian::Document& document, StemCache& stems, const std::vector<Token>& tokens,
               std::string_view prefix, Xapian::termpos first_position, Xapian::termcount wdf) {
     for (const Token& token : tokens) {
-        document.add_posting(schema::term(prefix, token.term), first_position + token.position, wdf);
+        // Unprefixed words (the body, nearly all of them) go in as they are, with no copy.
+        if (prefix.empty())
+            document.add_posting(token.term, first_position + token.position, wdf);
+        else
+            document.add_posting(schema::term(prefix, token.term), first_position + token.position, wdf);
         add_stemmed(document, stems, prefix, token.term, wdf);
     }
 }

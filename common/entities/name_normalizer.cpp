@@ -99,7 +99,8 @@ const NameNormalizer& NameNormalizer::for_this_thread() {
 }
 
 std::string NameNormalizer::word_key(std::string_view folded_word) const {
-    std::string key = ascii_key(is_ascii(folded_word) ? std::string(folded_word) : to_latin(folded_word));
+    // ASCII (nearly every word of English news) is read in place, not copied first.
+    std::string key = is_ascii(folded_word) ? ascii_key(folded_word) : ascii_key(to_latin(folded_word));
     unify_variants(key);
     return key;
 }
