@@ -136,6 +136,10 @@ constexpr std::array<std::string_view, 6> having_words = {"has", "with", "no", "
 /// "is-hidden", "visually-hidden"); after another word it is that thing's state
 /// ("field-label-hidden": the label is hidden, the field is shown).
 constexpr std::array<std::string_view, 2> state_words = {"hidden", "hide"};
+/// Furniture rules that name a state of the element, not what it is (the state words and
+/// "sr-only", text for screen readers only): a content-word name does not keep such a box, and
+/// they drop an inline element even in running text.
+constexpr std::array<std::string_view, 3> state_furniture = {"hidden", "hide", "sr-only"};
 constexpr std::array<std::string_view, 5> state_prefixes = {"is", "visually", "u", "js", "sr"};
 /// Words naming a box: a state word after them is the box's own ("edit_box_hidden").
 constexpr std::array<std::string_view, 9> box_words = {"box", "container", "wrap", "wrapper", "block",
@@ -566,7 +570,7 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
     // furniture word is a hook on it. A state word (hidden) is the box's state, whatever it is.
     if (const auto rule = named_rule(names, furniture_words, false);
         !rule.empty() && share_of_prose < frame_article_prose_share &&
-        (among(rule, state_words) || rule == "sr-only" || !headed_by_content_word(names, rule)))
+        (among(rule, state_furniture) || !headed_by_content_word(names, rule)))
         return because(rule);
     if (!contains_any(class_and_id(node), content_words))
         if (const auto rule = named_rule(names, weak_furniture, true); !rule.empty()) return because(rule);
@@ -575,9 +579,6 @@ std::string drop_reason(const GumboNode* node, double share_of_page, bool class_
 
 namespace {
 
-/// Furniture words that name a state of the element, not what it is: they drop an inline
-/// element even in running text.
-constexpr std::array<std::string_view, 3> state_furniture = {"hidden", "hide", "sr-only"};
 /// An inline element lies in running text when its parent holds at least this many words of
 /// text of its own, outside elements.
 constexpr std::size_t min_running_text_words = 3;
