@@ -40,7 +40,10 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
     bool start_array(std::size_t) override {
         if (depth_ == 1) {
             list_ = list_named(key_);
-            return list_ != List::none && enter();
+            // A list given twice would be read twice here; the tree reader keeps the last one.
+            if (list_ == List::none || lists_read_[static_cast<std::size_t>(list_)]) return false;
+            lists_read_[static_cast<std::size_t>(list_)] = true;
+            return enter();
         }
         if (depth_ != 2) return false;
         element_ = 0;
@@ -61,15 +64,8 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
     }
 
     bool key(string_t& name) override {
-        if (depth_ != 1) {
-            field_ = std::move(name);
-            return true;
-        }
-        // A key given twice is read by the tree reader, whose last value wins.
-        const int bit = key_bit(name);
-        if (bit < 0 || (seen_keys_ & (1U << bit)) != 0) return false;
-        seen_keys_ |= 1U << bit;
-        key_ = std::move(name);
+        // A key this reader does not know fails at its value (no field, no list takes it).
+        (depth_ == 1 ? key_ : field_) = std::move(name);
         return true;
     }
 
@@ -129,7 +125,11 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
         return true;
     }
 
-    bool null() override { return depth_ == 1 && key_ == "date"; } // an undated article
+    bool null() override { // an undated article
+        if (depth_ != 1 || key_ != "date") return false;
+        document.article.date.clear(); // a later value wins, as in the tree reader
+        return true;
+    }
 
     bool number_integer(number_integer_t) override { return false; } // only negative numbers come here
     bool number_float(number_float_t, const string_t&) override { return false; }
@@ -147,16 +147,6 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
         if (name == "entities") return List::entities;
         if (name == "mentions") return List::mentions;
         return List::none;
-    }
-
-    /// The header's keys this reader knows, each one bit; -1 for any other.
-    static int key_bit(std::string_view name) {
-        static constexpr std::array<std::string_view, 15> keys{
-            "id",  "title",      "subtitle", "author",   "date",          "source",   "category", "url",
-            "language", "paragraphs", "captions", "passages", "passage_words", "entities", "mentions"};
-        for (std::size_t i = 0; i < keys.size(); ++i)
-            if (keys[i] == name) return static_cast<int>(i);
-        return -1;
     }
 
     std::string* article_field(std::string_view name) {
@@ -178,7 +168,7 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
 
     int depth_ = 0;      ///< 1 inside the header, 2 inside one of its lists, 3 inside a list's entry
     List list_ = List::none;
-    std::uint32_t seen_keys_ = 0; ///< key_bit() of each header key read so far
+    std::array<bool, 7> lists_read_{}; ///< each List already read
     std::string key_;    ///< the header's key being read
     std::string field_;  ///< the key being read inside a paragraph or caption
     std::size_t element_ = 0; ///< the next element of a tuple (passage, entity, mention)
