@@ -16,12 +16,12 @@ ArticleEntities annotate(const Article& article, const std::vector<Passage>& pas
     using Part = entities::EntityRecognizer::Part;
     std::vector<Part> parts;
     parts.reserve(article.paragraphs.size() + article.captions.size() + 2);
-    parts.push_back(Part{article.title, false, {}});
+    parts.push_back(Part{article.title, std::nullopt});
     for (std::size_t p = 0; p < article.paragraphs.size(); ++p)
-        parts.push_back(cuts ? Part{article.paragraphs[p].text, true, cuts->paragraph(p)}
-                             : Part{article.paragraphs[p].text, false, {}});
-    for (const Caption& caption : article.captions) parts.push_back(Part{caption.text, false, {}});
-    parts.push_back(Part{article.subtitle, false, {}});
+        parts.push_back(Part{article.paragraphs[p].text,
+                             cuts ? std::optional<TextCuts>(cuts->paragraph(p)) : std::nullopt});
+    for (const Caption& caption : article.captions) parts.push_back(Part{caption.text, std::nullopt});
+    parts.push_back(Part{article.subtitle, std::nullopt});
     const auto found = recognizer.recognize_document(std::span<const Part>(parts));
 
     // Body mentions with offsets into article_body_text() (paragraphs joined by "\n\n").

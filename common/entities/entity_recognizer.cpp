@@ -171,7 +171,7 @@ using Part = EntityRecognizer::Part;
 
 /// A part as name recognition reads it, cut into words here unless the caller already had.
 AnalysedText analyse_part(const Part& part, Mode mode, const NameNormalizer& normalizer) {
-    return part.cut ? detail::analyse(part.text, part.cuts, mode, normalizer)
+    return part.cuts ? detail::analyse(part.text, *part.cuts, mode, normalizer)
                     : detail::analyse(part.text, mode, normalizer);
 }
 
@@ -179,7 +179,7 @@ std::vector<Part> uncut(std::span<const std::string_view> texts) {
     std::vector<Part> parts;
     parts.reserve(texts.size());
     for (const std::string_view text : texts)
-        parts.push_back(Part{text, false, {}});
+        parts.push_back(Part{text, std::nullopt});
     return parts;
 }
 

@@ -13,6 +13,7 @@
 #include "common/entities/gazetteer.hpp"
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -52,12 +53,11 @@ class EntityRecognizer {
     recognize_document(std::span<const std::string_view> parts) const;
 
     /// One part of a document for recognize_document, with the words and sentences the caller
-    /// has already cut it into when `cut` (the indexer has each paragraph's for its passages);
+    /// has already cut it into, if any (the indexer has each paragraph's for its passages);
     /// otherwise recognition cuts `text` itself. The mentions are the same either way.
     struct Part {
         std::string_view text;
-        bool cut = false;
-        TextCuts cuts;
+        std::optional<TextCuts> cuts;
     };
 
     /// recognize_document() of parts some of which are already cut into words and sentences.
