@@ -78,6 +78,9 @@ Facets ArticleFacetSpy::top(std::size_t top) const {
     std::vector<FacetCount> entities;
     for (const auto& [key, articles] : entities_) entities.push_back({key, key, "", articles});
     entities = most_frequent(std::move(entities), top * entity_candidates_per_value);
+    std::vector<std::string> keys;
+    for (const FacetCount& entity : entities) keys.push_back(entity.key);
+    names_.read(database_, keys);
     std::map<std::string, std::size_t> per_type;
     for (FacetCount& entity : entities) {
         Entity stored = names_.get(database_, entity.key);

@@ -46,10 +46,10 @@ Hit passage_hit(const ArticleDocument& stored, std::size_t passage_count, const 
 
 HitBuilder::HitBuilder(const Analyzer& analyzer, const Xapian::Database& database, const SearchOptions& options,
                        const MatchResult& match, const Matcher& matcher, StemmedTerms& stemmed,
-                       EntityNames& entity_names, const std::string& path)
+                       const std::string& path)
     : analyzer_(analyzer), database_(database), options_(options), match_(match), matcher_(matcher), path_(path),
       query_(match.parsed.query), passage_query_(passage_query(match.parsed.query)),
-      need_matching_terms_(options.explain || has_wildcard(match.parsed.query)), entity_names_(entity_names),
+      need_matching_terms_(options.explain || has_wildcard(match.parsed.query)),
       ranker_(analyzer, database, options.ranking, stemmed) {}
 
 ArticleHits HitBuilder::build(const Xapian::MSetIterator& it) {
@@ -95,13 +95,6 @@ ArticleHits HitBuilder::build(const Xapian::MSetIterator& it) {
     }
     const auto make_hit = [&](const ScoredPassage& passage, double score) {
         Hit hit = passage_hit(stored, passages.size(), passage, hit_query, score, options_, analyzer_);
-        // The name and type the whole index gives each entity, as facets and `entities` show it.
-        for (EntityMention& mention : hit.entities) {
-            const Entity& known = entity_names_.get(database_, mention.entity.key);
-            if (known.canonical != known.key || mention.entity.canonical.empty())
-                mention.entity.canonical = known.canonical;
-            mention.entity.type = known.type;
-        }
         hit.explanation = explanation;
         return hit;
     };

@@ -1,9 +1,9 @@
 #pragma once
 /// The hits stage of a search: turns each matching article into hits. Its passages are ranked
 /// for the query (searcher/passage_ranking.hpp); an article hit shows the best one, a passage
-/// list gets every matching one. Snippets, title marks, entities and explanations are filled here.
+/// list gets every matching one. Snippets, title marks, entity mentions and explanations are filled here (the names
+/// the index gives the entities come after paging: EntityNames::name_mentions).
 
-#include "searcher/entity_names.hpp"
 #include "searcher/highlighter.hpp"
 #include "searcher/matcher.hpp"
 #include "searcher/passage_ranking.hpp"
@@ -30,8 +30,7 @@ class HitBuilder {
     /// `match` and `matcher` are the match stage's; all must outlive the builder. `path` names
     /// the index in errors.
     HitBuilder(const Analyzer& analyzer, const Xapian::Database& database, const SearchOptions& options,
-               const MatchResult& match, const Matcher& matcher, StemmedTerms& stemmed, EntityNames& entity_names,
-               const std::string& path);
+               const MatchResult& match, const Matcher& matcher, StemmedTerms& stemmed, const std::string& path);
 
     /// The hits of the article at `it`. None when the article has no passage. Throws IndexError
     /// when its stored document is damaged.
@@ -49,7 +48,6 @@ class HitBuilder {
     /// Which words a wildcard stands for, each article's matching terms tell; they cost a look at
     /// the article's terms, so they are asked for only when needed.
     bool need_matching_terms_;
-    EntityNames& entity_names_; ///< the Searcher's, kept across searches
     PassageRanker ranker_;
 };
 

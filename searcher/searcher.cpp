@@ -46,12 +46,18 @@ std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian:
 }
 
 std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type) {
-    std::vector<FacetCount> known;
+    std::vector<std::string> keys;
+    std::vector<Xapian::doccount> articles;
     const std::string prefix(schema::article_entity_prefix);
     for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
-        const std::string key = (*it).substr(prefix.size());
-        Entity stored = stored_entity(database, key);
-        FacetCount entity{std::move(stored.canonical), key, std::move(stored.type), it.get_termfreq()};
+        keys.push_back((*it).substr(prefix.size()));
+        articles.push_back(it.get_termfreq());
+    }
+    // The terms come in key order, as stored_entities returns them.
+    std::vector<Entity> stored = stored_entities(database, keys);
+    std::vector<FacetCount> known;
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+        FacetCount entity{std::move(stored[i].canonical), std::move(stored[i].key), std::move(stored[i].type), articles[i]};
         if (type.empty() || entity.type == type) known.push_back(std::move(entity));
     }
     std::sort(known.begin(), known.end(), [](const FacetCount& a, const FacetCount& b) {
@@ -189,7 +195,7 @@ SearchResults Searcher::run(const SearchOptions& options) {
     results.corrected_query = match.corrected;
     results.parsed_query = plan.filtered(match.parsed.query).get_description();
 
-    HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, entity_names_, path_);
+    HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, path_);
     std::vector<Hit> hits;
     bool undated_shown = false;
     if (plan.stories) {
@@ -214,6 +220,8 @@ SearchResults Searcher::run(const SearchOptions& options) {
         if (options.passages) page_passages(options, match.articles, std::move(hits), results);
         else page_articles(match.articles, std::move(hits), results);
     }
+
+    entity_names_.name_mentions(database_, results.hits);
 
     if (options.facets && !local_facets) remote_facets(plan.filtered(match.parsed.query), facet_spy);
     if (options.facets) results.facets = facet_spy.top(options.facet_size);

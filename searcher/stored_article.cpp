@@ -3,6 +3,7 @@
 #include "common/article_document.hpp"
 #include "common/schema.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace newssearch::searcher {
@@ -14,7 +15,11 @@ std::string stored_article_json(const Xapian::Database& database, const std::str
     return article_json_of_document(database.get_document(*found).get_data());
 }
 
-std::string voted_entity_type(const Xapian::Database& database, const std::string& key, std::string_view fallback) {
+namespace {
+
+/// The type most of an entity's articles give it; see voted_entity_type.
+std::string vote_entity_type(Xapian::doccount all, Xapian::doccount people, Xapian::doccount places,
+                             Xapian::doccount organisations, std::string_view fallback) {
     // Each article that mentions the entity has one type for it (indexer/entity_annotator: the
     // type most of its mentions there have), recorded by its person:/place:/org: filter term, or
     // none for "other". The entity's type is the one most articles give it; ties go to the
@@ -23,12 +28,8 @@ std::string voted_entity_type(const Xapian::Database& database, const std::strin
         std::string_view type;
         Xapian::doccount articles;
     };
-    const Xapian::doccount all = database.get_termfreq(schema::term(schema::article_entity_prefix, key));
-    std::array<Count, 4> counts{{{"person", database.get_termfreq(schema::term(schema::person_prefix, key))},
-                                 {"place", database.get_termfreq(schema::term(schema::place_prefix, key))},
-                                 {"organisation", database.get_termfreq(schema::term(schema::organisation_prefix, key))},
-                                 {"other", 0}}};
-    const Xapian::doccount typed = counts[0].articles + counts[1].articles + counts[2].articles;
+    std::array<Count, 4> counts{{{"person", people}, {"place", places}, {"organisation", organisations}, {"other", 0}}};
+    const Xapian::doccount typed = people + places + organisations;
     counts[3].articles = all > typed ? all - typed : 0;
     if (all == 0 && typed == 0) return std::string(fallback.empty() ? "other" : fallback);
     const Count* best = &counts[0];
@@ -37,20 +38,65 @@ std::string voted_entity_type(const Xapian::Database& database, const std::strin
     return std::string(best->type);
 }
 
-Entity stored_entity(const Xapian::Database& database, const std::string& key) {
-    const EntityName name = parse_entity_name(database.get_metadata(schema::term(schema::entity_key_prefix, key)));
-    std::string type = voted_entity_type(database, key, name.type);
+Entity named_entity(const std::string& key, const EntityName& name, std::string type) {
     if (name.type.empty()) return {key, key, std::move(type)};
     return {key, name.canonical, std::move(type)};
+}
+
+} // namespace
+
+std::string voted_entity_type(const Xapian::Database& database, const std::string& key, std::string_view fallback) {
+    return vote_entity_type(database.get_termfreq(schema::term(schema::article_entity_prefix, key)),
+                            database.get_termfreq(schema::term(schema::person_prefix, key)),
+                            database.get_termfreq(schema::term(schema::place_prefix, key)),
+                            database.get_termfreq(schema::term(schema::organisation_prefix, key)), fallback);
+}
+
+Entity stored_entity(const Xapian::Database& database, const std::string& key) {
+    return std::move(stored_entities(database, {key}).front());
+}
+
+std::vector<Entity> stored_entities(const Xapian::Database& database, std::vector<std::string> keys) {
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    // One pass per kind of record, each in key order: Xapian's B-tree keeps the blocks its last
+    // look-up read, so neighbouring keys cost no new read, where going from a name to its four
+    // counts and back read the blocks again for every entity.
+    std::vector<EntityName> names;
+    names.reserve(keys.size());
+    for (const std::string& key : keys)
+        names.push_back(parse_entity_name(database.get_metadata(schema::term(schema::entity_key_prefix, key))));
+    const auto frequencies = [&](std::string_view prefix) {
+        std::vector<Xapian::doccount> out;
+        out.reserve(keys.size());
+        for (const std::string& key : keys) out.push_back(database.get_termfreq(schema::term(prefix, key)));
+        return out;
+    };
+    const std::vector<Xapian::doccount> all = frequencies(schema::article_entity_prefix);
+    const std::vector<Xapian::doccount> people = frequencies(schema::person_prefix);
+    const std::vector<Xapian::doccount> places = frequencies(schema::place_prefix);
+    const std::vector<Xapian::doccount> organisations = frequencies(schema::organisation_prefix);
+    std::vector<Entity> entities;
+    entities.reserve(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        entities.push_back(named_entity(
+            keys[i], names[i], vote_entity_type(all[i], people[i], places[i], organisations[i], names[i].type)));
+    return entities;
 }
 
 std::vector<Entity> stored_article_entities(const Xapian::Database& database, const std::string& id) {
     const std::string article_term = schema::term(schema::article_prefix, id);
     const Xapian::PostingIterator first = database.postlist_begin(article_term);
     if (first == database.postlist_end(article_term)) return {};
+    const std::vector<std::string> keys =
+        split_entity_keys(database.get_document(*first).get_value(schema::slot_article_entities));
+    std::vector<Entity> read = stored_entities(database, keys); // in key order
     std::vector<Entity> entities;
-    for (const std::string& key : split_entity_keys(database.get_document(*first).get_value(schema::slot_article_entities)))
-        entities.push_back(stored_entity(database, key));
+    for (const std::string& key : keys) {
+        const auto found = std::lower_bound(read.begin(), read.end(), key,
+                                            [](const Entity& entity, const std::string& k) { return entity.key < k; });
+        entities.push_back(*found);
+    }
     return entities;
 }
 

@@ -122,3 +122,50 @@ TEST_CASE("entity names and types are read once per revision of the index", "[en
     CHECK(names.get(index.database, "london").type == "organisation");
     CHECK(names.get(index.database, "london").canonical == "London");
 }
+
+TEST_CASE("entities read together are the entities read one at a time", "[entities][types]") {
+    TypedIndex index;
+    index.add("a", {{"london", "place"}, {"liverpool", "organisation"}, {"tony_blair", "person"}});
+    index.add("b", {{"london", "organisation"}, {"christmas", "other"}});
+    index.add("c", {{"london", "place"}, {"liverpool", "place"}});
+    index.database.set_metadata(schema::term(schema::entity_key_prefix, "london"),
+                                format_entity_name({"organisation", "London"}));
+    index.database.set_metadata(schema::term(schema::entity_key_prefix, "tony_blair"),
+                                format_entity_name({"person", "Tony Blair"}));
+    // Out of order, repeated, and one the index does not know.
+    const std::vector<std::string> keys{"tony_blair", "london", "nowhere", "christmas", "london", "liverpool"};
+    const std::vector<Entity> together = stored_entities(index.database, keys);
+    REQUIRE(together.size() == 5);
+    for (std::size_t i = 0; i < together.size(); ++i) {
+        if (i > 0) CHECK(together[i - 1].key < together[i].key);
+        const Entity alone = stored_entity(index.database, together[i].key);
+        CHECK(together[i].canonical == alone.canonical);
+        CHECK(together[i].type == alone.type);
+    }
+    CHECK(together.front().key == "christmas");
+    CHECK(together[2].canonical == "London");
+    CHECK(together[2].type == "place");
+    CHECK(together.back().canonical == "Tony Blair");
+}
+
+TEST_CASE("a page's entity mentions get the names and types the index gives them", "[entities][types]") {
+    TypedIndex index;
+    index.add("a", {{"london", "place"}, {"tony_blair", "person"}});
+    index.database.set_metadata(schema::term(schema::entity_key_prefix, "tony_blair"),
+                                format_entity_name({"person", "Tony Blair"}));
+    std::vector<Hit> hits(2);
+    EntityMention blair;
+    blair.entity = {"tony_blair", "Blair", "organisation"};
+    EntityMention london;
+    london.entity = {"london", "", ""};
+    hits[0].entities = {blair, london};
+    hits[1].entities = {london};
+    EntityNames names;
+    names.name_mentions(index.database, hits);
+    // The index's name replaces the text's, its type the article's.
+    CHECK(hits[0].entities[0].entity.canonical == "Tony Blair");
+    CHECK(hits[0].entities[0].entity.type == "person");
+    // Without a stored name the mention keeps its own, or takes the key when it has none.
+    CHECK(hits[0].entities[1].entity.canonical == "london");
+    CHECK(hits[1].entities[0].entity.type == "place");
+}
