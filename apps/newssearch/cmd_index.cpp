@@ -2,6 +2,7 @@
 #include "db_location.hpp"
 #include "index_progress.hpp"
 #include "index_report.hpp"
+#include "serve_program.hpp"
 
 #include "common/errors.hpp"
 #include "indexer/index_run.hpp"
@@ -88,6 +89,7 @@ void add_index_command(CLI::App& app, int& exit_code) {
     command->callback([options, &exit_code] {
         if (options->paths.empty() && options->delete_ids.empty() && !options->prune)
             throw UsageError("index needs files or folders to index, --delete ID or --prune");
+        run_in_long_run_program(); // returns here only in the program that indexes (serve_program.hpp)
         const DatabaseLocation location = database_location(options->db);
         // A typo in the only path given must not leave an empty index behind.
         const auto exists = [](const std::string& path) {

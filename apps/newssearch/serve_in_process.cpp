@@ -1,4 +1,5 @@
-// run_serve for newssearch-serve: the service in this process (serve_program.hpp).
+// run_serve and run_in_long_run_program for newssearch-serve: the work in this process
+// (serve_program.hpp).
 
 #include "commands.hpp"
 #include "db_location.hpp"
@@ -67,6 +68,8 @@ bool serve(server::HttpServer& server, const std::string& host, int port, server
 } // namespace
 
 void remember_command_line(int, char**) {}
+
+void run_in_long_run_program() {}
 
 int run_serve(const ServeCommandOptions& options) {
     server::ServiceSettings settings;

@@ -5,6 +5,11 @@
 /// (docs/BENCHMARKS.md, "Start-up"). `newssearch serve ...` checks its options, then replaces
 /// itself (exec, same process id) with newssearch-serve given the same command line;
 /// newssearch-serve is this same program with the server linked in.
+///
+/// newssearch-serve is also the program for long runs: it alone allocates with jemalloc
+/// (cmake/Allocator.cmake), which indexing needs (docs/INDEXING.md) and the service gains from,
+/// but which costs a one-shot search about a millisecond to start. So `newssearch index` hands its
+/// command line on too, and indexes itself only when the other program cannot be started.
 
 #include <cstddef>
 #include <string>
@@ -23,11 +28,16 @@ struct ServeCommandOptions {
     std::size_t max_client_connections = 2048; ///< the same, from one address
 };
 
-/// Keeps the command line as the program was given it, for run_serve to hand on.
+/// Keeps the command line as the program was given it, for run_serve and
+/// run_in_long_run_program to hand on.
 void remember_command_line(int argc, char** argv);
 
 /// Runs the service until SIGINT or SIGTERM and returns the exit code. In newssearch this execs
 /// newssearch-serve (returning only when that fails); in newssearch-serve it serves.
 int run_serve(const ServeCommandOptions& options);
+
+/// In newssearch, execs newssearch-serve with the same command line, and returns only when that
+/// fails (the caller then does the work itself); in newssearch-serve, returns at once.
+void run_in_long_run_program();
 
 } // namespace newssearch::app

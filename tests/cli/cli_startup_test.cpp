@@ -44,3 +44,24 @@ TEST_CASE("serve without its service program says which program is missing", "[c
     CHECK(message.find("cannot start the service program") != std::string::npos);
     CHECK(message.find("newssearch-serve") != std::string::npos);
 }
+
+TEST_CASE("index without the program for long runs indexes in its own process", "[cli][startup][index]") {
+    // `newssearch index` hands its command line to newssearch-serve, which allocates with jemalloc
+    // (serve_program.hpp); a program copied alone cannot, and must index all the same.
+    const TempDir dir;
+    const std::filesystem::path alone = dir.path() / "bin" / "newssearch";
+    std::filesystem::create_directories(alone.parent_path());
+    std::filesystem::copy_file(NEWSSEARCH_BINARY, alone);
+    const std::string data = std::string("NEWSSEARCH_DATA_DIR=") + NEWSSEARCH_CORPUS_DIR + " ";
+    const std::string db = dir / "db";
+    const int indexed = std::system((data + alone.string() + " index -q --db " + db + " " + corpus_raw +
+                                     " </dev/null >/dev/null 2>&1").c_str());
+    CHECK(WIFEXITED(indexed));
+    CHECK(WEXITSTATUS(indexed) == 0);
+    const auto result = run_newssearch({"--db", db, "--json", "Anchorage agreements"});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto hits = nlohmann::json::parse(result.out)["hits"];
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0]["article_id"] == "003_5308f80e13916603");
+}
