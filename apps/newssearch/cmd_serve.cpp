@@ -15,7 +15,6 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     // [serve] section (keys are these long options), then the defaults. CLI11 reads the file
     // after the command line and, for a subcommand, the environment before the file once the
     // subcommand's own parse is complete (parse_complete_callback).
-    command->fallthrough(); // --config given after "serve"
     command->parse_complete_callback([] {});
     command->add_option("--db", options->db,
                         "Index folder (default: ~/.local/share/newssearch/db)")

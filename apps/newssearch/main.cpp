@@ -27,42 +27,62 @@ bool is_program_option(const std::string& arg) { return arg == "-h" || arg == "-
 struct CommandWords {
     std::set<std::string> subcommands;
     std::set<std::string> value_options;
+    std::set<std::string> program_value_options; ///< the program's own (--config), not a command's
 };
+
+std::set<std::string> value_option_names(const CLI::App& command) {
+    std::set<std::string> names;
+    for (const CLI::Option* option : command.get_options())
+        if (!option->get_positional() && option->get_expected_max() > 0) {
+            for (const std::string& name : option->get_lnames()) names.insert("--" + name);
+            for (const std::string& name : option->get_snames()) names.insert("-" + name);
+        }
+    return names;
+}
 
 CommandWords command_words(const CLI::App& program) {
     CommandWords words;
-    std::vector<const CLI::App*> commands = program.get_subcommands([](const CLI::App*) { return true; });
-    for (const CLI::App* command : commands) words.subcommands.insert(command->get_name());
-    commands.push_back(&program);
-    for (const CLI::App* command : commands)
-        for (const CLI::Option* option : command->get_options())
-            if (!option->get_positional() && option->get_expected_max() > 0) {
-                for (const std::string& name : option->get_lnames()) words.value_options.insert("--" + name);
-                for (const std::string& name : option->get_snames()) words.value_options.insert("-" + name);
-            }
+    words.program_value_options = value_option_names(program);
+    words.value_options = words.program_value_options;
+    for (const CLI::App* command : program.get_subcommands([](const CLI::App*) { return true; })) {
+        words.subcommands.insert(command->get_name());
+        words.value_options.merge(value_option_names(*command));
+    }
     return words;
 }
 
+/// The option's name without an attached value: "--config=x.toml" -> "--config".
+std::string option_name(const std::string& arg) { return arg.substr(0, arg.find('=')); }
+
 /// A bare query is a search: "newssearch Anchorage agreements" == "newssearch search Anchorage
 /// agreements". Options may come before the subcommand: "newssearch --db X index DIR" works too.
+/// The command goes after the program's own options (--config FILE), which only the program
+/// knows, and before every other option.
 std::vector<std::string> with_default_subcommand(int argc, char** argv, const CommandWords& words) {
     std::vector<std::string> args(argv, argv + argc);
     if (argc < 2 || is_program_option(args[1])) return args;
-    for (std::size_t i = 1; i < args.size(); ++i) {
+    std::vector<std::string> program_part{args[0]};
+    std::vector<std::string> command_part;
+    std::string command = "search";
+    std::size_t i = 1;
+    for (; i < args.size(); ++i) {
         if (args[i] == "--") break;
         if (!args[i].starts_with("-")) {
             if (words.subcommands.contains(args[i])) {
-                const std::string command = args[i];
-                args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
-                args.insert(args.begin() + 1, command);
-                return args;
+                command = args[i];
+                ++i;
             }
             break;
         }
-        if (words.value_options.contains(args[i])) ++i;
+        const bool own = words.program_value_options.contains(option_name(args[i]));
+        std::vector<std::string>& part = own ? program_part : command_part;
+        part.push_back(args[i]);
+        if (words.value_options.contains(args[i]) && i + 1 < args.size()) part.push_back(args[++i]);
     }
-    args.insert(args.begin() + 1, "search");
-    return args;
+    program_part.push_back(command);
+    program_part.insert(program_part.end(), command_part.begin(), command_part.end());
+    program_part.insert(program_part.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+    return program_part;
 }
 
 /// A subcommand, and what registers its options and callback.
@@ -120,6 +140,8 @@ int main(int argc, char** argv) {
                                    "the command line and the environment take precedence")
         ->type_name("FILE");
     cli.allow_config_extras(CLI::config_extras_mode::error);
+    // Every command takes the program's own options after its name too ("search --config FILE").
+    cli.fallthrough();
     const std::vector<Command> commands{
         {"search", app::add_search_command},     {"index", app::add_index_command},
         {"clean", app::add_clean_command},       {"entities", app::add_entities_command},

@@ -29,6 +29,29 @@ TEST_CASE("a bare query is the search subcommand", "[cli][search]") {
     CHECK(bare.out == explicit_search.out);
 }
 
+TEST_CASE("a settings file given before or after the command sets the search's options", "[cli][search]") {
+    // --config is the program's own option: it stays before the command that a bare query adds
+    // or that is moved first, every command passes it on, and the file's [search] section sets
+    // that command's options.
+    const CorpusIndex index;
+    const std::string settings = index.dir() / "settings.toml";
+    std::ofstream(settings) << "[search]\nlimit = 1\n";
+    const auto bare = run_newssearch({"--config", settings, "--db", index.db(), "--json", "Kuala Lumpur"});
+    INFO(bare.err);
+    REQUIRE(bare.exit_code == 0);
+    CHECK(nlohmann::json::parse(bare.out)["hits"].size() == 1);
+    const auto attached = run_newssearch({"--db", index.db(), "--config=" + settings, "search", "--json", "Kuala Lumpur"});
+    INFO(attached.err);
+    REQUIRE(attached.exit_code == 0);
+    CHECK(attached.out == bare.out);
+    const auto after = run_newssearch({"search", "--db", index.db(), "--json", "--config", settings, "Kuala Lumpur"});
+    INFO(after.err);
+    REQUIRE(after.exit_code == 0);
+    CHECK(after.out == bare.out);
+    // Without it, both articles that name the city.
+    CHECK(index.search_json({"Kuala Lumpur"})["hits"].size() == 2);
+}
+
 TEST_CASE("\"new idea\" finds the Kuala Lumpur meeting with the phrase highlighted", "[cli][search]") {
     const CorpusIndex index;
     const auto result = index.search_json({"new idea"});
