@@ -271,9 +271,16 @@ TEST_CASE("serve answers 503 to new connections over its limits and serves again
         CHECK(busy == 10);
         silent.clear();
 
+        // The server counts a connection gone once it has seen it close, which on a busy machine
+        // can come a moment after the client closed it: it must serve again within a second.
         httplib::Client client("127.0.0.1", server.port());
-        const auto result = client.Get("/healthz");
-        REQUIRE(result);
-        CHECK(result->status == 200);
+        int status = 0;
+        for (int attempt = 0; attempt < 20 && status != 200; ++attempt) {
+            if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            const auto result = client.Get("/healthz");
+            REQUIRE(result);
+            status = result->status;
+        }
+        CHECK(status == 200);
     }
 }
