@@ -1,5 +1,7 @@
 #include "render/render_text.hpp"
 
+#include "common/utf8.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -14,7 +16,8 @@ constexpr std::string_view reset = "\x1b[0m";
 /// `text` with control characters (the terminal's escape sequences among them) shown as '?', so
 /// that nothing typed or indexed can drive the terminal. Byte offsets into `text` stay valid.
 std::string terminal_safe(std::string_view text, bool keep_newlines = false) {
-    std::string out(text);
+    // Bytes that are not UTF-8 (a query typed in another encoding) show as U+FFFD, as in --json.
+    std::string out = repair_utf8(text);
     for (char& c : out) {
         const auto byte = static_cast<unsigned char>(c);
         if ((byte < 0x20 && !(keep_newlines && c == '\n')) || byte == 0x7F) c = '?';

@@ -73,3 +73,14 @@ TEST_CASE("an empty result says nothing matched", "[render]") {
     render_text(out, result, TextStyle{false});
     CHECK(out.str() == "No articles match: Barbie\n");
 }
+
+TEST_CASE("the text view shows a query's bytes that are not UTF-8 as U+FFFD, as the JSON does", "[render]") {
+    SearchResults result;
+    result.query = "bad \xff\xfe and \x1b[2J";
+    std::ostringstream text;
+    render_text(text, result, TextStyle{false});
+    // Nothing reaches the terminal that is not UTF-8, and no escape sequence.
+    CHECK(text.str() == "No articles match: bad \xEF\xBF\xBD\xEF\xBF\xBD and ?[2J\n");
+    const std::string json = to_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    CHECK_THAT(json, Catch::Contains("bad \xEF\xBF\xBD\xEF\xBF\xBD and"));
+}
