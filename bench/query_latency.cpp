@@ -2,12 +2,15 @@
 // per line) through Searcher::search with snippets, timing each call; prints the percentiles.
 //
 //   query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets] [--all-copies]
-//                 [--slowest N]
+//                 [--slowest N] [--ids FILE]
 //
 // --all-copies lists copies of a story as hits of their own (SearchOptions::collapse_copies off):
 // on a corpus replicated N times every article has N-1 exact copies, which a real collection
 // does not, and grouping them would measure that instead of the search.
 // The first round warms the caches and is not counted; the next N rounds (default 3) are.
+// --ids FILE writes, for each query of the warm-up round, a line `QUERY<TAB>ID ID ...` (the hits'
+// article ids in rank order, with their scores to 6 digits after the last id, `|`-separated): for
+// comparing the answers of two layouts of one index (one database, local or remote shards).
 #include "searcher/searcher.hpp"
 
 #include <algorithm>
@@ -33,11 +36,12 @@ struct Options {
     bool snippets = true;
     bool all_copies = false;
     std::size_t slowest = 0; ///< print the N slowest queries
+    std::string ids;         ///< write each query's hits here
 };
 
 [[noreturn]] void usage() {
     std::cerr << "usage: query_latency --db PATH --queries FILE [--rounds N] [--limit N] [--no-snippets] [--all-copies] "
-                 "[--slowest N]\n";
+                 "[--slowest N] [--ids FILE]\n";
     std::exit(2);
 }
 
@@ -53,6 +57,7 @@ Options parse(int argc, char** argv) {
         else if (arg == "--no-snippets") options.snippets = false;
         else if (arg == "--all-copies") options.all_copies = true;
         else if (arg == "--slowest") options.slowest = std::stoul(value());
+        else if (arg == "--ids") options.ids = value();
         else usage();
     }
     if (options.db.empty() || options.queries.empty() || options.rounds == 0) usage();
@@ -86,6 +91,11 @@ int main(int argc, char** argv) try {
     const std::vector<std::string> queries = read_queries(options.queries);
     if (queries.empty()) throw std::runtime_error(options.queries + ": no queries");
     newssearch::searcher::Searcher searcher(options.db);
+    std::ofstream ids;
+    if (!options.ids.empty()) {
+        ids.open(options.ids);
+        if (!ids) throw std::runtime_error(options.ids + ": cannot write the ids");
+    }
 
     std::vector<double> millis;
     std::vector<double> cpu_millis; // the searching thread's CPU time: what the search costs, without waiting for a core
@@ -106,6 +116,17 @@ int main(int argc, char** argv) try {
             const double cpu_took = thread_cpu_millis() - cpu_start;
             if (round == 0) {
                 with_hits += result.hits.empty() ? 0 : 1;
+                if (ids.is_open()) {
+                    ids << query << '\t';
+                    for (const auto& hit : result.hits) ids << hit.article.id << ' ';
+                    ids << '|';
+                    for (const auto& hit : result.hits) {
+                        char score[32];
+                        std::snprintf(score, sizeof score, " %.6f", hit.score);
+                        ids << score;
+                    }
+                    ids << '\n';
+                }
                 continue; // warm-up
             }
             millis.push_back(took.count());
