@@ -27,7 +27,10 @@ struct Story {
 /// `articles` (matched in `database`) grouped by story, in rank order. An article joins the first story whose first
 /// article's fingerprint is within max_duplicate_distance bits of its own, or that has its dated
 /// headline; an article with neither (short and undated, or indexed before they existed) is a
-/// story of its own.
-[[nodiscard]] std::vector<Story> group_stories(const Xapian::Database& database, const Xapian::MSet& articles);
+/// story of its own. `from_documents`: read the keys from each article's document, which
+/// `articles.fetch()` has asked for already (remote shards: a value stream there costs a round
+/// trip per article); else along the value streams (local: neighbouring articles share blocks).
+[[nodiscard]] std::vector<Story> group_stories(const Xapian::Database& database, const Xapian::MSet& articles,
+                                               bool from_documents = false);
 
 } // namespace newssearch::searcher

@@ -195,12 +195,16 @@ SearchResults Searcher::run(const SearchOptions& options) {
     results.corrected_query = match.corrected;
     results.parsed_query = plan.filtered(match.parsed.query).get_description();
 
+    // Over remote shards every document read is a round trip: ask for all the candidates' at once
+    // (Xapian pipelines the requests), and read the stories' keys from them.
+    const bool remote = has_remote_shard();
+    if (remote) match.articles.fetch();
     HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, path_);
     std::vector<Hit> hits;
     bool undated_shown = false;
     if (plan.stories) {
         // One hit per story: the page is cut from the stories, and only its hits are built.
-        const std::vector<Story> stories = group_stories(database_, match.articles);
+        const std::vector<Story> stories = group_stories(database_, match.articles, remote);
         for (std::size_t i = options.offset; i < stories.size() && i < options.offset + options.limit; ++i) {
             ArticleHits article = builder.build(stories[i].article);
             if (article.hits.empty()) continue;

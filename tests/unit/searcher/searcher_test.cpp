@@ -1,4 +1,5 @@
 #include "searcher/searcher.hpp"
+#include "searcher/copies.hpp"
 #include "searcher/search_limits.hpp"
 
 #include "../article_fixture.hpp"
@@ -489,4 +490,48 @@ TEST_CASE("one story once: a copy is listed under the best hit, not as a hit of 
     const SearchResults all = searcher.search(options);
     CHECK(all.hits.size() == 3);
     for (const Hit& hit : all.hits) CHECK(hit.copies.empty());
+}
+
+TEST_CASE("stories are the same whether their keys come from value streams or fetched documents", "[search]") {
+    // Remote shards read the keys from the documents (one pipelined fetch), local indexes along
+    // the value streams: both must group alike.
+    test::TempDir dir;
+    {
+        indexer::IndexWriter writer(dir / "db");
+        const std::vector<std::string> towns{"Ashford", "Bexley", "Carlisle", "Dundee", "Exeter", "Fife"};
+        const std::vector<std::string> things{"school", "market", "depot", "chapel", "stadium", "library"};
+        const std::vector<std::string> people{"mayor", "engineer", "farmer", "teacher", "warden", "baker"};
+        for (int story = 0; story < 6; ++story) {
+            // Each story its own words, so that only a copy is near it.
+            const std::string town = towns[static_cast<std::size_t>(story)];
+            std::vector<std::string> body;
+            for (int i = 0; i < 10; ++i) {
+                const std::string thing = things[static_cast<std::size_t>((story + i) % 6)];
+                const std::string person = people[static_cast<std::size_t>((story * 2 + i) % 6)];
+                body.push_back("In " + town + " the river reached the " + thing + " " + std::to_string(story * 100 + i) +
+                               " while the " + person + " of " + town + " counted " + std::to_string(i * 7 + story) +
+                               " " + thing + "s lost near " + town + " " + person + " lane.");
+            }
+            writer.add(make_article("s" + std::to_string(story), "River floods street " + std::to_string(story), body));
+            if (story % 2 == 0) {
+                body.back() += " Updated.";
+                writer.add(make_article("s" + std::to_string(story) + "-copy", "River floods street", body));
+            }
+        }
+        writer.commit();
+    }
+    const Xapian::Database database(dir / "db");
+    Xapian::Enquire enquire(database);
+    enquire.set_query(Xapian::Query("Zriver"));
+    const Xapian::MSet articles = enquire.get_mset(0, 20);
+    REQUIRE(articles.size() == 9);
+    const std::vector<Story> along_streams = group_stories(database, articles);
+    articles.fetch();
+    const std::vector<Story> from_documents = group_stories(database, articles, true);
+    REQUIRE(along_streams.size() == 6);
+    REQUIRE(from_documents.size() == along_streams.size());
+    for (std::size_t i = 0; i < along_streams.size(); ++i) {
+        CHECK(*from_documents[i].article == *along_streams[i].article);
+        CHECK(from_documents[i].copies == along_streams[i].copies);
+    }
 }
