@@ -14,7 +14,7 @@ void EntityNames::read(const Xapian::Database& database, const std::vector<std::
         if (!known_.contains(key)) unknown.push_back(key);
     if (unknown.empty()) return;
     if (known_.size() + unknown.size() > max_entities) known_.clear();
-    for (Entity& entity : stored_entities(database, std::move(unknown))) {
+    for (Entity& entity : stored_entities(database, std::move(unknown), remote_)) {
         std::string key = entity.key;
         known_.insert_or_assign(std::move(key), std::move(entity));
     }

@@ -26,11 +26,14 @@ class EntityNames {
     void name_mentions(const Xapian::Database& database, std::vector<Hit>& hits);
     /// Forgets what was read: the index moved to another revision.
     void clear() { known_.clear(); }
+    /// The index has remote shards: counts are read in one match (stored_entities).
+    void set_remote(bool remote) { remote_ = remote; }
 
   private:
     /// Beyond this many entities it starts afresh, so memory stays bounded on any index.
     static constexpr std::size_t max_entities = 100'000;
     std::unordered_map<std::string, Entity> known_;
+    bool remote_ = false;
 };
 
 } // namespace newssearch::searcher

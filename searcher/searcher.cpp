@@ -196,9 +196,11 @@ SearchResults Searcher::run(const SearchOptions& options) {
     results.parsed_query = plan.filtered(match.parsed.query).get_description();
 
     // Over remote shards every document read is a round trip: ask for all the candidates' at once
-    // (Xapian pipelines the requests), and read the stories' keys from them.
+    // (Xapian pipelines the requests), and read the stories' keys from them; entities' counts
+    // come from one match.
     const bool remote = has_remote_shard();
     if (remote) match.articles.fetch();
+    entity_names_.set_remote(remote);
     HitBuilder builder(analyzer_, database_, options, match, matcher, stemmed_terms_, path_);
     std::vector<Hit> hits;
     bool undated_shown = false;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace newssearch::searcher {
 
@@ -56,7 +57,8 @@ Entity stored_entity(const Xapian::Database& database, const std::string& key) {
     return std::move(stored_entities(database, {key}).front());
 }
 
-std::vector<Entity> stored_entities(const Xapian::Database& database, std::vector<std::string> keys) {
+std::vector<Entity> stored_entities(const Xapian::Database& database, std::vector<std::string> keys,
+                                    bool counts_in_one_match) {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     // One pass per kind of record, each in key order: Xapian's B-tree keeps the blocks its last
@@ -66,10 +68,26 @@ std::vector<Entity> stored_entities(const Xapian::Database& database, std::vecto
     names.reserve(keys.size());
     for (const std::string& key : keys)
         names.push_back(parse_entity_name(database.get_metadata(schema::term(schema::entity_key_prefix, key))));
+    // Over remote shards each term frequency asked for is a round trip to every shard; a match
+    // over all the terms at once (no documents asked for) brings every shard's counts in one.
+    std::optional<Xapian::MSet> counted;
+    if (counts_in_one_match && !keys.empty()) {
+        std::vector<Xapian::Query> terms;
+        for (const std::string_view prefix : {schema::article_entity_prefix, schema::person_prefix,
+                                              schema::place_prefix, schema::organisation_prefix})
+            for (const std::string& key : keys) terms.emplace_back(schema::term(prefix, key));
+        Xapian::Enquire enquire(database);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        counted = enquire.get_mset(0, 0);
+    }
     const auto frequencies = [&](std::string_view prefix) {
         std::vector<Xapian::doccount> out;
         out.reserve(keys.size());
-        for (const std::string& key : keys) out.push_back(database.get_termfreq(schema::term(prefix, key)));
+        for (const std::string& key : keys) {
+            const std::string term = schema::term(prefix, key);
+            out.push_back(counted ? counted->get_termfreq(term) : database.get_termfreq(term));
+        }
         return out;
     };
     const std::vector<Xapian::doccount> all = frequencies(schema::article_entity_prefix);

@@ -29,8 +29,11 @@ namespace newssearch::searcher {
 [[nodiscard]] Entity stored_entity(const Xapian::Database& database, const std::string& key);
 
 /// stored_entity for each of `keys`, each once, in key order: cheaper than one look-up at a time
-/// (it reads each of the index's blocks once, not once per entity).
-[[nodiscard]] std::vector<Entity> stored_entities(const Xapian::Database& database, std::vector<std::string> keys);
+/// (it reads each of the index's blocks once, not once per entity). `counts_in_one_match`: take
+/// the term frequencies the vote needs from one match over all of them, for remote shards, where
+/// each look-up is a round trip to every shard.
+[[nodiscard]] std::vector<Entity> stored_entities(const Xapian::Database& database, std::vector<std::string> keys,
+                                                  bool counts_in_one_match = false);
 
 /// The entities of article `id`, most mentioned first; empty when it has none.
 [[nodiscard]] std::vector<Entity> stored_article_entities(const Xapian::Database& database,

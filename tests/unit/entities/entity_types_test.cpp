@@ -146,6 +146,9 @@ TEST_CASE("entities read together are the entities read one at a time", "[entiti
     CHECK(together[2].canonical == "London");
     CHECK(together[2].type == "place");
     CHECK(together.back().canonical == "Tony Blair");
+    // Counted in one match, as over remote shards: the same.
+    CHECK(stored_entities(index.database, keys, true) == together);
+    CHECK(stored_entities(index.database, {}, true).empty());
 }
 
 TEST_CASE("a page's entity mentions get the names and types the index gives them", "[entities][types]") {
