@@ -45,7 +45,7 @@ std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian:
         nullptr);
 }
 
-std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type) {
+std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type, bool remote) {
     std::vector<std::string> keys;
     std::vector<Xapian::doccount> articles;
     const std::string prefix(schema::article_entity_prefix);
@@ -54,7 +54,7 @@ std::vector<FacetCount> known_entities(const Xapian::Database& database, const s
         articles.push_back(it.get_termfreq());
     }
     // The terms come in key order, as stored_entities returns them.
-    std::vector<Entity> stored = stored_entities(database, keys);
+    std::vector<Entity> stored = stored_entities(database, keys, remote);
     std::vector<FacetCount> known;
     for (std::size_t i = 0; i < stored.size(); ++i) {
         FacetCount entity{std::move(stored[i].canonical), std::move(stored[i].key), std::move(stored[i].type), articles[i]};

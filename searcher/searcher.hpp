@@ -107,7 +107,9 @@ class Searcher {
 [[nodiscard]] std::shared_ptr<const entities::EntityRecognizer> index_recognizer(const Xapian::Database& database);
 
 /// The entities the index knows, with how many articles mention each, most mentioned first;
-/// `type` ("person", "place", "organisation", "other") narrows the list when not empty.
-[[nodiscard]] std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type = "");
+/// `type` ("person", "place", "organisation", "other") narrows the list when not empty. `remote`:
+/// the database has remote shards (their counts then come from one match, stored_entities).
+[[nodiscard]] std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type = "",
+                                                   bool remote = false);
 
 } // namespace newssearch::searcher

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 
 namespace newssearch::searcher {
 
@@ -69,24 +68,30 @@ std::vector<Entity> stored_entities(const Xapian::Database& database, std::vecto
     for (const std::string& key : keys)
         names.push_back(parse_entity_name(database.get_metadata(schema::term(schema::entity_key_prefix, key))));
     // Over remote shards each term frequency asked for is a round trip to every shard; a match
-    // over all the terms at once (no documents asked for) brings every shard's counts in one.
-    std::optional<Xapian::MSet> counted;
-    if (counts_in_one_match && !keys.empty()) {
-        std::vector<Xapian::Query> terms;
-        for (const std::string_view prefix : {schema::article_entity_prefix, schema::person_prefix,
-                                              schema::place_prefix, schema::organisation_prefix})
-            for (const std::string& key : keys) terms.emplace_back(schema::term(prefix, key));
-        Xapian::Enquire enquire(database);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        counted = enquire.get_mset(0, 0);
-    }
+    // over many terms at once (no documents asked for) brings every shard's counts in one. A
+    // match over tens of thousands of terms takes the servers longer than the look-ups did, so
+    // the keys go in batches.
+    constexpr std::size_t keys_per_match = 128;
+    std::vector<Xapian::MSet> counted;
+    if (counts_in_one_match)
+        for (std::size_t first = 0; first < keys.size(); first += keys_per_match) {
+            const std::size_t last = std::min(keys.size(), first + keys_per_match);
+            std::vector<Xapian::Query> terms;
+            for (const std::string_view prefix : {schema::article_entity_prefix, schema::person_prefix,
+                                                  schema::place_prefix, schema::organisation_prefix})
+                for (std::size_t i = first; i < last; ++i) terms.emplace_back(schema::term(prefix, keys[i]));
+            Xapian::Enquire enquire(database);
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            counted.push_back(enquire.get_mset(0, 0));
+        }
     const auto frequencies = [&](std::string_view prefix) {
         std::vector<Xapian::doccount> out;
         out.reserve(keys.size());
-        for (const std::string& key : keys) {
-            const std::string term = schema::term(prefix, key);
-            out.push_back(counted ? counted->get_termfreq(term) : database.get_termfreq(term));
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const std::string term = schema::term(prefix, keys[i]);
+            out.push_back(counts_in_one_match ? counted[i / keys_per_match].get_termfreq(term)
+                                              : database.get_termfreq(term));
         }
         return out;
     };

@@ -30,8 +30,8 @@ namespace newssearch::searcher {
 
 /// stored_entity for each of `keys`, each once, in key order: cheaper than one look-up at a time
 /// (it reads each of the index's blocks once, not once per entity). `counts_in_one_match`: take
-/// the term frequencies the vote needs from one match over all of them, for remote shards, where
-/// each look-up is a round trip to every shard.
+/// the term frequencies the vote needs from a match over them (one per 128 keys), for remote
+/// shards, where each look-up is a round trip to every shard.
 [[nodiscard]] std::vector<Entity> stored_entities(const Xapian::Database& database, std::vector<std::string> keys,
                                                   bool counts_in_one_match = false);
 

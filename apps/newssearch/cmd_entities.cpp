@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -100,8 +101,11 @@ void add_entities_command(CLI::App& app, int& exit_code) {
             exit_code = exit_ok;
             return;
         }
-        const Xapian::Database database = searcher::open_database(database_location(options->db).path);
-        const auto entities = searcher::known_entities(database, options->type);
+        const searcher::OpenShards index = searcher::open_index(database_location(options->db).path, {});
+        // Over remote shards the entities' counts come from one match, not a round trip each.
+        const bool remote = std::any_of(index.shards.begin(), index.shards.end(),
+                                        [](const searcher::ShardSpec& shard) { return shard.remote(); });
+        const auto entities = searcher::known_entities(index.database, options->type, remote);
         if (options->json) {
             nlohmann::ordered_json list = nlohmann::ordered_json::array();
             for (const auto& entity : entities)

@@ -151,6 +151,27 @@ TEST_CASE("entities read together are the entities read one at a time", "[entiti
     CHECK(stored_entities(index.database, {}, true).empty());
 }
 
+TEST_CASE("many entities counted in batches of matches are the entities read one at a time", "[entities][types]") {
+    // Over remote shards the counts come from one match per batch of keys: a key in any batch
+    // gets its own counts.
+    TypedIndex index;
+    const std::vector<std::string> types{"person", "place", "organisation", "other"};
+    std::vector<std::string> keys;
+    for (int i = 0; i < 300; ++i) keys.push_back("entity_" + std::to_string(i));
+    for (int article = 0; article < 40; ++article) {
+        std::vector<std::pair<std::string, std::string>> entities;
+        for (int i = article; i < 300; i += 7 + article % 5)
+            entities.emplace_back(keys[static_cast<std::size_t>(i)], types[static_cast<std::size_t>((i + article) % 4)]);
+        index.add("a" + std::to_string(article), entities);
+    }
+    const std::vector<Entity> batched = stored_entities(index.database, keys, true);
+    REQUIRE(batched.size() == keys.size());
+    CHECK(batched == stored_entities(index.database, keys));
+    std::size_t typed = 0;
+    for (const Entity& entity : batched) typed += entity.type != "other";
+    CHECK(typed > 100); // the votes were read, not defaulted
+}
+
 TEST_CASE("a page's entity mentions get the names and types the index gives them", "[entities][types]") {
     TypedIndex index;
     index.add("a", {{"london", "place"}, {"tony_blair", "person"}});
