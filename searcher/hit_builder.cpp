@@ -50,7 +50,7 @@ HitBuilder::HitBuilder(const Analyzer& analyzer, const Xapian::Database& databas
     : analyzer_(analyzer), database_(database), options_(options), match_(match), matcher_(matcher), path_(path),
       query_(match.parsed.query), passage_query_(passage_query(match.parsed.query)),
       need_matching_terms_(options.explain || has_wildcard(match.parsed.query)),
-      ranker_(analyzer, database, options.ranking, stemmed) {}
+      ranker_(analyzer, database, options.ranking, stemmed, &match.articles) {}
 
 ArticleHits HitBuilder::build(const Xapian::MSetIterator& it) {
     ArticleHits out;

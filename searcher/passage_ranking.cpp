@@ -24,9 +24,9 @@ bool has_wildcard(const Xapian::Query& query) {
 }
 
 PassageRanker::PassageRanker(const Analyzer& analyzer, const Xapian::Database& database, const RankingSettings& ranking,
-                             StemmedTerms& stemmed)
-    : analyzer_(analyzer), database_(database), ranking_(ranking), title_wdf_(schema::title_wdf(database)),
-      stemmed_(stemmed) {}
+                             StemmedTerms& stemmed, const Xapian::MSet* statistics)
+    : analyzer_(analyzer), database_(database), statistics_(statistics), ranking_(ranking),
+      title_wdf_(schema::title_wdf(database)), stemmed_(stemmed) {}
 
 double PassageRanker::idf(const std::string& term) {
     if (const auto found = idf_.find(term); found != idf_.end()) return found->second;
@@ -37,7 +37,9 @@ double PassageRanker::idf(const std::string& term) {
         for (std::string word; words >> word;) value += idf(word);
     } else {
         const double articles = database_.get_doccount();
-        const double with_term = database_.get_termfreq(term);
+        // The match's statistics answer for its own terms without a look-up, and ask the
+        // database for any other.
+        const double with_term = statistics_ ? statistics_->get_termfreq(term) : database_.get_termfreq(term);
         value = std::log(1.0 + (articles - with_term + 0.5) / (with_term + 0.5));
     }
     idf_.emplace(term, value);

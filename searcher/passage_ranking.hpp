@@ -47,10 +47,12 @@ struct PassageQuery {
 /// Not thread-safe (it caches term statistics): one per search.
 class PassageRanker {
   public:
-    /// `database` gives the idf of each term; `stemmed` may be kept across searches. Both must
-    /// outlive the ranker.
+    /// `database` gives the idf of each term, or `statistics`, the match's results, when given:
+    /// they hold the query terms' frequencies already (over remote shards each look-up in the
+    /// database is a round trip to every shard). `stemmed` may be kept across searches. All
+    /// must outlive the ranker.
     PassageRanker(const Analyzer& analyzer, const Xapian::Database& database, const RankingSettings& ranking,
-                  StemmedTerms& stemmed);
+                  StemmedTerms& stemmed, const Xapian::MSet* statistics = nullptr);
 
     /// Every passage of `document`, in passage order, with its score and marks.
     [[nodiscard]] std::vector<ScoredPassage> score(const ArticleDocument& document, const PassageQuery& query);
@@ -62,6 +64,7 @@ class PassageRanker {
 
     const Analyzer& analyzer_;
     const Xapian::Database& database_;
+    const Xapian::MSet* statistics_;
     RankingSettings ranking_;
     Xapian::termcount title_wdf_;
     std::map<std::string, double> idf_;

@@ -195,9 +195,9 @@ SearchResults Searcher::run(const SearchOptions& options) {
     results.corrected_query = match.corrected;
     results.parsed_query = plan.filtered(match.parsed.query).get_description();
 
-    // Over remote shards every document read is a round trip: ask for all the candidates' at once
-    // (Xapian pipelines the requests), and read the stories' keys from them; entities' counts
-    // come from one match.
+    // Over remote shards every read is a round trip: ask Xapian for all the candidates' documents
+    // at once (MSet::fetch; 32 fewer messages for a page of stories over two shards), and read
+    // the stories' keys from them; the entities' counts come from one match.
     const bool remote = has_remote_shard();
     if (remote) match.articles.fetch();
     entity_names_.set_remote(remote);
