@@ -43,23 +43,21 @@ std::vector<Story> group_stories(const Xapian::Database& database, const Xapian:
     for (auto it = articles.begin(); it != articles.end(); ++it) docids.push_back(*it);
     std::sort(docids.begin(), docids.end());
     docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
+    const auto position = [&docids](Xapian::docid docid) {
+        return static_cast<std::size_t>(std::lower_bound(docids.begin(), docids.end(), docid) - docids.begin());
+    };
     std::vector<std::string> fingerprints(docids.size());
     std::vector<std::string> headlines(docids.size());
     if (from_documents) {
         for (auto it = articles.begin(); it != articles.end(); ++it) {
-            const std::size_t at = static_cast<std::size_t>(
-                std::lower_bound(docids.begin(), docids.end(), *it) - docids.begin());
             const Xapian::Document document = it.get_document();
-            fingerprints[at] = document.get_value(schema::slot_fingerprint);
-            headlines[at] = document.get_value(schema::slot_dated_headline);
+            fingerprints[position(*it)] = document.get_value(schema::slot_fingerprint);
+            headlines[position(*it)] = document.get_value(schema::slot_dated_headline);
         }
     } else {
         fingerprints = values_along_stream(database, schema::slot_fingerprint, docids);
         headlines = values_along_stream(database, schema::slot_dated_headline, docids);
     }
-    const auto position = [&docids](Xapian::docid docid) {
-        return static_cast<std::size_t>(std::lower_bound(docids.begin(), docids.end(), docid) - docids.begin());
-    };
 
     std::vector<Story> stories;
     std::vector<Key> keys; // of each story's first article

@@ -26,7 +26,7 @@ class EntityNames {
     void name_mentions(const Xapian::Database& database, std::vector<Hit>& hits);
     /// Forgets what was read: the index moved to another revision.
     void clear() { known_.clear(); }
-    /// The index has remote shards: counts are read in one match (stored_entities).
+    /// The index has remote shards: counts are read from matches (stored_entities).
     void set_remote(bool remote) { remote_ = remote; }
 
   private:

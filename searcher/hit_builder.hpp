@@ -1,8 +1,9 @@
 #pragma once
 /// The hits stage of a search: turns each matching article into hits. Its passages are ranked
 /// for the query (searcher/passage_ranking.hpp); an article hit shows the best one, a passage
-/// list gets every matching one. Snippets, title marks, entity mentions and explanations are filled here (the names
-/// the index gives the entities come after paging: EntityNames::name_mentions).
+/// list gets every matching one. Snippets, title marks, entity mentions and explanations are
+/// filled here; the names the index gives the entities come after paging
+/// (EntityNames::name_mentions).
 
 #include "searcher/highlighter.hpp"
 #include "searcher/matcher.hpp"

@@ -72,9 +72,7 @@ Searcher::Searcher(const std::string& path, ShardOpenOptions shard_options)
     load_query_side();
 }
 
-bool Searcher::has_remote_shard() const {
-    return std::any_of(shards_.shards.begin(), shards_.shards.end(), [](const ShardSpec& shard) { return shard.remote(); });
-}
+bool Searcher::has_remote_shard() const { return searcher::has_remote_shard(shards_); }
 
 void Searcher::remote_facets(const Xapian::Query& query, ArticleFacetSpy& spy) const {
     // Xapian's own value-count spies run on the remote servers: they count the facets' values (as

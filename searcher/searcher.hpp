@@ -108,7 +108,7 @@ class Searcher {
 
 /// The entities the index knows, with how many articles mention each, most mentioned first;
 /// `type` ("person", "place", "organisation", "other") narrows the list when not empty. `remote`:
-/// the database has remote shards (their counts then come from one match, stored_entities).
+/// the database has remote shards (their counts then come from matches, stored_entities).
 [[nodiscard]] std::vector<FacetCount> known_entities(const Xapian::Database& database, const std::string& type = "",
                                                    bool remote = false);
 

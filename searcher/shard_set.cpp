@@ -157,9 +157,12 @@ OpenShards open_shards(const std::vector<ShardSpec>& shards, const ShardOpenOpti
     return open;
 }
 
+bool has_remote_shard(const OpenShards& open) {
+    return std::any_of(open.shards.begin(), open.shards.end(), [](const ShardSpec& shard) { return shard.remote(); });
+}
+
 void add_synonyms_for_remote_shards(OpenShards& open) {
-    const bool remote = std::any_of(open.shards.begin(), open.shards.end(), [](const ShardSpec& s) { return s.remote(); });
-    if (!remote) return;
+    if (!has_remote_shard(open)) return;
     const std::string table = open.database.get_metadata(std::string(schema::synonym_table_key));
     if (table.empty()) return;
     // A local database with the synonym table and no documents (so no statistic, score or

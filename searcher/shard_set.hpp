@@ -54,6 +54,9 @@ struct OpenShards {
 /// synonyms, so without it queries over remote shards would lose them. No-op without remote shards.
 void add_synonyms_for_remote_shards(OpenShards& open);
 
+/// Whether any shard of `open` is served remotely (every read there is a round trip).
+[[nodiscard]] bool has_remote_shard(const OpenShards& open);
+
 /// Checks each remote shard in `open` with a fresh connection and returns "NAME (why)" for those
 /// that fail: after a search failed with a network error, which shard it was.
 [[nodiscard]] std::vector<std::string> failing_remote_shards(const OpenShards& open, const ShardOpenOptions& options);

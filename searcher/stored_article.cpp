@@ -57,7 +57,7 @@ Entity stored_entity(const Xapian::Database& database, const std::string& key) {
 }
 
 std::vector<Entity> stored_entities(const Xapian::Database& database, std::vector<std::string> keys,
-                                    bool counts_in_one_match) {
+                                    bool counts_from_matches) {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     // One pass per kind of record, each in key order: Xapian's B-tree keeps the blocks its last
@@ -73,7 +73,7 @@ std::vector<Entity> stored_entities(const Xapian::Database& database, std::vecto
     // the keys go in batches.
     constexpr std::size_t keys_per_match = 128;
     std::vector<Xapian::MSet> counted;
-    if (counts_in_one_match)
+    if (counts_from_matches)
         for (std::size_t first = 0; first < keys.size(); first += keys_per_match) {
             const std::size_t last = std::min(keys.size(), first + keys_per_match);
             std::vector<Xapian::Query> terms;
@@ -90,7 +90,7 @@ std::vector<Entity> stored_entities(const Xapian::Database& database, std::vecto
         out.reserve(keys.size());
         for (std::size_t i = 0; i < keys.size(); ++i) {
             const std::string term = schema::term(prefix, keys[i]);
-            out.push_back(counts_in_one_match ? counted[i / keys_per_match].get_termfreq(term)
+            out.push_back(counts_from_matches ? counted[i / keys_per_match].get_termfreq(term)
                                               : database.get_termfreq(term));
         }
         return out;

@@ -29,11 +29,11 @@ namespace newssearch::searcher {
 [[nodiscard]] Entity stored_entity(const Xapian::Database& database, const std::string& key);
 
 /// stored_entity for each of `keys`, each once, in key order: cheaper than one look-up at a time
-/// (it reads each of the index's blocks once, not once per entity). `counts_in_one_match`: take
+/// (it reads each of the index's blocks once, not once per entity). `counts_from_matches`: take
 /// the term frequencies the vote needs from a match over them (one per 128 keys), for remote
 /// shards, where each look-up is a round trip to every shard.
 [[nodiscard]] std::vector<Entity> stored_entities(const Xapian::Database& database, std::vector<std::string> keys,
-                                                  bool counts_in_one_match = false);
+                                                  bool counts_from_matches = false);
 
 /// The entities of article `id`, most mentioned first; empty when it has none.
 [[nodiscard]] std::vector<Entity> stored_article_entities(const Xapian::Database& database,

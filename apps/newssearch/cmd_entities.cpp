@@ -8,7 +8,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -102,10 +101,9 @@ void add_entities_command(CLI::App& app, int& exit_code) {
             return;
         }
         const searcher::OpenShards index = searcher::open_index(database_location(options->db).path, {});
-        // Over remote shards the entities' counts come from one match, not a round trip each.
-        const bool remote = std::any_of(index.shards.begin(), index.shards.end(),
-                                        [](const searcher::ShardSpec& shard) { return shard.remote(); });
-        const auto entities = searcher::known_entities(index.database, options->type, remote);
+        // Over remote shards the entities' counts come from matches, not a round trip each.
+        const auto entities =
+            searcher::known_entities(index.database, options->type, searcher::has_remote_shard(index));
         if (options->json) {
             nlohmann::ordered_json list = nlohmann::ordered_json::array();
             for (const auto& entity : entities)
