@@ -13,14 +13,16 @@
 namespace newssearch {
 namespace {
 
-/// The stored form's JSON line, and in `texts` what follows it; throws DataError when there is none.
+/// The stored form's header as a tree, and in `texts` what follows it; throws DataError when there is none.
 nlohmann::json parse_header(std::string_view data, std::string_view& texts) {
-    const std::size_t newline = data.find('\n');
-    if (newline == std::string_view::npos) throw DataError("the stored article document is damaged");
-    nlohmann::json header = nlohmann::json::parse(data.substr(0, newline), nullptr, false);
-    if (!header.is_object()) throw DataError("the stored article document is damaged");
-    texts = data.substr(newline + 1);
-    return header;
+    const std::optional<detail::StoredDocumentParts> parts = detail::split_article_document(data);
+    if (!parts) throw DataError("the stored article document is damaged");
+    const std::string_view header = parts->header;
+    nlohmann::json tree = parts->packed ? nlohmann::json::from_msgpack(header.begin(), header.end(), true, false)
+                                        : nlohmann::json::parse(header, nullptr, false);
+    if (!tree.is_object()) throw DataError("the stored article document is damaged");
+    texts = parts->texts;
+    return tree;
 }
 
 std::size_t size_field(const nlohmann::json& object, const char* key) {
@@ -141,16 +143,23 @@ std::string format_article_document(const Article& article, const std::vector<Pa
         if (added) named.push_back({mention.key, mention.canonical, mention.type});
         mentioned.push_back({mention.passage, known->second, mention.begin, mention.end});
     }
-    // dump() escapes newlines inside strings: the first newline ends the JSON.
-    return header.dump() + "\n" + texts;
+    // The header's length goes before it (four bytes, least significant first): MessagePack
+    // has no end marker, and the texts follow it raw.
+    std::string packed;
+    nlohmann::ordered_json::to_msgpack(header, packed);
+    std::string data(1, detail::packed_header_mark);
+    data.reserve(5 + packed.size() + texts.size());
+    for (int shift = 0; shift < 32; shift += 8) data += static_cast<char>((packed.size() >> shift) & 0xFF);
+    data += packed;
+    data += texts;
+    return data;
 }
 
 ArticleDocument parse_article_document(std::string_view data) {
     // The form this version writes is read without building a JSON tree; older forms, and
     // anything damaged, by the tree reader.
-    if (const std::size_t newline = data.find('\n'); newline != std::string_view::npos)
-        if (auto document = detail::read_current_article_document(data.substr(0, newline), data.substr(newline + 1)))
-            return std::move(*document);
+    if (const auto parts = detail::split_article_document(data))
+        if (auto document = detail::read_current_article_document(*parts)) return std::move(*document);
     return detail::read_article_document_tree(data);
 }
 

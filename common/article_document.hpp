@@ -4,19 +4,23 @@
 /// by the indexer, read by the searcher (hits, snippets, passage ranking) and the library API
 /// (stored articles): the format is decided here only.
 ///
-/// Stored as one line of JSON, a newline, then the article's texts one after another, raw. The
-/// JSON is the article as to_json (common/article_json.hpp) writes it, with each paragraph's and
-/// caption's "text" replaced by its length in bytes ("bytes"), plus
+/// Stored as a header, then the article's texts one after another, raw. The header is the
+/// article as to_json (common/article_json.hpp) writes it, with each paragraph's and caption's
+/// "text" replaced by its length in bytes ("bytes"), plus
 ///  "passages": [[kind, begin, end, caption (captions only)]],
 ///  "passage_words": [words], how many words the analyser cuts each passage into,
 ///  "entities": [[key, canonical, type]], each entity the article mentions once, and
 ///  "mentions": [[passage, entity, begin, end]], `entity` an index into "entities".
+/// The header is MessagePack (byte 0x01, then its length in four bytes, least significant first,
+/// then the header): a search reads the header of every hit, and nlohmann reads MessagePack
+/// several times faster than JSON text, whose numbers and strings it scans a character at a time.
+/// Indexes built before 2026-12-08 hold the same header as one line of JSON ending in a newline;
+/// it is still read, and so is the object form of indexes built before 2026-12 ({"kind", ...}
+/// passages; {"passage", "key", "canonical", "type", "begin", "end"} mentions).
 /// Arrays rather than objects: the names of the keys were a third of the stored bytes, and Xapian
-/// compresses the document data on the index writer's one thread. The object form of indexes
-/// built before ({"kind", ...} passages; {"passage", "key", "canonical", "type", "begin", "end"}
-/// mentions) is still read.
-/// A search reads the texts of every hit; raw, they need no JSON unescaping (which took a fifth
-/// of a search's time). Xapian compresses document data, so the text is kept once, here.
+/// compresses the document data on the index writer's one thread.
+/// A search reads the texts of every hit; raw, they need no unescaping (which took a fifth of a
+/// search's time). Xapian compresses document data, so the text is kept once, here.
 
 #include "common/article.hpp"
 

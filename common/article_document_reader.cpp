@@ -176,9 +176,27 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
 
 } // namespace
 
-std::optional<ArticleDocument> read_current_article_document(std::string_view header, std::string_view texts) {
+std::optional<StoredDocumentParts> split_article_document(std::string_view data) {
+    if (!data.empty() && data.front() == packed_header_mark) {
+        if (data.size() < 5) return std::nullopt;
+        std::uint32_t length = 0;
+        for (int i = 4; i >= 1; --i) length = (length << 8) | static_cast<unsigned char>(data[i]);
+        if (length > data.size() - 5) return std::nullopt;
+        return StoredDocumentParts{data.substr(5, length), data.substr(5 + length), true};
+    }
+    const std::size_t newline = data.find('\n');
+    if (newline == std::string_view::npos) return std::nullopt;
+    return StoredDocumentParts{data.substr(0, newline), data.substr(newline + 1), false};
+}
+
+std::optional<ArticleDocument> read_current_article_document(const StoredDocumentParts& parts) {
     HeaderReader reader;
-    if (!nlohmann::json::sax_parse(header, &reader)) return std::nullopt;
+    const std::string_view header = parts.header;
+    const bool read = parts.packed ? nlohmann::json::sax_parse(header.data(), header.data() + header.size(), &reader,
+                                                               nlohmann::json::input_format_t::msgpack)
+                                   : nlohmann::json::sax_parse(header, &reader);
+    if (!read) return std::nullopt;
+    const std::string_view texts = parts.texts;
     ArticleDocument& document = reader.document;
     std::size_t offset = 0;
     const auto take = [&](std::string& text, std::size_t bytes) {

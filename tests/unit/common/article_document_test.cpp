@@ -99,6 +99,9 @@ TEST_CASE("a passage outside its article's text gives what lies inside, never a 
 
 TEST_CASE("damaged document data is a DataError", "[article_document]") {
     CHECK_THROWS_AS(parse_article_document("not json"), DataError);
+    CHECK_THROWS_AS(parse_article_document(std::string("\x01\xFF\x00\x00\x00\x80", 6)), DataError); // header longer than the data
+    CHECK_THROWS_AS(parse_article_document(std::string("\x01\x01\x00\x00\x00\xC1", 6)), DataError); // not MessagePack
+    CHECK_THROWS_AS(parse_article_document(std::string("\x01\x01", 2)), DataError);
     CHECK_THROWS_AS(parse_article_document("[1, 2]\ntext"), DataError);
     const std::string data = format_article_document(sample(), {}, {});
     CHECK_THROWS_AS(parse_article_document(data.substr(0, data.size() - 3)), DataError); // texts cut short
@@ -137,11 +140,9 @@ namespace {
 
 /// The reader of the current form and the tree reader give the same document for `data`.
 void check_both_readers_agree(const std::string& data) {
-    const std::size_t newline = data.find('\n');
-    REQUIRE(newline != std::string::npos);
-    const std::optional<ArticleDocument> streamed =
-        detail::read_current_article_document(std::string_view(data).substr(0, newline),
-                                              std::string_view(data).substr(newline + 1));
+    const std::optional<detail::StoredDocumentParts> parts = detail::split_article_document(data);
+    REQUIRE(parts.has_value());
+    const std::optional<ArticleDocument> streamed = detail::read_current_article_document(*parts);
     REQUIRE(streamed.has_value());
     CHECK(*streamed == detail::read_article_document_tree(data));
 }
@@ -170,7 +171,7 @@ TEST_CASE("the form written now is read without a JSON tree, and reads as the tr
 
 TEST_CASE("older and damaged forms are left to the tree reader", "[article_document]") {
     const auto streamed = [](std::string_view header, std::string_view texts = "") {
-        return detail::read_current_article_document(header, texts).has_value();
+        return detail::read_current_article_document({header, texts, false}).has_value();
     };
     CHECK(streamed(R"({"id":"a1","paragraphs":[{"heading":false,"bytes":3}],"passages":[["body",0,3]]})", "abc"));
     CHECK_FALSE(streamed(R"({"id":"a1","passages":[{"kind":"body","begin":0,"end":16}]})"));  // object passages
@@ -185,4 +186,29 @@ TEST_CASE("older and damaged forms are left to the tree reader", "[article_docum
     check_both_readers_agree(R"({"id":"a1","id":"a2","date":"2025-02-18","date":null})" "\n");
     CHECK(parse_article_document(R"({"id":"a1","id":"a2"})" "\n").article.id == "a2");
     CHECK_FALSE(streamed(R"({"id":"a1","passages":[["body",0,1]],"passages":[["body",0,2]]})"));
+}
+
+TEST_CASE("the header is written as MessagePack, and the JSON header of indexes built before is read as fast",
+          "[article_document]") {
+    const std::vector<PassageSpan> spans{{"body", 0, 16, 0, 3}, {"body", 18, 34, 0, 3}};
+    const std::vector<PassageMention> mentions{{1, "marco_rubio", "Marco Rubio", "person", 0, 5}};
+    const std::string data = format_article_document(sample(), spans, mentions);
+    const std::optional<detail::StoredDocumentParts> parts = detail::split_article_document(data);
+    REQUIRE(parts.has_value());
+    CHECK(parts->packed);
+    CHECK(parts->texts == "The talks began.They ended late.Rubio in Riyadh");
+    const nlohmann::json header = nlohmann::json::from_msgpack(parts->header);
+    CHECK(header.at("title") == "Rubio meets Lavrov");
+    CHECK(header.at("mentions") == nlohmann::json::parse("[[1,0,0,5]]"));
+
+    // The same document as indexes built before 2026-12-08 hold it: one line of JSON, then the texts.
+    const std::string json_form = header.dump() + "\n" + std::string(parts->texts);
+    const std::optional<detail::StoredDocumentParts> json_parts = detail::split_article_document(json_form);
+    REQUIRE(json_parts.has_value());
+    CHECK_FALSE(json_parts->packed);
+    const std::optional<ArticleDocument> streamed = detail::read_current_article_document(*json_parts);
+    REQUIRE(streamed.has_value());
+    CHECK(*streamed == parse_article_document(data));
+    CHECK(parse_article_document(json_form) == parse_article_document(data));
+    check_both_readers_agree(json_form);
 }
