@@ -201,7 +201,9 @@ ArticleDocument detail::read_article_document_tree(std::string_view data) try {
 
 std::string article_json_of_document(std::string_view data) {
     if (data.empty()) return {};
-    return to_json(parse_article_document(data).article).dump();
+    // A damaged document's texts (and a MessagePack header's strings) are not checked for UTF-8:
+    // what is not UTF-8 is replaced rather than thrown as nlohmann's type_error.
+    return to_json(parse_article_document(data).article).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 } // namespace newssearch

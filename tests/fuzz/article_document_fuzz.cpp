@@ -1,7 +1,8 @@
 // Any bytes as an article's stored document data (common/article_document.hpp), as a damaged
 // index could hold them: reading them either fails with a DataError or gives passages whose
 // texts, scores and marks stay inside the article; and whatever the reader of the current form
-// reads, the tree reader reads the same.
+// reads, the tree reader reads the same, in either form of header (MessagePack, or the JSON of
+// older indexes).
 #include "fuzz_check.hpp"
 
 #include "common/article_document.hpp"
@@ -19,8 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const Xapian::Database statistics(std::string(), Xapian::DB_BACKEND_INMEMORY);
     static searcher::StemmedTerms stemmed(analyzer);
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    if (const std::size_t newline = bytes.find('\n'); newline != std::string_view::npos) {
-        if (const auto streamed = detail::read_current_article_document(bytes.substr(0, newline), bytes.substr(newline + 1))) {
+    if (const auto parts = detail::split_article_document(bytes)) {
+        if (const auto streamed = detail::read_current_article_document(*parts)) {
             try {
                 FUZZ_CHECK(*streamed == detail::read_article_document_tree(bytes), "both readers read the same");
             } catch (const DataError&) {

@@ -212,3 +212,15 @@ TEST_CASE("the header is written as MessagePack, and the JSON header of indexes 
     CHECK(parse_article_document(json_form) == parse_article_document(data));
     check_both_readers_agree(json_form);
 }
+
+TEST_CASE("a stored document whose texts are not UTF-8 gives the article's JSON, never an exception",
+          "[article_document]") {
+    // Neither the raw texts nor a MessagePack header's strings are checked for UTF-8 when read.
+    Article article = sample();
+    article.title = "Rubio \xFF meets";
+    article.paragraphs[0].text = "The talks \xC3 began.";
+    const std::string json = article_json_of_document(format_article_document(article, {}, {}));
+    const nlohmann::json parsed = nlohmann::json::parse(json);
+    CHECK(parsed.at("title") == "Rubio \xEF\xBF\xBD meets");
+    CHECK(parsed.at("paragraphs").at(0).at("text") == "The talks \xEF\xBF\xBD began.");
+}
