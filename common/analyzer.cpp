@@ -99,6 +99,12 @@ WordClass word_class(char c) {
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
+/// An ASCII space followed by ASCII (or ending the text): where tokenize() may cut a text in two
+/// and cut each side alone.
+bool is_safe_space(std::string_view text, std::size_t i) {
+    return is_ascii_space(text[i]) && (i + 1 == text.size() || static_cast<unsigned char>(text[i + 1]) < 0x80);
+}
+
 /// The words ICU's word rules find in pure ASCII text, as [begin, end) byte ranges, without ICU:
 /// letters (and '@'), digits and '_' run together; ':' joins two letters, ',' and ';' two digits, '.' and
 /// '\'' either. Anything else is a break and no word. The ASCII parts of news text are most of
@@ -199,16 +205,16 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, bool icu_only) cons
         tokens.push_back(Token{std::move(term), begin, end, ++position});
     };
     const auto word = [&](std::size_t word_begin, std::size_t word_end) {
-        const std::string_view word = text.substr(word_begin, word_end - word_begin);
+        const std::string_view whole = text.substr(word_begin, word_end - word_begin);
         // ICU keeps "title:foo", "x@y" and "online.ua" together; split them the way queries are read.
         std::size_t piece_begin = 0;
-        for (std::size_t i = 0; i < word.size(); ++i) {
-            if (word[i] == ':' || word[i] == '@' || (word[i] == '.' && !dot_joins(word, i))) {
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            if (whole[i] == ':' || whole[i] == '@' || (whole[i] == '.' && !dot_joins(whole, i))) {
                 emit(word_begin + piece_begin, word_begin + i);
                 piece_begin = i + 1;
             }
         }
-        emit(word_begin + piece_begin, word_begin + word.size());
+        emit(word_begin + piece_begin, word_begin + whole.size());
     };
 
     icu::BreakIterator& words = *icu_->words;
@@ -219,9 +225,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, bool icu_only) cons
     // ICU reads only the stretches around non-ASCII characters, each from and to an ASCII space
     // that has ASCII after it: no word spans such a space, and ICU's rules look no further than
     // the next character past a word, so each side is cut as it would be in the whole text.
-    const auto safe_space = [&](std::size_t i) {
-        return is_ascii_space(text[i]) && (i + 1 == text.size() || static_cast<unsigned char>(text[i + 1]) < 0x80);
-    };
+    const auto safe_space = [&](std::size_t i) { return is_safe_space(text, i); };
     std::size_t done = 0;
     while (done < text.size()) {
         std::size_t wide = done;
@@ -255,6 +259,14 @@ bool Analyzer::has_stem(std::string_view term) {
     case U_OTHER_LETTER: return true;
     default: return false;
     }
+}
+
+ByteRange Analyzer::self_contained_span(std::string_view text, std::size_t begin, std::size_t end) {
+    end = std::min(end, text.size());
+    begin = std::min(begin, end);
+    while (begin > 0 && !is_safe_space(text, begin - 1)) --begin;
+    while (end < text.size() && !is_safe_space(text, end)) ++end;
+    return ByteRange{begin, end};
 }
 
 std::vector<ByteRange> Analyzer::sentences(std::string_view text) const {

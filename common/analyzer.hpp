@@ -58,6 +58,14 @@ class Analyzer {
     /// cut without ICU, with the same result (a unit test compares the two).
     [[nodiscard]] std::vector<Token> tokenize(std::string_view text, bool icu_only) const;
 
+    /// The smallest part of `text` around bytes [begin, end) that tokenize() cuts on its own as
+    /// it cuts it inside the whole text: from just after an ASCII space followed by ASCII (or the
+    /// start) to the next such space (or the end). No word spans such a space, and tokenize()
+    /// hands ICU only stretches between them, so tokenize() of the part gives exactly the whole
+    /// text's tokens inside it, offsets counted from the part's start (positions from 1 again).
+    /// Lets a caller cut only the parts of a long text where something can match.
+    [[nodiscard]] static ByteRange self_contained_span(std::string_view text, std::size_t begin, std::size_t end);
+
     /// Sentence ranges of `text` (ICU sentence rules with English abbreviation suppressions, so
     /// "U.S. Secretary" does not end a sentence), trailing whitespace excluded, empty ones dropped.
     [[nodiscard]] std::vector<ByteRange> sentences(std::string_view text) const;

@@ -1,5 +1,6 @@
 #include "searcher/match_prescreen.hpp"
 
+#include "common/analyzer.hpp"
 #include "common/schema.hpp"
 
 #include <unicode/uchar.h>
@@ -80,6 +81,43 @@ bool MatchPrescreen::may_match(std::string_view text) const {
     return std::any_of(phrase_needles_.begin(), phrase_needles_.end(), [&](const std::vector<std::string>& needles) {
         return !needles.empty() && std::all_of(needles.begin(), needles.end(), found);
     });
+}
+
+std::optional<std::vector<ByteRange>> MatchPrescreen::matching_parts(std::string_view text) const {
+    const bool has_empty_needle =
+        std::any_of(word_needles_.begin(), word_needles_.end(), [](const std::string& needle) { return needle.empty(); });
+    if (!phrase_needles_.empty() || has_empty_needle || !folds_as_ascii(text)) {
+        if (!may_match(text)) return std::vector<ByteRange>{};
+        return std::nullopt;
+    }
+    // The haystack again (lower-cased, dots removed), remembering where each of its bytes was.
+    std::string haystack;
+    std::vector<std::size_t> at;
+    haystack.reserve(text.size());
+    at.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '.') continue;
+        haystack += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        at.push_back(i);
+    }
+    // A matching word holds its needle (why: match_prescreen.hpp), so every place a needle is
+    // found is looked at; a word's part is whole between two safe spaces, so parts never overlap.
+    std::vector<ByteRange> parts;
+    for (const std::string& needle : word_needles_) {
+        for (std::size_t found = haystack.find(needle); found != std::string::npos;
+             found = haystack.find(needle, found + 1)) {
+            const ByteRange part = Analyzer::self_contained_span(text, at[found], at[found + needle.size() - 1] + 1);
+            parts.push_back(part);
+            // The rest of this part needs no second look for this needle.
+            while (found + 1 < at.size() && at[found + 1] < part.end) ++found;
+        }
+    }
+    std::sort(parts.begin(), parts.end(), [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+    parts.erase(std::unique(parts.begin(), parts.end(),
+                            [](const ByteRange& a, const ByteRange& b) { return a.begin == b.begin; }),
+                parts.end());
+    return parts;
 }
 
 } // namespace newssearch::searcher

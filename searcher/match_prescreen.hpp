@@ -17,6 +17,7 @@
 
 #include "searcher/highlighter.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,13 @@ class MatchPrescreen {
 
     /// False only when no word of `text` can match a word, stem or phrase of the terms.
     [[nodiscard]] bool may_match(std::string_view text) const;
+
+    /// The parts of `text` whose words may match, each one that tokenize() cuts as it cuts the
+    /// whole text (Analyzer::self_contained_span), in text order: every word of `text` that
+    /// matches a word or stem of the terms lies in one of them. Empty when no word can match;
+    /// nothing when the whole text must be cut: the terms have a phrase (a phrase needs its
+    /// words' neighbours), or the text has characters that fold to letters.
+    [[nodiscard]] std::optional<std::vector<ByteRange>> matching_parts(std::string_view text) const;
 
   private:
     /// What must appear in the text for a word or stem to match: its longest piece without

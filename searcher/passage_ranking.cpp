@@ -64,10 +64,20 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document,
         ScoredPassage passage;
         passage.index = i;
         passage.text = passage_text(document.article, body, document.passages[i]);
-        // A passage none of whose words can match needs only its length, which the index keeps.
+        // A passage none of whose words can match needs only its length, which the index keeps;
+        // one that may match is cut into words only where a word may match.
         std::size_t words = 0;
-        if (const std::optional<std::size_t> stored = document.passages[i].words;
-            stored && !prescreen.may_match(passage.text)) {
+        const std::optional<std::size_t> stored = document.passages[i].words;
+        std::optional<std::vector<ByteRange>> parts;
+        if (stored) parts = prescreen.matching_parts(passage.text);
+        if (parts) {
+            for (const ByteRange& part : *parts) {
+                const std::vector<Token> tokens = analyzer_.tokenize(std::string_view(passage.text).substr(part.begin, part.end - part.begin));
+                for (const TermMatch& match : find_matches(tokens, query.terms, stemmed_)) {
+                    ++counts[i][match.term];
+                    passage.marks.push_back({match.range.begin + part.begin, match.range.end + part.begin});
+                }
+            }
             words = *stored;
         } else {
             const std::vector<Token> tokens = analyzer_.tokenize(passage.text);

@@ -189,3 +189,49 @@ TEST_CASE("ASCII text is cut into the words ICU's rules find in it", "[analyzer]
     }
     CHECK(differ == 0);
 }
+
+TEST_CASE("a self-contained span is cut on its own as the whole text cuts it", "[analyzer]") {
+    // Random texts of words, spaces and characters outside ASCII, and random byte ranges in them:
+    // tokenize() of the span around a range gives exactly the whole text's tokens inside it.
+    const Analyzer analyzer;
+    const std::vector<std::string> pieces{"word", "U.S.", "3.5", "can't", " ", " ", "\n", ",", ".", ":", "a@b",
+                                          "\u00E9", "\u00A3", "\u0301", "\u2019", "\u201C", "\u00A0", "\u5317\u4EAC",
+                                          "\u200D", "\xFF", "__", "x"};
+    std::uint64_t state = 7; // a fixed sequence: the same texts every run
+    const auto next = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    std::size_t differ = 0;
+    for (int i = 0; i < 5000; ++i) {
+        std::string text;
+        const std::size_t length = 1 + next() % 24;
+        for (std::size_t j = 0; j < length; ++j) text += pieces[next() % pieces.size()];
+        const std::vector<Token> whole = analyzer.tokenize(text);
+        const std::size_t begin = next() % text.size();
+        const std::size_t end = begin + next() % (text.size() - begin + 1);
+        const ByteRange span = Analyzer::self_contained_span(text, begin, end);
+        REQUIRE(span.begin <= begin);
+        REQUIRE(span.end >= end);
+        std::vector<std::pair<std::size_t, std::string>> inside;
+        for (const Token& token : whole)
+            if (token.begin >= span.begin && token.end <= span.end) inside.emplace_back(token.begin, token.term);
+            else if (token.end > span.begin && token.begin < span.end) inside.emplace_back(0, "a token across the span's edge");
+        std::vector<std::pair<std::size_t, std::string>> alone;
+        for (const Token& token : analyzer.tokenize(std::string_view(text).substr(span.begin, span.end - span.begin)))
+            alone.emplace_back(token.begin + span.begin, token.term);
+        if (inside != alone && ++differ <= 5) {
+            CAPTURE(text, begin, end, span.begin, span.end);
+            CHECK(inside == alone);
+        }
+    }
+    CHECK(differ == 0);
+    // Spans stop at an ASCII space followed by ASCII, never inside a word, nor before a mark that
+    // ICU joins to the space before it.
+    const std::string text = "one two\u00A0three four";
+    const ByteRange span = Analyzer::self_contained_span(text, 5, 6); // in "two"
+    CHECK(text.substr(span.begin, span.end - span.begin) == "two\u00A0three");
+    const std::string marked = "one \u0301two three";
+    const ByteRange around = Analyzer::self_contained_span(marked, 7, 8); // in "two"
+    CHECK(marked.substr(around.begin, around.end - around.begin) == "one \u0301two");
+}

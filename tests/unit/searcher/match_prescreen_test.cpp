@@ -115,3 +115,95 @@ TEST_CASE("on real news, no paragraph with a match is ever ruled out", "[match_p
     CHECK(missed == 0);
     CHECK(ruled_out > 0);
 }
+
+namespace {
+
+/// find_matches() over the parts matching_parts() gives, offsets back in `text`; nothing when it
+/// says to cut the whole text.
+std::optional<std::vector<TermMatch>> matches_in_parts(const Analyzer& analyzer, StemmedTerms& stemmed,
+                                                       const HighlightTerms& terms, std::string_view text) {
+    const std::optional<std::vector<ByteRange>> parts = MatchPrescreen(terms).matching_parts(text);
+    if (!parts) return std::nullopt;
+    std::vector<TermMatch> matches;
+    for (const ByteRange& part : *parts)
+        for (TermMatch match : find_matches(analyzer.tokenize(text.substr(part.begin, part.end - part.begin)), terms, stemmed)) {
+            match.range = {match.range.begin + part.begin, match.range.end + part.begin};
+            matches.push_back(std::move(match));
+        }
+    return matches;
+}
+
+bool same_matches(const std::vector<TermMatch>& a, const std::vector<TermMatch>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].range.begin != b[i].range.begin || a[i].range.end != b[i].range.end || a[i].term != b[i].term)
+            return false;
+    return true;
+}
+
+} // namespace
+
+TEST_CASE("the parts that may match give the matches the whole text gives", "[match_prescreen]") {
+    const Analyzer analyzer;
+    StemmedTerms stemmed(analyzer);
+    const HighlightTerms terms = words({stem_term(analyzer, "agreement"), "lavrov", "us", "don't"});
+    const std::string text = "Talks.  The U.S. agreed; Lavrov\xE2\x80\x99s \xE2\x80\x9C" "agreements\xE2\x80\x9D held. "
+                             "I don\xE2\x80\x99t know \xC2\xA3" "5bn. Nothing here.\nLAVROV, again.";
+    const std::optional<std::vector<TermMatch>> in_parts = matches_in_parts(analyzer, stemmed, terms, text);
+    REQUIRE(in_parts.has_value());
+    const std::vector<TermMatch> whole = find_matches(analyzer.tokenize(text), terms, stemmed);
+    CHECK(whole.size() == 5);
+    CHECK(same_matches(*in_parts, whole));
+    const std::vector<ByteRange> parts = *MatchPrescreen(terms).matching_parts(text);
+    CHECK(parts.size() < 10); // not every word: "Talks.", "Nothing here." are left out
+    CHECK(std::string_view(text).substr(parts.front().begin, parts.front().end - parts.front().begin) == "U.S.");
+
+    CHECK(MatchPrescreen(terms).matching_parts("Nothing to see.")->empty());
+    CHECK_FALSE(MatchPrescreen(terms).matching_parts("Lavr\xC3\xB6v agreed").has_value()); // letters outside ASCII
+    HighlightTerms phrase;
+    phrase.phrases = {{"signed", "treaty"}};
+    CHECK_FALSE(MatchPrescreen(phrase).matching_parts("They signed the treaty.").has_value()); // phrases need neighbours
+    CHECK(MatchPrescreen(phrase).matching_parts("They signed nothing.")->empty());
+}
+
+TEST_CASE("on real news, the parts that may match give every match the whole paragraph gives",
+          "[match_prescreen][corpus]") {
+    const std::filesystem::path folder = std::filesystem::path(NEWSSEARCH_SHARED_DATA) / "bbc" / "politics";
+    REQUIRE(std::filesystem::is_directory(folder));
+    const Analyzer analyzer;
+    StemmedTerms stemmed(analyzer);
+    std::vector<std::string> paragraphs;
+    std::set<std::string> vocabulary;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        std::ifstream in(entry.path());
+        for (std::string line; std::getline(in, line);) {
+            if (line.empty()) continue;
+            paragraphs.push_back(line);
+            for (const Token& token : analyzer.tokenize(line)) vocabulary.insert(token.term);
+        }
+    }
+    // Queries of three terms: every 17th word of the vocabulary, as typed or as its stem.
+    std::vector<std::string> query_terms;
+    std::size_t n = 0;
+    for (const std::string& word : vocabulary)
+        if (n++ % 17 == 0) query_terms.push_back(n % 2 ? word : stem_term(analyzer, word));
+    REQUIRE(query_terms.size() > 300);
+    std::size_t compared = 0;
+    std::size_t differ = 0;
+    for (std::size_t p = 0; p < paragraphs.size(); p += 3) {
+        const std::string& paragraph = paragraphs[p];
+        const std::vector<Token> tokens = analyzer.tokenize(paragraph);
+        for (std::size_t i = p % 11; i + 2 < query_terms.size(); i += 11) {
+            const HighlightTerms terms = words({query_terms[i], query_terms[i + 1], query_terms[i + 2]});
+            const std::optional<std::vector<TermMatch>> in_parts = matches_in_parts(analyzer, stemmed, terms, paragraph);
+            if (!in_parts) continue;
+            ++compared;
+            if (!same_matches(*in_parts, find_matches(tokens, terms, stemmed))) {
+                ++differ;
+                UNSCOPED_INFO(query_terms[i] << " " << query_terms[i + 1] << " " << query_terms[i + 2] << " in: " << paragraph);
+            }
+        }
+    }
+    CHECK(differ == 0);
+    CHECK(compared > 10000);
+}
