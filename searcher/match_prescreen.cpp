@@ -86,32 +86,36 @@ bool MatchPrescreen::may_match(std::string_view text) const {
 std::optional<std::vector<ByteRange>> MatchPrescreen::matching_parts(std::string_view text) const {
     const bool has_empty_needle =
         std::any_of(word_needles_.begin(), word_needles_.end(), [](const std::string& needle) { return needle.empty(); });
-    if (!phrase_needles_.empty() || has_empty_needle || !folds_as_ascii(text)) {
+    if (!phrase_needles_.empty() || has_empty_needle) {
         if (!may_match(text)) return std::vector<ByteRange>{};
         return std::nullopt;
     }
-    // The haystack again (lower-cased, dots removed), remembering where each of its bytes was.
-    std::string haystack;
-    std::vector<std::size_t> at;
-    haystack.reserve(text.size());
-    at.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '.') continue;
-        haystack += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        at.push_back(i);
+    // The haystack again (lower-cased, dots removed), remembering where the dots were: haystack
+    // byte h was text byte h + (the dots removed before it). Texts have few dots.
+    std::string haystack(text.size(), '\0');
+    std::vector<std::size_t> dots; // for each dot removed, the haystack's length when it was
+    std::size_t length = 0;
+    bool ascii = true;
+    for (const char c : text) {
+        if (c == '.') {
+            dots.push_back(length);
+            continue;
+        }
+        ascii &= static_cast<unsigned char>(c) < 0x80;
+        haystack[length++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
+    haystack.resize(length);
+    if (!ascii && !folds_as_ascii(text)) return std::nullopt;
+    const auto text_at = [&](std::size_t h) {
+        return h + static_cast<std::size_t>(std::upper_bound(dots.begin(), dots.end(), h) - dots.begin());
+    };
     // A matching word holds its needle (why: match_prescreen.hpp), so every place a needle is
     // found is looked at; a word's part is whole between two safe spaces, so parts never overlap.
     std::vector<ByteRange> parts;
     for (const std::string& needle : word_needles_) {
         for (std::size_t found = haystack.find(needle); found != std::string::npos;
-             found = haystack.find(needle, found + 1)) {
-            const ByteRange part = Analyzer::self_contained_span(text, at[found], at[found + needle.size() - 1] + 1);
-            parts.push_back(part);
-            // The rest of this part needs no second look for this needle.
-            while (found + 1 < at.size() && at[found + 1] < part.end) ++found;
-        }
+             found = haystack.find(needle, found + 1))
+            parts.push_back(Analyzer::self_contained_span(text, text_at(found), text_at(found + needle.size() - 1) + 1));
     }
     std::sort(parts.begin(), parts.end(), [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
     parts.erase(std::unique(parts.begin(), parts.end(),
