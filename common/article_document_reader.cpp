@@ -37,12 +37,14 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
 
     bool end_object() override { return leave(); }
 
-    bool start_array(std::size_t) override {
+    bool start_array(std::size_t elements) override {
         if (depth_ == 1) {
             list_ = list_named(key_);
             // A list given twice would be read twice here; the tree reader keeps the last one.
             if (list_ == List::none || lists_read_[static_cast<std::size_t>(list_)]) return false;
             lists_read_[static_cast<std::size_t>(list_)] = true;
+            // MessagePack says how many elements follow (JSON does not: -1), within reason.
+            if (elements <= max_reserved) reserve(elements);
             return enter();
         }
         if (depth_ != 2) return false;
@@ -93,17 +95,10 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
     }
 
     bool number_unsigned(number_unsigned_t value) override {
+        // Most numbers are mentions' and passages': their lists are told apart before any key.
         const auto number = static_cast<std::size_t>(value);
-        if (depth_ == 2 && list_ == List::passage_words) {
-            passage_words.push_back(number);
-            return true;
-        }
-        if (depth_ == 3 && field_ == "bytes" && list_ == List::paragraphs) {
-            paragraph_bytes.back() = number;
-            return true;
-        }
-        if (depth_ == 3 && field_ == "bytes" && list_ == List::captions) {
-            caption_bytes.back() = number;
+        if (depth_ == 3 && list_ == List::mentions && element_ < 4) {
+            mention_indexes.back()[element_++] = number;
             return true;
         }
         if (depth_ == 3 && list_ == List::passages && element_ >= 1 && element_ <= 3) {
@@ -112,8 +107,16 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
             ++element_;
             return true;
         }
-        if (depth_ == 3 && list_ == List::mentions && element_ < 4) {
-            mention_indexes.back()[element_++] = number;
+        if (depth_ == 2 && list_ == List::passage_words) {
+            passage_words.push_back(number);
+            return true;
+        }
+        if (depth_ == 3 && list_ == List::paragraphs && field_ == "bytes") {
+            paragraph_bytes.back() = number;
+            return true;
+        }
+        if (depth_ == 3 && list_ == List::captions && field_ == "bytes") {
+            caption_bytes.back() = number;
             return true;
         }
         return false;
@@ -162,6 +165,26 @@ class HeaderReader : public nlohmann::json_sax<nlohmann::json> {
         if (name == "language") return &article.language;
         return nullptr;
     }
+
+    /// Room for `elements` entries in the list being read.
+    void reserve(std::size_t elements) {
+        switch (list_) {
+        case List::paragraphs:
+            document.article.paragraphs.reserve(elements);
+            paragraph_bytes.reserve(elements);
+            break;
+        case List::captions:
+            document.article.captions.reserve(elements);
+            caption_bytes.reserve(elements);
+            break;
+        case List::passages: document.passages.reserve(elements); break;
+        case List::passage_words: passage_words.reserve(elements); break;
+        case List::entities: entities.reserve(elements); break;
+        case List::mentions: mention_indexes.reserve(elements); break;
+        case List::none: break;
+        }
+    }
+    static constexpr std::size_t max_reserved = 100000; ///< a damaged count reserves no more
 
     bool enter() { return ++depth_ <= 3; }
     bool leave() { return depth_-- > 0; }
@@ -212,6 +235,7 @@ std::optional<ArticleDocument> read_current_article_document(const StoredDocumen
     if (reader.passage_words.size() == document.passages.size())
         for (std::size_t i = 0; i < document.passages.size(); ++i) document.passages[i].words = reader.passage_words[i];
     // A mention of an entity the header does not list is dropped, as the tree reader drops it.
+    document.mentions.reserve(reader.mention_indexes.size());
     for (const auto& [passage, entity, begin, end] : reader.mention_indexes) {
         if (entity >= reader.entities.size()) continue;
         const auto& [key, canonical, type] = reader.entities[entity];
