@@ -25,6 +25,27 @@ std::string stem_term(const Analyzer& analyzer, const std::string& word) {
     return schema::term(schema::stem_marker, analyzer.stem(word));
 }
 
+/// The non-empty lines of a BBC category's articles, and the index forms of their words.
+struct BbcCategory {
+    std::vector<std::string> paragraphs;
+    std::set<std::string> vocabulary;
+};
+
+BbcCategory read_bbc_category(const Analyzer& analyzer, const std::string& category) {
+    const std::filesystem::path folder = std::filesystem::path(NEWSSEARCH_SHARED_DATA) / "bbc" / category;
+    REQUIRE(std::filesystem::is_directory(folder));
+    BbcCategory news;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        std::ifstream in(entry.path());
+        for (std::string line; std::getline(in, line);) {
+            if (line.empty()) continue;
+            news.paragraphs.push_back(line);
+            for (const Token& token : analyzer.tokenize(line)) news.vocabulary.insert(token.term);
+        }
+    }
+    return news;
+}
+
 } // namespace
 
 TEST_CASE("the prescreen rules out text that cannot match and only such text", "[match_prescreen]") {
@@ -77,20 +98,11 @@ TEST_CASE("only punctuation, symbols and spaces outside ASCII keep text plain", 
 TEST_CASE("on real news, no paragraph with a match is ever ruled out", "[match_prescreen][corpus]") {
     // Every paragraph of a BBC category against words and stems from all of it: wherever the
     // analyser and find_matches() find a match, the prescreen must say "maybe".
-    const std::filesystem::path folder = std::filesystem::path(NEWSSEARCH_SHARED_DATA) / "bbc" / "business";
-    REQUIRE(std::filesystem::is_directory(folder));
     const Analyzer analyzer;
     StemmedTerms stemmed(analyzer);
-    std::vector<std::string> paragraphs;
-    std::set<std::string> vocabulary;
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-        std::ifstream in(entry.path());
-        for (std::string line; std::getline(in, line);) {
-            if (line.empty()) continue;
-            paragraphs.push_back(line);
-            for (const Token& token : analyzer.tokenize(line)) vocabulary.insert(token.term);
-        }
-    }
+    const BbcCategory news = read_bbc_category(analyzer, "business");
+    const std::vector<std::string>& paragraphs = news.paragraphs;
+    const std::set<std::string>& vocabulary = news.vocabulary;
     // Every 13th word, as typed and as its stem.
     std::vector<std::string> query_terms;
     std::size_t n = 0;
@@ -168,20 +180,11 @@ TEST_CASE("the parts that may match give the matches the whole text gives", "[ma
 
 TEST_CASE("on real news, the parts that may match give every match the whole paragraph gives",
           "[match_prescreen][corpus]") {
-    const std::filesystem::path folder = std::filesystem::path(NEWSSEARCH_SHARED_DATA) / "bbc" / "politics";
-    REQUIRE(std::filesystem::is_directory(folder));
     const Analyzer analyzer;
     StemmedTerms stemmed(analyzer);
-    std::vector<std::string> paragraphs;
-    std::set<std::string> vocabulary;
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-        std::ifstream in(entry.path());
-        for (std::string line; std::getline(in, line);) {
-            if (line.empty()) continue;
-            paragraphs.push_back(line);
-            for (const Token& token : analyzer.tokenize(line)) vocabulary.insert(token.term);
-        }
-    }
+    const BbcCategory news = read_bbc_category(analyzer, "politics");
+    const std::vector<std::string>& paragraphs = news.paragraphs;
+    const std::set<std::string>& vocabulary = news.vocabulary;
     // Queries of three terms: every 17th word of the vocabulary, as typed or as its stem.
     std::vector<std::string> query_terms;
     std::size_t n = 0;
