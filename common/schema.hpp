@@ -22,8 +22,22 @@
 
 namespace newssearch::schema {
 
-/// Bumped when a change makes older databases unreadable or wrong; checked on open.
-inline constexpr int version = 5;
+/// The version of what this program writes; checked on open. Bumped when a change makes older
+/// databases unreadable or wrong, or when older programs could not read what it writes.
+/// 6: article documents with a MessagePack header (common/article_document.hpp).
+inline constexpr int version = 6;
+
+/// The oldest version this program still reads, and updates in place (its first commit marks
+/// the index `version`; the articles it does not rewrite keep their older form, which it reads).
+/// 5: article documents with a JSON header.
+inline constexpr int oldest_readable_version = 5;
+
+/// Whether an index marked `stored` (the schema_version_key metadata) can be read and updated.
+[[nodiscard]] inline bool readable_version(std::string_view stored) {
+    for (int known = oldest_readable_version; known <= version; ++known)
+        if (stored == std::to_string(known)) return true;
+    return false;
+}
 
 // --- Term prefixes (Xapian convention: upper case; "X" starts multi-letter ones) --------------
 inline constexpr std::string_view article_prefix = "XA";    ///< unique: the article id

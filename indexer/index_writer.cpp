@@ -154,9 +154,10 @@ std::optional<FileStamp> file_stamp(const std::string& path) {
 IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
     : path_(path), options_(options), database_(open_writable(path)) {
     const std::string stored = database_.get_metadata(std::string(schema::schema_version_key));
-    if (!stored.empty() && stored != std::to_string(schema::version))
+    if (!stored.empty() && !schema::readable_version(stored))
         throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
-                         stored + ", this one writes " + std::to_string(schema::version) +
+                         stored + ", this one reads " + std::to_string(schema::oldest_readable_version) + " to " +
+                         std::to_string(schema::version) +
                          "); delete that folder and index again");
     recognizer_ = std::make_shared<const entities::EntityRecognizer>(std::make_shared<const entities::Gazetteer>(
         entities::read_stored_gazetteer(database_, path + " (stored gazetteer)")));

@@ -59,10 +59,11 @@ IndexStats read_stats_once(const std::string& path) {
     if (stats.schema.empty() && database.get_doccount() > 0) {
         stats.compatible = false;
         stats.problem = "the database at " + path + " was not built by newssearch";
-    } else if (!stats.schema.empty() && stats.schema != std::to_string(schema::version)) {
+    } else if (!stats.schema.empty() && !schema::readable_version(stats.schema)) {
         stats.compatible = false;
         stats.problem = "the index at " + path + " was built by an incompatible newssearch (schema " + stats.schema +
-                        ", this one reads " + std::to_string(schema::version) +
+                        ", this one reads " + std::to_string(schema::oldest_readable_version) +
+                        " to " + std::to_string(schema::version) +
                         "); delete it and run 'newssearch index' again";
     }
     if (stats.compatible) {

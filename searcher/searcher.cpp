@@ -27,7 +27,7 @@ OpenShards open_index(const std::string& path, const ShardOpenOptions& options) 
         const std::string version = open.database.get_metadata(std::string(schema::schema_version_key));
         if (version.empty() && open.database.get_doccount() > 0)
             throw IndexError("the database at " + path + " was not built by newssearch");
-        if (!version.empty() && version != std::to_string(schema::version))
+        if (!version.empty() && !schema::readable_version(version))
             throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
                              version + "); delete it and run 'newssearch index' again");
         add_synonyms_for_remote_shards(open);

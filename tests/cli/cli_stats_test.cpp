@@ -2,9 +2,12 @@
 
 #include "cli_fixture.hpp"
 
+#include "common/article_document_reader.hpp"
 #include "common/schema.hpp"
 
 #include <xapian.h>
+
+#include <fstream>
 
 using namespace newssearch::test;
 
@@ -42,4 +45,42 @@ TEST_CASE("stats names an index built by an incompatible schema", "[cli][stats]"
     CHECK_THAT(result.err, Catch::Contains("built by an incompatible newssearch (schema 1"));
 
     CHECK(run_newssearch({"stats", "--db", dir / "nowhere"}).exit_code == 1);
+}
+
+TEST_CASE("an index of the schema before (JSON article headers) is searched and updated as it is",
+          "[cli][stats]") {
+    // The bundled articles indexed, then their documents put back in the form the schema before
+    // wrote: a line of JSON before the texts instead of a MessagePack header.
+    const CorpusIndex index;
+    const nlohmann::json fresh = index.search_json({"--passages", "Anchorage agreements"});
+    {
+        Xapian::WritableDatabase database(index.db(), Xapian::DB_OPEN);
+        for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+            Xapian::Document document = database.get_document(*it);
+            const std::string data = document.get_data();
+            const auto parts = newssearch::detail::split_article_document(data);
+            REQUIRE(parts.has_value());
+            REQUIRE(parts->packed);
+            const nlohmann::json header = nlohmann::json::from_msgpack(parts->header);
+            document.set_data(header.dump() + "\n" + std::string(parts->texts));
+            database.replace_document(*it, document);
+        }
+        database.set_metadata(std::string(newssearch::schema::schema_version_key),
+                              std::to_string(newssearch::schema::oldest_readable_version));
+        database.commit();
+    }
+    const auto stats = nlohmann::json::parse(run_newssearch({"stats", "--db", index.db(), "--json"}).out);
+    CHECK(stats["compatible"] == true);
+    CHECK(stats["schema"] == std::to_string(newssearch::schema::oldest_readable_version));
+    CHECK(index.search_json({"--passages", "Anchorage agreements"}) == fresh);
+
+    // An update marks it with this schema; the articles it did not rewrite are read as they are.
+    TempDir more;
+    std::ofstream(more / "extra.txt") << "Anchorage agreements\n\nA short note on the Anchorage agreements.\n";
+    const CommandResult update = run_newssearch({"index", "--db", index.db(), more / "extra.txt"});
+    INFO(update.err);
+    REQUIRE(update.exit_code == 0);
+    const auto updated = nlohmann::json::parse(run_newssearch({"stats", "--db", index.db(), "--json"}).out);
+    CHECK(updated["schema"] == std::to_string(newssearch::schema::version));
+    CHECK(index.search_json({"Anchorage agreements"})["hits"].size() == 3);
 }
