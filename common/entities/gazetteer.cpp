@@ -30,11 +30,12 @@ WordCase word_case(std::string_view word) {
         U8_NEXT(bytes, i, length, c);
         if (c < 0)
             continue;
-        const bool is_upper = u_isupper(c) || u_istitle(c);
+        // ASCII, most names' letters, without ICU's property look-ups.
+        const bool is_upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
         if (at == 0)
             first_upper = is_upper;
         upper += is_upper ? 1 : 0;
-        lower += u_islower(c) ? 1 : 0;
+        lower += (c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c)) ? 1 : 0;
     }
     if (lower == 0 && (upper >= 2 || (upper == 1 && word.find('.') != std::string_view::npos)))
         return WordCase::acronym;
@@ -128,6 +129,14 @@ Gazetteer Gazetteer::load(const std::filesystem::path& path) {
 Gazetteer Gazetteer::parse(std::string_view text, std::string_view source, const WordKeys& known) {
     Gazetteer gazetteer;
     gazetteer.known_ = &known;
+    // Room for every line's entity and a few names each, so that the tables do not grow (and
+    // rehash) name by name.
+    const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    gazetteer.entries_.reserve(lines);
+    gazetteer.keys_.reserve(lines);
+    gazetteer.by_key_.reserve(lines);
+    gazetteer.aliases_.reserve(4 * lines);
+    gazetteer.longest_from_.reserve(4 * lines);
     std::size_t line_number = 0;
     for (std::string_view line : split(text, '\n')) {
         ++line_number;
