@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace newssearch::searcher {
 namespace {
@@ -18,15 +20,32 @@ std::string needle_of(const std::string& term) {
     return longest_plain_piece(term);
 }
 
-/// `text` lower-cased (ASCII) with its dots removed, the form every needle is a substring of.
-std::string haystack_of(std::string_view text) {
-    std::string haystack(text.size(), '\0');
+/// `text` lower-cased (ASCII) with its dots removed, the form every needle is a substring of,
+/// remembering where the dots were. Texts have few dots.
+struct Haystack {
+    std::string bytes;
+    std::vector<std::size_t> dots; ///< for each dot removed, the length of `bytes` when it was
+    bool ascii = true;             ///< the text has no byte outside ASCII
+
+    /// The text byte that haystack byte `h` was: h + the dots removed before it.
+    [[nodiscard]] std::size_t text_at(std::size_t h) const {
+        return h + static_cast<std::size_t>(std::upper_bound(dots.begin(), dots.end(), h) - dots.begin());
+    }
+};
+
+Haystack haystack_of(std::string_view text) {
+    Haystack haystack;
+    haystack.bytes.resize(text.size());
     std::size_t length = 0;
     for (const char c : text) {
-        haystack[length] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        length += c != '.';
+        if (c == '.') {
+            haystack.dots.push_back(length);
+            continue;
+        }
+        haystack.ascii &= static_cast<unsigned char>(c) < 0x80;
+        haystack.bytes[length++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    haystack.resize(length);
+    haystack.bytes.resize(length);
     return haystack;
 }
 
@@ -71,12 +90,14 @@ MatchPrescreen::MatchPrescreen(const HighlightTerms& terms) {
         for (const std::string& word : phrase) needles.push_back(needle_of(word));
         phrase_needles_.push_back(std::move(needles));
     }
+    needs_whole_text_ = !phrase_needles_.empty() || std::any_of(word_needles_.begin(), word_needles_.end(),
+                                                                [](const std::string& needle) { return needle.empty(); });
 }
 
 bool MatchPrescreen::may_match(std::string_view text) const {
-    if (!folds_as_ascii(text)) return true;
-    const std::string haystack = haystack_of(text);
-    const auto found = [&](const std::string& needle) { return haystack.find(needle) != std::string::npos; };
+    const Haystack haystack = haystack_of(text);
+    if (!haystack.ascii && !folds_as_ascii(text)) return true;
+    const auto found = [&](const std::string& needle) { return haystack.bytes.find(needle) != std::string::npos; };
     if (std::any_of(word_needles_.begin(), word_needles_.end(), found)) return true;
     return std::any_of(phrase_needles_.begin(), phrase_needles_.end(), [&](const std::vector<std::string>& needles) {
         return !needles.empty() && std::all_of(needles.begin(), needles.end(), found);
@@ -84,38 +105,20 @@ bool MatchPrescreen::may_match(std::string_view text) const {
 }
 
 std::optional<std::vector<ByteRange>> MatchPrescreen::matching_parts(std::string_view text) const {
-    const bool has_empty_needle =
-        std::any_of(word_needles_.begin(), word_needles_.end(), [](const std::string& needle) { return needle.empty(); });
-    if (!phrase_needles_.empty() || has_empty_needle) {
+    if (needs_whole_text_) {
         if (!may_match(text)) return std::vector<ByteRange>{};
         return std::nullopt;
     }
-    // The haystack again (lower-cased, dots removed), remembering where the dots were: haystack
-    // byte h was text byte h + (the dots removed before it). Texts have few dots.
-    std::string haystack(text.size(), '\0');
-    std::vector<std::size_t> dots; // for each dot removed, the haystack's length when it was
-    std::size_t length = 0;
-    bool ascii = true;
-    for (const char c : text) {
-        if (c == '.') {
-            dots.push_back(length);
-            continue;
-        }
-        ascii &= static_cast<unsigned char>(c) < 0x80;
-        haystack[length++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    haystack.resize(length);
-    if (!ascii && !folds_as_ascii(text)) return std::nullopt;
-    const auto text_at = [&](std::size_t h) {
-        return h + static_cast<std::size_t>(std::upper_bound(dots.begin(), dots.end(), h) - dots.begin());
-    };
+    const Haystack haystack = haystack_of(text);
+    if (!haystack.ascii && !folds_as_ascii(text)) return std::nullopt;
     // A matching word holds its needle (why: match_prescreen.hpp), so every place a needle is
     // found is looked at; a word's part is whole between two safe spaces, so parts never overlap.
     std::vector<ByteRange> parts;
     for (const std::string& needle : word_needles_) {
-        for (std::size_t found = haystack.find(needle); found != std::string::npos;
-             found = haystack.find(needle, found + 1))
-            parts.push_back(Analyzer::self_contained_span(text, text_at(found), text_at(found + needle.size() - 1) + 1));
+        for (std::size_t found = haystack.bytes.find(needle); found != std::string::npos;
+             found = haystack.bytes.find(needle, found + 1))
+            parts.push_back(Analyzer::self_contained_span(text, haystack.text_at(found),
+                                                          haystack.text_at(found + needle.size() - 1) + 1));
     }
     std::sort(parts.begin(), parts.end(), [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
     parts.erase(std::unique(parts.begin(), parts.end(),

@@ -45,6 +45,9 @@ class MatchPrescreen {
     std::vector<std::string> word_needles_;
     /// The same for each word of each phrase: a phrase needs all of them.
     std::vector<std::vector<std::string>> phrase_needles_;
+    /// A phrase needs its words' neighbours, and an empty needle is anywhere: matching_parts()
+    /// then says to cut the whole text.
+    bool needs_whole_text_ = false;
 };
 
 /// The longest piece of `term` with no "'" and no "." (the first of equal length).
