@@ -13,7 +13,10 @@ void EntityNames::read(const Xapian::Database& database, const std::vector<std::
     for (const std::string& key : keys)
         if (!known_.contains(key)) unknown.push_back(key);
     if (unknown.empty()) return;
-    if (known_.size() + unknown.size() > max_entities) known_.clear();
+    if (known_.size() + unknown.size() > max_entities) {
+        known_.clear(); // the page's keys that were known are read again with the rest
+        unknown = keys;
+    }
     for (Entity& entity : stored_entities(database, std::move(unknown), remote_)) {
         std::string key = entity.key;
         known_.insert_or_assign(std::move(key), std::move(entity));
