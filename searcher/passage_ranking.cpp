@@ -64,6 +64,16 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document,
         ScoredPassage passage;
         passage.index = i;
         passage.text = passage_text(document.article, body, document.passages[i]);
+        // Counts and marks the matches among the words of the passage's bytes [from, to); how
+        // many words there are.
+        const auto match_words = [&](std::size_t from, std::size_t to) {
+            const std::vector<Token> tokens = analyzer_.tokenize(std::string_view(passage.text).substr(from, to - from));
+            for (const TermMatch& match : find_matches(tokens, query.terms, stemmed_)) {
+                ++counts[i][match.term];
+                passage.marks.push_back({match.range.begin + from, match.range.end + from});
+            }
+            return tokens.size();
+        };
         // A passage none of whose words can match needs only its length, which the index keeps;
         // one that may match is cut into words only where a word may match.
         std::size_t words = 0;
@@ -71,21 +81,10 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleDocument& document,
         std::optional<std::vector<ByteRange>> parts;
         if (stored) parts = prescreen.matching_parts(passage.text);
         if (parts) {
-            for (const ByteRange& part : *parts) {
-                const std::vector<Token> tokens = analyzer_.tokenize(std::string_view(passage.text).substr(part.begin, part.end - part.begin));
-                for (const TermMatch& match : find_matches(tokens, query.terms, stemmed_)) {
-                    ++counts[i][match.term];
-                    passage.marks.push_back({match.range.begin + part.begin, match.range.end + part.begin});
-                }
-            }
+            for (const ByteRange& part : *parts) match_words(part.begin, part.end);
             words = *stored;
         } else {
-            const std::vector<Token> tokens = analyzer_.tokenize(passage.text);
-            for (const TermMatch& match : find_matches(tokens, query.terms, stemmed_)) {
-                ++counts[i][match.term];
-                passage.marks.push_back(match.range);
-            }
-            words = tokens.size();
+            words = match_words(0, passage.text.size());
         }
         lengths.push_back(title_length + words);
         total_length += words;
