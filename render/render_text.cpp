@@ -14,7 +14,8 @@ constexpr std::string_view dim = "\x1b[2m";
 constexpr std::string_view reset = "\x1b[0m";
 
 /// `text` with control characters (the terminal's escape sequences among them) shown as '?', so
-/// that nothing typed or indexed can drive the terminal. Byte offsets into `text` stay valid.
+/// that nothing typed or indexed can drive the terminal. Bytes that are not UTF-8 become U+FFFD,
+/// which can change the length: byte offsets into `text` apply to it before, not after.
 std::string terminal_safe(std::string_view text, bool keep_newlines = false) {
     // Bytes that are not UTF-8 (a query typed in another encoding) show as U+FFFD, as in --json.
     std::string out = repair_utf8(text);
@@ -108,20 +109,19 @@ void write_explanation(std::ostream& out, const Explanation& explanation, const 
 
 void write_marked(std::ostream& out, std::string_view text, const std::vector<ByteRange>& highlights,
                   const TextStyle& style) {
-    const std::string safe = terminal_safe(text);
-    text = safe;
     if (!style.color) {
-        out << text;
+        out << terminal_safe(text);
         return;
     }
+    // The marks are placed by the text's own offsets, each piece made safe on its own.
     std::size_t at = 0;
     for (const ByteRange& range : highlights) {
         if (range.begin < at || range.end > text.size()) continue;
-        out << text.substr(at, range.begin - at) << mark << text.substr(range.begin, range.end - range.begin)
-            << reset;
+        out << terminal_safe(text.substr(at, range.begin - at)) << mark
+            << terminal_safe(text.substr(range.begin, range.end - range.begin)) << reset;
         at = range.end;
     }
-    out << text.substr(at);
+    out << terminal_safe(text.substr(at));
 }
 
 void render_text(std::ostream& out, const SearchResults& result, const TextStyle& style) {

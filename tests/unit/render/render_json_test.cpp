@@ -84,3 +84,10 @@ TEST_CASE("the text view shows a query's bytes that are not UTF-8 as U+FFFD, as 
     const std::string json = to_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     CHECK_THAT(json, Catch::Contains("bad \xEF\xBF\xBD\xEF\xBF\xBD and"));
 }
+
+TEST_CASE("marks land on their words when bytes before them are not UTF-8", "[render]") {
+    // U+FFFD takes three bytes where the bad byte took one: the marks are placed first.
+    std::ostringstream out;
+    write_marked(out, "caf\xff new idea!", {{5, 13}}, TextStyle{true});
+    CHECK(out.str() == "caf\xEF\xBF\xBD \x1b[1;33mnew idea\x1b[0m!");
+}
