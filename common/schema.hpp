@@ -32,6 +32,11 @@ inline constexpr int version = 6;
 /// 5: article documents with a JSON header.
 inline constexpr int oldest_readable_version = 5;
 
+/// The versions this program reads, as messages name them: "5 to 6".
+[[nodiscard]] inline std::string readable_versions() {
+    return std::to_string(oldest_readable_version) + " to " + std::to_string(version);
+}
+
 /// Whether an index marked `stored` (the schema_version_key metadata) can be read and updated.
 [[nodiscard]] inline bool readable_version(std::string_view stored) {
     for (int known = oldest_readable_version; known <= version; ++known)

@@ -156,8 +156,7 @@ IndexWriter::IndexWriter(const std::string& path, PassageOptions options)
     const std::string stored = database_.get_metadata(std::string(schema::schema_version_key));
     if (!stored.empty() && !schema::readable_version(stored))
         throw IndexError("the index at " + path + " was built by an incompatible newssearch (schema " +
-                         stored + ", this one reads " + std::to_string(schema::oldest_readable_version) + " to " +
-                         std::to_string(schema::version) +
+                         stored + ", this one reads " + schema::readable_versions() +
                          "); delete that folder and index again");
     recognizer_ = std::make_shared<const entities::EntityRecognizer>(std::make_shared<const entities::Gazetteer>(
         entities::read_stored_gazetteer(database_, path + " (stored gazetteer)")));

@@ -62,8 +62,7 @@ IndexStats read_stats_once(const std::string& path) {
     } else if (!stats.schema.empty() && !schema::readable_version(stats.schema)) {
         stats.compatible = false;
         stats.problem = "the index at " + path + " was built by an incompatible newssearch (schema " + stats.schema +
-                        ", this one reads " + std::to_string(schema::oldest_readable_version) +
-                        " to " + std::to_string(schema::version) +
+                        ", this one reads " + schema::readable_versions() +
                         "); delete it and run 'newssearch index' again";
     }
     if (stats.compatible) {
